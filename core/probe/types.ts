@@ -1,0 +1,53 @@
+// What a caller asks of one HTTP probe, and the hard limits every probe runs under.
+
+import type { ProbePath } from '../../shared/types/probe';
+
+/** Hard limits of one probe; every one is enforced, none can be disabled. */
+export interface ProbeLimits {
+  /** TCP (and TLS) connect timeout, ms. */
+  connectMs: number;
+  /** Time allowed from request sent to response headers, ms. */
+  headersMs: number;
+  /** Max idle time between body chunks, ms. */
+  bodyMs: number;
+  /** Overall deadline for the whole probe including redirects, ms. */
+  deadlineMs: number;
+  /** Redirects followed at most. */
+  maxRedirects: number;
+  /** Body bytes kept as text. */
+  keepBytes: number;
+  /** Body bytes read (and discarded past keepBytes) before giving up with `body-too-large`. */
+  maxBodyBytes: number;
+}
+
+/** Defaults: short enough that a hung service never stalls a round, long enough for a slow one. */
+export const DEFAULT_PROBE_LIMITS: ProbeLimits = {
+  connectMs: 5_000,
+  headersMs: 10_000,
+  bodyMs: 5_000,
+  deadlineMs: 15_000,
+  maxRedirects: 5,
+  keepBytes: 64 * 1024,
+  maxBodyBytes: 4 * 1024 * 1024,
+};
+
+/** One probe to run. */
+export interface ProbeRequest {
+  name: string;
+  url: string;
+  path: ProbePath;
+  /** Value of the Authorization header (e.g. `Token abc…`); never logged or echoed. */
+  authorization?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** Send through this HTTP proxy (the alternate path). Overrides the environment's proxy. */
+  proxy?: string | null;
+  /** Honour HTTPS_PROXY/HTTP_PROXY/NO_PROXY like curl (default true). */
+  useEnvProxy?: boolean;
+  /** Environment to read proxy variables from (default process.env); tests pass their own. */
+  env?: Record<string, string | undefined>;
+  /** Trust these extra CA certificates (PEM) — for tests against local TLS servers. */
+  ca?: string | string[];
+  limits?: Partial<ProbeLimits>;
+  signal?: AbortSignal;
+}

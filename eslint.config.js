@@ -1,0 +1,61 @@
+// Lint rules, including the layering: shared ← core ← (cli, electron, simulator); renderer sees only shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'dns', 'child_process', 'crypto', 'url', 'stream', 'events', 'util', 'zlib'];
+
+/** Builds a no-restricted-imports rule forbidding the given import path patterns. */
+function forbid(patterns, why) {
+  return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }] };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.test-results/', 'test-artifacts/', 'renderer/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['shared/**'],
+    rules: forbid(
+      ['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', 'electron', 'undici', ...nodeBuiltins],
+      'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
+    ),
+  },
+  {
+    files: ['core/**'],
+    rules: forbid(
+      ['**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', 'electron', 'electron-store'],
+      'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
+    ),
+  },
+  {
+    files: ['cli/**', 'simulator/**'],
+    rules: forbid(['**/electron/**', '**/renderer/**', 'electron', 'electron-store'], 'The CLI and simulator run without Electron.'),
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/preload.ts'],
+    rules: forbid(['**/renderer/**', '**/cli/**', '**/simulator/**'], 'The main process uses core/ and shared/ only.'),
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: forbid(
+      ['**/core/**', '**/electron/**', '**/cli/**', '**/simulator/**', 'electron', 'undici', ...nodeBuiltins],
+      'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
+    ),
+  },
+);

@@ -1,0 +1,39 @@
+// The built-in defaults: a new user watches Character.AI with no configuration at all.
+
+import type { Config, ResolvedConfig, TargetConfig } from '../types/config';
+
+/** Default polling interval, seconds (polite for a public service). */
+export const DEFAULT_INTERVAL_SECONDS = 30;
+
+/** Two unrelated, well-known providers used to tell "their server" from "my connection". */
+export const DEFAULT_CONTROLS = ['https://www.google.com/generate_204', 'https://www.cloudflare.com/cdn-cgi/trace'];
+
+/** The built-in Character.AI profile. */
+export const CHARACTER_AI: TargetConfig = {
+  name: 'Character.AI',
+  site: 'https://character.ai/',
+  endpoints: [
+    { name: 'health', url: 'https://neo.character.ai/health' },
+    { name: 'user', url: 'https://plus.character.ai/chat/user/', auth: true },
+  ],
+  statusPage: 'https://status.character.ai',
+  auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
+};
+
+/** Fills every default into a validated config. */
+export function resolveConfig(config: Config): ResolvedConfig {
+  const targets = config.targets && config.targets.length > 0 ? config.targets : [CHARACTER_AI];
+  return {
+    intervalSeconds: config.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
+    controls: config.controls ?? DEFAULT_CONTROLS,
+    alternatePath: config.alternatePath ?? null,
+    browserProfiles: config.browserProfiles ?? ['auto'],
+    targets: targets.map((t) => ({
+      name: t.name,
+      site: t.site,
+      endpoints: t.endpoints ?? [],
+      statusPage: t.statusPage ?? null,
+      auth: t.auth ?? null,
+    })),
+  };
+}

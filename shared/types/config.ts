@@ -1,0 +1,54 @@
+// The configuration's shape (the JSON file the CLI reads, and what the app's settings hold).
+
+/** One endpoint probed for a target. */
+export interface EndpointConfig {
+  name: string;
+  url: string;
+  /** Send the user's token with this request. */
+  auth?: boolean;
+}
+
+/** How the token is sent and where it comes from. */
+export interface AuthConfig {
+  /** Authorization scheme, e.g. `Token` or `Bearer`. */
+  scheme: string;
+  /** Environment variable holding the token (CLI); the app uses its secure store instead. */
+  tokenEnv?: string;
+}
+
+/** One watched service. */
+export interface TargetConfig {
+  name: string;
+  /** The site's page users open (probed for status, challenge and build fingerprint). */
+  site: string;
+  endpoints?: EndpointConfig[];
+  statusPage?: string;
+  auth?: AuthConfig;
+}
+
+/** The whole configuration file. Every field is optional but `targets[].name` and `targets[].site`. */
+export interface Config {
+  intervalSeconds?: number;
+  controls?: string[];
+  alternatePath?: { proxy: string };
+  browserProfiles?: string[];
+  targets?: TargetConfig[];
+}
+
+/** A configuration with every default filled in. */
+export interface ResolvedConfig {
+  intervalSeconds: number;
+  controls: string[];
+  alternatePath: { proxy: string } | null;
+  browserProfiles: string[];
+  targets: ResolvedTarget[];
+}
+
+/** A target with its defaults filled in. */
+export interface ResolvedTarget {
+  name: string;
+  site: string;
+  endpoints: EndpointConfig[];
+  statusPage: string | null;
+  auth: AuthConfig | null;
+}

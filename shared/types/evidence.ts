@@ -1,0 +1,111 @@
+// The evidence object: what the core observed over a window of rounds, summarised into the
+// named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
+
+import type { Outcome, ProbePath } from './probe';
+import type { StatusLevel, StatusUnavailableReason } from './status';
+
+/** What one endpoint (on one path) did over the observation window. */
+export interface EndpointEvidence {
+  name: string;
+  path: ProbePath;
+  /** Sent with the user's token. */
+  auth: boolean;
+  attempts: number;
+  /** Attempts that failed (see `isFailure`). */
+  failures: number;
+  /** Count per outcome. */
+  outcomes: Partial<Record<Outcome, number>>;
+  /** Count per HTTP status. */
+  statuses: Record<string, number>;
+  /** Median total latency of answered requests, ms. */
+  medianMs: number | null;
+  /** Median latency of failed-with-status requests, ms (fast 500s point at a bug, slow ones at load). */
+  medianErrorMs: number | null;
+  /** This endpoint's usual latency from history, ms. */
+  baselineMs: number | null;
+  /** Pattern of failures across the window. */
+  pattern: 'none' | 'intermittent' | 'consistent';
+  /** Body/header signals seen in any response of the window. */
+  signals: ResponseSignals;
+  /** Cloudflare edge airport code from cf-ray, when seen. */
+  edge: string | null;
+}
+
+/** Named signals read from response headers and bodies. */
+export interface ResponseSignals {
+  /** Cloudflare "Waiting Room" / queue page. */
+  waitingRoom: boolean;
+  /** A Retry-After header was sent. */
+  retryAfter: boolean;
+  /** Maintenance wording in a 503 body ("down for maintenance", "scheduled maintenance"…). */
+  maintenanceWording: boolean;
+  /** Access-denied body (S3/GCS AccessDenied XML, "permission denied", "forbidden"). */
+  accessDenied: boolean;
+  /** Bot-protection challenge (cf-mitigated: challenge, "Just a moment..."). */
+  challenge: boolean;
+  /** Cloudflare origin error 520–527. */
+  cloudflareOriginError: boolean;
+  /** CSRF failure page (Django "CSRF verification failed"). */
+  csrf: boolean;
+}
+
+/** The build fingerprint of the site and whether it changed. */
+export interface FingerprintEvidence {
+  current: string | null;
+  previous: string | null;
+  /** ISO time the change was first seen, when it changed. */
+  changedAt: string | null;
+  /** Where the fingerprint came from. */
+  source: 'version-header' | 'asset-hash' | 'build-id' | 'etag' | 'last-modified' | null;
+  /** Seconds between the change and the first error after it (null when no change or no error). */
+  secondsBeforeErrors: number | null;
+}
+
+/** A browser extension that can touch the watched site. */
+export interface ExtensionSuspect {
+  browser: string;
+  profile: string;
+  id: string;
+  name: string;
+  /** The permission or match pattern that reaches the site. */
+  reach: string;
+}
+
+/** Everything the classifier weighs for one target over one window. */
+export interface Evidence {
+  target: string;
+  observedFrom: string;
+  observedTo: string;
+  rounds: number;
+  /** The user said they see the error right now. */
+  symptom: boolean;
+  /** The site page on the direct path. */
+  site: EndpointEvidence | null;
+  /** Configured endpoints on the direct path. */
+  endpoints: EndpointEvidence[];
+  /** The same endpoints (and site) through the alternate path; empty when not configured. */
+  alternate: EndpointEvidence[];
+  alternateConfigured: boolean;
+  /** The control probes of unrelated sites. */
+  controls: { attempts: number; failures: number; outcomes: Partial<Record<Outcome, number>> };
+  /** The status page's word. */
+  statusPage: {
+    configured: boolean;
+    available: boolean;
+    stale: boolean;
+    unavailableReason: StatusUnavailableReason | null;
+    level: StatusLevel | null;
+    openIncidents: number;
+    /** Highest impact of the open incidents. */
+    incidentImpact: 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown' | null;
+    maintenanceInProgress: boolean;
+    maintenanceUpcoming: boolean;
+    /** Components named after regions that are not operational. */
+    regionalComponentsDown: string[];
+    /** Components that are not operational. */
+    componentsDown: string[];
+  };
+  fingerprint: FingerprintEvidence;
+  auth: { tokenConfigured: boolean };
+  extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
+}

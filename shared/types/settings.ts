@@ -1,0 +1,37 @@
+// The app's settings as the window edits them (the token is never part of them).
+
+import type { TargetConfig } from './config';
+
+/** Which notifications to show and when to stay quiet. */
+export interface NotificationSettings {
+  outage: boolean;
+  recovery: boolean;
+  causeChanged: boolean;
+  degraded: boolean;
+  /** Local "HH:MM" times; notifications are held back between them. Null: no quiet hours. */
+  quietHours: { start: string; end: string } | null;
+  /** Target names whose notifications are muted. */
+  muted: string[];
+}
+
+/** Everything the user can change. */
+export interface AppSettings {
+  targets: TargetConfig[];
+  intervalSeconds: number;
+  controls: string[];
+  /** Alternate-path proxy URL, or null. */
+  alternateProxy: string | null;
+  browserProfiles: string[];
+  notifications: NotificationSettings;
+  launchAtLogin: boolean;
+}
+
+/** What the renderer may know about a stored token: whether it is set, never its value. */
+export interface TokenState {
+  /** Per target name: a token is stored. */
+  set: Record<string, boolean>;
+  /** The OS store is not encrypted with a keyring (Linux `basic_text`): warn before storing. */
+  weakEncryption: boolean;
+  /** Encryption is not available at all: tokens cannot be stored. */
+  available: boolean;
+}
