@@ -4,11 +4,33 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'dns', 'child_process', 'crypto', 'url', 'stream', 'events', 'util', 'zlib'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dns',
+  'child_process',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'zlib',
+];
 
 /** Builds a no-restricted-imports rule forbidding the given import path patterns. */
 function forbid(patterns, why) {
-  return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }] };
+  return {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((group) => ({ group: [group], message: why })) },
+    ],
+  };
 }
 
 export default tseslint.config(
@@ -30,7 +52,16 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: forbid(
-      ['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', 'electron', 'undici', ...nodeBuiltins],
+      [
+        '**/core/**',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/cli/**',
+        '**/simulator/**',
+        'electron',
+        'undici',
+        ...nodeBuiltins,
+      ],
       'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
     ),
   },
@@ -43,12 +74,18 @@ export default tseslint.config(
   },
   {
     files: ['cli/**', 'simulator/**'],
-    rules: forbid(['**/electron/**', '**/renderer/**', 'electron', 'electron-store'], 'The CLI and simulator run without Electron.'),
+    rules: forbid(
+      ['**/electron/**', '**/renderer/**', 'electron', 'electron-store'],
+      'The CLI and simulator run without Electron.',
+    ),
   },
   {
     files: ['electron/**'],
     ignores: ['electron/preload.ts'],
-    rules: forbid(['**/renderer/**', '**/cli/**', '**/simulator/**'], 'The main process uses core/ and shared/ only.'),
+    rules: forbid(
+      ['**/renderer/**', '**/cli/**', '**/simulator/**'],
+      'The main process uses core/ and shared/ only.',
+    ),
   },
   {
     files: ['renderer/**'],

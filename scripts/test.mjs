@@ -20,7 +20,13 @@ function step(name, cmd, args) {
 const only = process.argv.slice(2);
 step('typecheck (node, electron)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (existsSync('renderer/tsconfig.json')) {
-  step('typecheck (renderer)', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']);
+  step('typecheck (renderer)', 'npx', [
+    'svelte-check',
+    '--tsconfig',
+    'renderer/tsconfig.json',
+    '--threshold',
+    'error',
+  ]);
 }
 step('lint', 'npx', ['eslint', '.']);
 step('format', 'npx', ['prettier', '--check', '.']);
@@ -29,10 +35,14 @@ if (existsSync('renderer/index.html')) step('renderer build', 'npx', ['vite', 'b
 
 mkdirSync('.test-results', { recursive: true });
 const out = '.test-results/vitest.json';
-spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only], {
-  stdio: 'inherit',
-  env: process.env,
-});
+spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 if (existsSync(out)) {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   results.passed += report.numPassedTests ?? 0;
@@ -45,7 +55,8 @@ if (existsSync(out)) {
     if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
       results.failedNames.push(`suite ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
     }
-    for (const a of file.assertionResults ?? []) if (a.status === 'failed') results.failedNames.push(a.fullName);
+    for (const a of file.assertionResults ?? [])
+      if (a.status === 'failed') results.failedNames.push(a.fullName);
   }
 } else {
   results.failed++;

@@ -6,7 +6,10 @@ import type { Config, ResolvedConfig, TargetConfig } from '../types/config';
 export const DEFAULT_INTERVAL_SECONDS = 30;
 
 /** Two unrelated, well-known providers used to tell "their server" from "my connection". */
-export const DEFAULT_CONTROLS = ['https://www.google.com/generate_204', 'https://www.cloudflare.com/cdn-cgi/trace'];
+export const DEFAULT_CONTROLS = [
+  'https://www.google.com/generate_204',
+  'https://www.cloudflare.com/cdn-cgi/trace',
+];
 
 /** The built-in Character.AI profile. */
 export const CHARACTER_AI: TargetConfig = {

@@ -6,7 +6,8 @@ import { ConfigSchema } from './schema';
 import { oneLine, toProblems, type FieldProblem } from '../validate/issues';
 
 /** Result of checking a configuration. */
-export type ConfigCheck = { ok: true; config: Config } | { ok: false; problems: FieldProblem[]; message: string };
+export type ConfigCheck =
+  { ok: true; config: Config } | { ok: false; problems: FieldProblem[]; message: string };
 
 /** Checks an already-parsed value against the config schema. */
 export function checkConfig(value: unknown): ConfigCheck {
@@ -15,7 +16,12 @@ export function checkConfig(value: unknown): ConfigCheck {
     const names = new Set<string>();
     for (const [i, t] of (result.output.targets ?? []).entries()) {
       if (names.has(t.name.toLowerCase())) {
-        const problems = [{ path: `targets[${i}].name`, message: `expected a unique target name, found ${JSON.stringify(t.name)} twice` }];
+        const problems = [
+          {
+            path: `targets[${i}].name`,
+            message: `expected a unique target name, found ${JSON.stringify(t.name)} twice`,
+          },
+        ];
         return { ok: false, problems, message: oneLine(problems) };
       }
       names.add(t.name.toLowerCase());

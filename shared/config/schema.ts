@@ -8,7 +8,12 @@ const httpUrl = (what: string) =>
     v.check((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), `${what}`),
   );
 
-const name = v.pipe(v.string('a string'), v.trim(), v.minLength(1, 'a non-empty name'), v.maxLength(80, 'a name of at most 80 characters'));
+const name = v.pipe(
+  v.string('a string'),
+  v.trim(),
+  v.minLength(1, 'a non-empty name'),
+  v.maxLength(80, 'a name of at most 80 characters'),
+);
 
 /** One endpoint. */
 export const EndpointSchema = v.strictObject({
@@ -19,9 +24,15 @@ export const EndpointSchema = v.strictObject({
 
 /** Token scheme and source. */
 export const AuthSchema = v.strictObject({
-  scheme: v.pipe(v.string('a string'), v.regex(/^[A-Za-z][A-Za-z0-9._-]{0,31}$/, 'a scheme word such as "Token" or "Bearer"')),
+  scheme: v.pipe(
+    v.string('a string'),
+    v.regex(/^[A-Za-z][A-Za-z0-9._-]{0,31}$/, 'a scheme word such as "Token" or "Bearer"'),
+  ),
   tokenEnv: v.optional(
-    v.pipe(v.string('a string'), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name such as "WHY500_TOKEN"')),
+    v.pipe(
+      v.string('a string'),
+      v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name such as "WHY500_TOKEN"'),
+    ),
   ),
 });
 
@@ -29,7 +40,9 @@ export const AuthSchema = v.strictObject({
 export const TargetSchema = v.strictObject({
   name,
   site: httpUrl('an http(s) URL of the site page'),
-  endpoints: v.optional(v.pipe(v.array(EndpointSchema, 'a list of endpoints'), v.maxLength(20, 'at most 20 endpoints'))),
+  endpoints: v.optional(
+    v.pipe(v.array(EndpointSchema, 'a list of endpoints'), v.maxLength(20, 'at most 20 endpoints')),
+  ),
   statusPage: v.optional(httpUrl('an http(s) URL of the status page')),
   auth: v.optional(AuthSchema),
 });
@@ -44,15 +57,27 @@ export const ConfigSchema = v.strictObject({
       v.maxValue(3600, 'at most 3600 seconds'),
     ),
   ),
-  controls: v.optional(v.pipe(v.array(httpUrl('an http(s) URL'), 'a list of URLs'), v.maxLength(5, 'at most 5 controls'))),
+  controls: v.optional(
+    v.pipe(v.array(httpUrl('an http(s) URL'), 'a list of URLs'), v.maxLength(5, 'at most 5 controls')),
+  ),
   alternatePath: v.optional(
     v.strictObject({
       proxy: v.pipe(
         v.string('a string'),
-        v.check((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), 'a proxy URL such as "http://127.0.0.1:8888"'),
+        v.check(
+          (s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s),
+          'a proxy URL such as "http://127.0.0.1:8888"',
+        ),
       ),
     }),
   ),
-  browserProfiles: v.optional(v.array(v.pipe(v.string('a string'), v.minLength(1, 'a folder path or "auto"')), 'a list of folders or "auto"')),
-  targets: v.optional(v.pipe(v.array(TargetSchema, 'a list of targets'), v.maxLength(10, 'at most 10 targets'))),
+  browserProfiles: v.optional(
+    v.array(
+      v.pipe(v.string('a string'), v.minLength(1, 'a folder path or "auto"')),
+      'a list of folders or "auto"',
+    ),
+  ),
+  targets: v.optional(
+    v.pipe(v.array(TargetSchema, 'a list of targets'), v.maxLength(10, 'at most 10 targets')),
+  ),
 });

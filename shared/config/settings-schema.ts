@@ -3,7 +3,10 @@
 import * as v from 'valibot';
 import { ConfigSchema, TargetSchema } from './schema';
 
-const hhmm = v.pipe(v.string('a time'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, e.g. "22:00"'));
+const hhmm = v.pipe(
+  v.string('a time'),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, e.g. "22:00"'),
+);
 
 /** Notification preferences. */
 export const NotificationSettingsSchema = v.strictObject({
@@ -17,7 +20,11 @@ export const NotificationSettingsSchema = v.strictObject({
 
 /** The whole settings object. */
 export const AppSettingsSchema = v.strictObject({
-  targets: v.pipe(v.array(TargetSchema, 'a list of targets'), v.minLength(1, 'at least one target'), v.maxLength(10, 'at most 10 targets')),
+  targets: v.pipe(
+    v.array(TargetSchema, 'a list of targets'),
+    v.minLength(1, 'at least one target'),
+    v.maxLength(10, 'at most 10 targets'),
+  ),
   intervalSeconds: v.nonOptional(ConfigSchema.entries.intervalSeconds.wrapped, 'a number of seconds'),
   controls: v.nonOptional(ConfigSchema.entries.controls.wrapped, 'a list of URLs'),
   alternateProxy: v.nullable(ConfigSchema.entries.alternatePath.wrapped.entries.proxy),

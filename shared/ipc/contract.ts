@@ -153,7 +153,10 @@ export const invokeChannels = {
     request: v.strictObject({ target: targetName, format: v.picklist(['markdown', 'json']) }),
     response: {} as ActionResult,
   },
-  'link:open': { request: v.strictObject({ target: targetName, which: v.picklist(['site', 'status-page']) }), response: {} as ActionResult },
+  'link:open': {
+    request: v.strictObject({ target: targetName, which: v.picklist(['site', 'status-page']) }),
+    response: {} as ActionResult,
+  },
 } as const;
 
 /** Push channels (main → renderer) and their payload types. */
@@ -233,7 +236,10 @@ export function validateRequest<C extends InvokeChannel>(
   if (!result.success) {
     const issue = result.issues[0];
     const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '(payload)';
-    return { ok: false, reason: `invalid payload for ${channel} at ${where}: ${issue?.message ?? 'rejected'}` };
+    return {
+      ok: false,
+      reason: `invalid payload for ${channel} at ${where}: ${issue?.message ?? 'rejected'}`,
+    };
   }
   return { ok: true, value: result.output as RequestOf<C> };
 }

@@ -8,12 +8,7 @@ export type StatusLevel = 'operational' | 'maintenance' | 'degraded' | 'partial-
 
 /** A component's state on the page. */
 export type ComponentStatus =
-  | 'operational'
-  | 'degraded'
-  | 'partial-outage'
-  | 'major-outage'
-  | 'maintenance'
-  | 'unknown';
+  'operational' | 'degraded' | 'partial-outage' | 'major-outage' | 'maintenance' | 'unknown';
 
 /** One component (e.g. "API", "Europe") and its state. */
 export interface StatusComponent {

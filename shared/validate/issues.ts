@@ -21,7 +21,8 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
 
 function describeFound(issue: v.BaseIssue<unknown>): string {
   const input = issue.input;
-  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (typeof input === 'string')
+    return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (input === null) return 'null';
   if (input === undefined) return 'nothing';
@@ -39,7 +40,9 @@ export function toProblems(issues: readonly v.BaseIssue<unknown>[]): FieldProble
     if (issue.type === 'strict_object' && issue.input === undefined) {
       return { path, message: `missing (this field is required)` };
     }
-    const expected = issue.message.startsWith('Invalid ') ? (issue.expected ?? 'a valid value') : issue.message;
+    const expected = issue.message.startsWith('Invalid ')
+      ? (issue.expected ?? 'a valid value')
+      : issue.message;
     return { path, message: `expected ${expected}, found ${describeFound(issue)}` };
   });
 }
