@@ -1,0 +1,350 @@
+// The app's behaviour in one place, over ports only: it creates the monitor, keeps tray, window and
+// notifications in step with it, runs the tray's actions, answers IPC and quits cleanly. main.ts
+// only builds the Electron adapters and hands them here.
+
+import type { TokenSource } from '../../core/app/service';
+import type { ReportFormat, ReportInput } from '../../core/report/types';
+import { resolveConfig } from '../../shared/config/defaults';
+import { settingsToConfig } from '../../shared/config/settings';
+import type { AppSnapshot, TargetTestResult } from '../../shared/ipc/contract';
+import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
+import type { AppSettings } from '../../shared/types/settings';
+import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
+import { createIpcHandlers, type AppMonitor } from '../ipc/handlers';
+import type { IpcSender } from '../ipc/sender';
+import { Notifier } from '../notify/notifier';
+import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
+import type {
+  AppPort,
+  ClipboardPort,
+  DialogPort,
+  NetPort,
+  NotifierPort,
+  PowerPort,
+  SafeStoragePort,
+  ShellPort,
+  TrayAction,
+  TrayPort,
+  WindowFactory,
+} from '../platform/ports';
+import { redactSecrets } from '../secrets/redact';
+import { TokenVault } from '../secrets/token-vault';
+import type { Settings } from '../settings/settings';
+import type { ClockFormat } from '../tray/clock';
+import { TrayController } from '../tray/tray-controller';
+import { AppWindows } from '../windows/app-windows';
+import { PowerWatcher } from './power';
+import { systemProxyFor, type ProxySetting } from './proxy';
+import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
+import { buildSnapshot } from './snapshot';
+
+/** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
+export const APP_USER_MODEL_ID = 'app.why500.desktop';
+
+/** What the monitor is created from (helper E's composition root takes this shape). */
+export interface MonitorServiceInput {
+  config: ResolvedConfig;
+  tokens: TokenSource;
+  /** The system proxy the session uses for the first target, for the probes to use too. */
+  proxy: ProxySetting;
+  /** Folder for history; null keeps it in memory. */
+  dataDir: string | null;
+  /** Told about errors that did not stop monitoring (one line). */
+  onError: (message: string) => void;
+}
+
+/** Creates the monitoring core. */
+export type MonitorServiceFactory = (input: MonitorServiceInput) => AppMonitor;
+
+/** What a one-off target test needs besides the target. */
+export interface TargetTestInput {
+  tokens: TokenSource;
+  proxy: ProxySetting;
+  controls: string[];
+}
+
+/** Probes an unsaved target once (the settings form's Test button). */
+export type TargetTester = (target: TargetConfig, input: TargetTestInput) => Promise<TargetTestResult>;
+
+/** Every Electron capability the app uses, as ports. */
+export interface AppPorts {
+  app: AppPort;
+  tray: TrayPort;
+  notifier: NotifierPort;
+  windows: WindowFactory;
+  safeStorage: SafeStoragePort;
+  power: PowerPort;
+  net: NetPort;
+  clipboard: ClipboardPort;
+  dialog: DialogPort;
+  shell: ShellPort;
+}
+
+/** Dependencies of the app controller. */
+export interface AppControllerDeps {
+  ports: AppPorts;
+  settings: Settings;
+  createService: MonitorServiceFactory;
+  renderReport: (input: ReportInput, format: ReportFormat) => string;
+  testTarget: TargetTester | null;
+  paths: { preload: string; trayDir: string; dataDir: string | null };
+  devTools: boolean;
+  timers: Timers;
+  now: () => Date;
+  clock: ClockFormat;
+  localMinutes?: LocalMinutes;
+  writeFile: (path: string, text: string) => Promise<void>;
+  /** One line per call; text is redacted before it gets here. */
+  log: (line: string) => void;
+}
+
+/** The running app. */
+export class AppController {
+  readonly tokens: TokenVault;
+  readonly windows: AppWindows;
+  private service: AppMonitor | null = null;
+  private proxy: ProxySetting = { url: null, note: null };
+  private run: RunControl | null = null;
+  private power: PowerWatcher | null = null;
+  private tray: TrayController | null = null;
+  private policy: NotificationPolicy;
+  private notifier: Notifier;
+  private handlers: ReturnType<typeof createIpcHandlers> | null = null;
+  private quitting: Promise<void> | null = null;
+
+  constructor(private readonly deps: AppControllerDeps) {
+    this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
+    this.windows = new AppWindows({
+      factory: deps.ports.windows,
+      preloadPath: deps.paths.preload,
+      devTools: deps.devTools,
+      log: (line) => this.log(line),
+    });
+    this.policy = new NotificationPolicy(
+      () => deps.settings.get().notifications,
+      deps.clock,
+      deps.localMinutes,
+    );
+    this.notifier = new Notifier({
+      port: deps.ports.notifier,
+      policy: this.policy,
+      secrets: () => this.tokens.secrets(),
+      openDiagnosis: (target) => void this.windows.openDiagnostic({ view: 'causes', target }),
+      now: deps.now,
+    });
+  }
+
+  /** Starts everything; resolves once the monitor runs. */
+  async start(): Promise<void> {
+    const { ports, settings } = this.deps;
+    const { app } = ports;
+    if (app.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    if (app.platform === 'darwin') app.hideDock();
+    app.onSecondInstance(() => void this.windows.openDiagnostic());
+    this.applyLoginItem(settings.get());
+
+    const config = this.config(settings.get());
+    const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
+    if (proxy.note) this.log(proxy.note);
+    this.proxy = proxy;
+    const service = this.deps.createService({
+      config,
+      tokens: this.tokens,
+      proxy,
+      dataDir: this.deps.paths.dataDir,
+      onError: (message) => this.log(message),
+    });
+    this.service = service;
+
+    this.run = new RunControl(service, this.deps.timers, this.deps.now, () => this.refresh());
+    this.power = new PowerWatcher(this.run, ports.power, ports.net, this.deps.timers);
+    this.power.start();
+
+    const tester = this.deps.testTarget;
+    this.handlers = createIpcHandlers({
+      service,
+      settings,
+      tokens: this.tokens,
+      snapshot: () => this.snapshot(),
+      renderReport: this.deps.renderReport,
+      clipboard: ports.clipboard,
+      dialog: ports.dialog,
+      shell: ports.shell,
+      openCleanSession: (target, site) => this.windows.openCleanSession(target, site),
+      push: (channel, payload) => this.windows.send(channel, payload),
+      writeFile: this.deps.writeFile,
+      testTarget: tester
+        ? (target) =>
+            tester(target, {
+              tokens: this.tokens,
+              proxy: this.proxy,
+              controls: settings.get().controls,
+            })
+        : null,
+      onSettingsSaved: (next) => this.settingsSaved(next),
+      onTokensChanged: () => this.refresh(),
+      app: {
+        name: 'why500',
+        version: app.version,
+        os: app.platform,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+      now: this.deps.now,
+    });
+
+    service.onEvent((event) => {
+      const decision = this.notifier.handle(event);
+      if (!decision.show)
+        this.log(`no notification for ${event.event} of ${event.target}: ${decision.reason}`);
+    });
+    service.onChange(() => this.refresh());
+
+    this.tray = new TrayController({
+      port: ports.tray,
+      platform: app.platform,
+      trayDir: this.deps.paths.trayDir,
+      clock: this.deps.clock,
+      view: () => ({
+        statuses: service.statuses(),
+        paused: this.run?.userPause() ?? null,
+        snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
+      }),
+      onAction: (action) => void this.trayAction(action),
+    });
+
+    if (settings.notice && ports.notifier.isSupported()) {
+      ports.notifier.show({
+        title: 'why500 settings were reset',
+        body: settings.notice,
+        onClick: () => void this.windows.openDiagnostic({ view: 'settings', target: null }),
+      });
+    }
+    service.start();
+  }
+
+  /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
+  dispatch(channel: string, sender: IpcSender, payload: unknown): Promise<IpcOutcome> {
+    if (!this.handlers) return Promise.resolve({ ok: false, error: 'the app is still starting; try again' });
+    return dispatchIpc(
+      {
+        handlers: this.handlers,
+        trustedIds: () => this.windows.trustedContentsIds(),
+        secrets: () => this.tokens.secrets(),
+        log: (line) => this.log(line),
+      },
+      channel,
+      sender,
+      payload,
+    );
+  }
+
+  /** The snapshot the window draws. */
+  snapshot(): AppSnapshot {
+    const service = this.requireService();
+    return buildSnapshot({
+      service,
+      settings: this.deps.settings.get(),
+      paused: this.run?.userPause() ?? null,
+      notice: this.deps.settings.notice ?? service.notice ?? null,
+      appVersion: this.deps.ports.app.version,
+      platform: this.deps.ports.app.platform,
+    });
+  }
+
+  /** Runs a tray menu action. */
+  async trayAction(action: TrayAction): Promise<void> {
+    const now = this.deps.now();
+    try {
+      switch (action.kind) {
+        case 'diagnose':
+          await this.windows.openDiagnostic({ view: 'causes', target: action.target });
+          await this.requireService().diagnoseNow(action.target, {
+            symptom: action.symptom,
+            onProgress: (p) => this.windows.send('diagnose:progress', p),
+          });
+          break;
+        case 'open-window':
+          await this.windows.openDiagnostic(
+            action.target ? { view: 'overview', target: action.target } : undefined,
+          );
+          break;
+        case 'clean-session': {
+          const target = this.config(this.deps.settings.get()).targets.find((t) => t.name === action.target);
+          if (target) await this.windows.openCleanSession(target.name, target.site);
+          break;
+        }
+        case 'pause':
+          this.run?.pauseUntil(action.until === 'hour' ? inOneHour(now) : tomorrowStart(now));
+          break;
+        case 'resume':
+          this.run?.resumeUser();
+          break;
+        case 'snooze':
+          this.policy.snooze(new Date(now.getTime() + action.hours * 3_600_000));
+          break;
+        case 'unsnooze':
+          this.policy.unsnooze();
+          break;
+        case 'settings':
+          await this.windows.openDiagnostic({ view: 'settings', target: null });
+          break;
+        case 'quit':
+          await this.quit();
+          return;
+      }
+    } catch (error) {
+      this.log(`${action.kind} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.refresh();
+  }
+
+  /** Stops the scheduler, flushes history, and quits the app. Safe to call twice. */
+  quit(): Promise<void> {
+    this.quitting ??= (async () => {
+      this.power?.stop();
+      this.run?.dispose();
+      try {
+        await this.service?.stop();
+      } catch (error) {
+        this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.deps.ports.tray.destroy();
+      this.deps.ports.app.quit();
+    })();
+    return this.quitting;
+  }
+
+  /** Redraws the tray and pushes a fresh snapshot to the window. */
+  refresh(): void {
+    if (!this.service) return;
+    this.tray?.update();
+    this.windows.send('snapshot:changed', this.snapshot());
+  }
+
+  private settingsSaved(next: AppSettings): void {
+    this.requireService().reconfigure(this.config(next));
+    this.applyLoginItem(next);
+    this.refresh();
+  }
+
+  private applyLoginItem(settings: AppSettings): void {
+    try {
+      this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
+    } catch (error) {
+      this.log(`could not change launch at login: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private config(settings: AppSettings): ResolvedConfig {
+    return resolveConfig(settingsToConfig(settings));
+  }
+
+  private requireService(): AppMonitor {
+    if (!this.service) throw new Error('the monitor has not started yet');
+    return this.service;
+  }
+
+  private log(line: string): void {
+    this.deps.log(redactSecrets(line, this.tokens.secrets()).replace(/\s+/g, ' '));
+  }
+}

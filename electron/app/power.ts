@@ -1,0 +1,71 @@
+// Sleep, wake and the network: pause on suspend; on resume wait until the network is back and has
+// settled before probing (so waking a laptop never produces a false outage); probe at once when
+// the network comes back.
+
+import type { NetPort, PowerPort } from '../platform/ports';
+import type { RunControl, Timers } from './run-control';
+
+/** How long to let the network settle after it is back (DHCP, VPN, captive portals). */
+export const SETTLE_MS = 5_000;
+
+/** Wires power and network events to the run control. */
+export class PowerWatcher {
+  private settleTimer: unknown = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly run: RunControl,
+    private readonly power: PowerPort,
+    private readonly net: NetPort,
+    private readonly timers: Timers,
+    private readonly settleMs = SETTLE_MS,
+  ) {}
+
+  /** Starts listening. */
+  start(): void {
+    this.power.onSuspend(() => this.suspend());
+    this.power.onResume(() => this.wake());
+    this.unsubscribe = this.net.onOnlineChange((online) => this.networkChanged(online));
+  }
+
+  /** Stops listening and cancels the settle timer. */
+  stop(): void {
+    this.unsubscribe?.();
+    this.cancelSettle();
+  }
+
+  private suspend(): void {
+    this.cancelSettle();
+    this.run.add('sleep');
+  }
+
+  private wake(): void {
+    // Still paused until the network is back and settled.
+    this.run.add('waiting-for-network');
+    this.run.remove('sleep');
+    if (this.net.isOnline()) this.settle();
+  }
+
+  private networkChanged(online: boolean): void {
+    if (!online) {
+      this.cancelSettle();
+      return;
+    }
+    if (this.run.has('sleep')) return;
+    if (this.run.has('waiting-for-network')) this.settle();
+    else this.run.probeNow();
+  }
+
+  private settle(): void {
+    this.cancelSettle();
+    this.settleTimer = this.timers.setTimeout(() => {
+      this.settleTimer = null;
+      if (this.net.isOnline()) this.run.remove('waiting-for-network');
+    }, this.settleMs);
+  }
+
+  private cancelSettle(): void {
+    if (this.settleTimer !== null) this.timers.clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+  }
+}

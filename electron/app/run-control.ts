@@ -1,0 +1,115 @@
+// Decides when the monitor runs. Probing is paused while any reason holds (the user paused it, the
+// machine sleeps, the network is not back yet after waking) and resumes with an immediate round
+// when the last reason goes away.
+
+import type { MonitorService } from '../../core/app/service';
+
+/** Why probing is paused. */
+export type PauseReason = 'user' | 'sleep' | 'waiting-for-network';
+
+/** Timers, injected so tests run on a fake clock. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The real timers. */
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Pauses and resumes the monitor from several independent reasons. */
+export class RunControl {
+  private readonly reasons = new Set<PauseReason>();
+  private userUntil: Date | null = null;
+  private userTimer: unknown = null;
+
+  constructor(
+    private readonly service: Pick<MonitorService, 'pause' | 'resume'>,
+    private readonly timers: Timers,
+    private readonly now: () => Date,
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  /** True while any pause reason holds. */
+  isPaused(): boolean {
+    return this.reasons.size > 0;
+  }
+
+  /** True when the reason holds. */
+  has(reason: PauseReason): boolean {
+    return this.reasons.has(reason);
+  }
+
+  /** The user's pause, for the tray and the snapshot. */
+  userPause(): { until: string } | null {
+    return this.userUntil ? { until: this.userUntil.toISOString() } : null;
+  }
+
+  /** Adds a pause reason (pauses the monitor if it was running). */
+  add(reason: PauseReason): void {
+    if (this.reasons.has(reason)) return;
+    const wasPaused = this.isPaused();
+    this.reasons.add(reason);
+    if (!wasPaused) this.service.pause();
+    this.onChange();
+  }
+
+  /** Removes a pause reason; the monitor resumes with a round at once when none is left. */
+  remove(reason: PauseReason): void {
+    if (!this.reasons.delete(reason)) return;
+    if (!this.isPaused()) this.service.resume({ probeNow: true });
+    this.onChange();
+  }
+
+  /** Runs a round at once if the monitor is running (e.g. the network just came back). */
+  probeNow(): void {
+    if (!this.isPaused()) this.service.resume({ probeNow: true });
+  }
+
+  /** The user pauses until `until`. */
+  pauseUntil(until: Date): void {
+    this.clearUserTimer();
+    this.userUntil = until;
+    this.userTimer = this.timers.setTimeout(
+      () => this.resumeUser(),
+      Math.max(0, until.getTime() - this.now().getTime()),
+    );
+    if (this.reasons.has('user')) this.onChange();
+    else this.add('user');
+  }
+
+  /** The user resumes (or the pause ran out). */
+  resumeUser(): void {
+    this.clearUserTimer();
+    this.userUntil = null;
+    this.remove('user');
+  }
+
+  /** Cancels timers (on quit). */
+  dispose(): void {
+    this.clearUserTimer();
+  }
+
+  private clearUserTimer(): void {
+    if (this.userTimer !== null) this.timers.clearTimeout(this.userTimer);
+    this.userTimer = null;
+  }
+}
+
+/** One hour from now. */
+export function inOneHour(now: Date): Date {
+  return new Date(now.getTime() + 3_600_000);
+}
+
+/** The next local midnight ("until tomorrow"). */
+export function tomorrowStart(now: Date): Date {
+  const next = new Date(now);
+  next.setHours(24, 0, 0, 0);
+  return next;
+}

@@ -1,0 +1,256 @@
+// The main-process side of every IPC channel, as plain functions over injected dependencies
+// (the monitor, settings, tokens, the report renderer and small OS ports). Payloads arrive
+// already validated by dispatch.ts; nothing here returns a token.
+
+import type { MonitorService } from '../../core/app/service';
+import type { ReportFormat, ReportInput } from '../../core/report/types';
+import { resolveConfig } from '../../shared/config/defaults';
+import { settingsToConfig } from '../../shared/config/settings';
+import type {
+  ActionResult,
+  AppSnapshot,
+  InvokeChannel,
+  PushChannel,
+  PushChannels,
+  RequestOf,
+  ResponseOf,
+  TargetTestResult,
+} from '../../shared/ipc/contract';
+import type { ResolvedTarget, TargetConfig } from '../../shared/types/config';
+import type { AppSettings, TokenState } from '../../shared/types/settings';
+import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
+import { mayOpenExternal } from '../security/policies';
+import { redactSecrets } from '../secrets/redact';
+import { causePhrase } from '../tray/state';
+
+/**
+ * The monitor as the app uses it: the MonitorService, plus (when the core offers them, as
+ * core/app/create.ts's Why500Service does) its own report inputs and a one-time notice.
+ */
+export type AppMonitor = MonitorService & {
+  reportInput?(target: string): ReportInput;
+  readonly notice?: string | null;
+};
+
+/** One async function per invoke channel. */
+export type IpcHandlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** The settings as the handlers use them. */
+export interface SettingsAccess {
+  get(): AppSettings;
+  save(value: unknown): ResponseOf<'settings:set'>;
+}
+
+/** The token store as the handlers use it (state only, never a value back). */
+export interface TokenAccess {
+  state(): TokenState;
+  set(target: string, token: string): TokenState;
+  clear(target: string): TokenState;
+  secrets(): string[];
+}
+
+/** Everything the handlers need. */
+export interface IpcHandlerDeps {
+  service: AppMonitor;
+  settings: SettingsAccess;
+  tokens: TokenAccess;
+  snapshot: () => AppSnapshot;
+  /** core/report/report.ts `renderReport`. */
+  renderReport: (input: ReportInput, format: ReportFormat) => string;
+  clipboard: ClipboardPort;
+  dialog: DialogPort;
+  shell: ShellPort;
+  openCleanSession: (target: string, siteUrl: string) => Promise<unknown>;
+  push: <C extends PushChannel>(channel: C, payload: PushChannels[C]) => void;
+  writeFile: (path: string, text: string) => Promise<void>;
+  /** Probes an unsaved target once (the settings form's Test button); null when not available. */
+  testTarget: ((target: TargetConfig) => Promise<TargetTestResult>) | null;
+  onSettingsSaved: (settings: AppSettings) => void;
+  onTokensChanged: () => void;
+  app: ReportInput['app'];
+  now: () => Date;
+}
+
+/** The resolved target of that name, or a one-line error. */
+function findTarget(settings: AppSettings, name: string): ResolvedTarget {
+  const target = resolveConfig(settingsToConfig(settings)).targets.find((t) => t.name === name);
+  if (!target) throw new Error(`there is no target named "${name}"; pick one from the list`);
+  return target;
+}
+
+/** What was tried, in plain words, for the report. */
+export function triedLines(settings: AppSettings, target: ResolvedTarget, tokenSet: boolean): string[] {
+  const lines = [
+    `Probed the site page and ${target.endpoints.length} endpoint(s) every ${settings.intervalSeconds} s`,
+    `Compared with ${settings.controls.length} unrelated control site(s) to tell their server from this connection`,
+  ];
+  if (target.statusPage) lines.push('Read the public status page');
+  if (settings.alternateProxy) lines.push('Compared through an alternate network path');
+  if (tokenSet)
+    lines.push('Checked the account API with the saved token (the token itself is never included)');
+  return lines;
+}
+
+/** Builds the handlers. */
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const running = new Map<string, AbortController>();
+
+  const reportText = (target: string, format: ReportFormat): string => {
+    const settings = deps.settings.get();
+    const resolved = findTarget(settings, target);
+    const status = deps.service.statuses().find((s) => s.target === target) ?? null;
+    const fromCore = deps.service.reportInput?.(target);
+    const input: ReportInput = fromCore ?? {
+      target: resolved,
+      status,
+      diagnosis: status?.diagnosis ?? null,
+      lastRound: deps.service.lastRound(target),
+      statusReading: deps.service.statusReading(target),
+      recentEvents: deps.service.timeline(target, 'day').events.slice(-20),
+      tried: triedLines(settings, resolved, deps.tokens.state().set[target] === true),
+      app: deps.app,
+      generatedAt: deps.now().toISOString(),
+    };
+    // The renderer redacts too; this is the second line.
+    return redactSecrets(deps.renderReport(input, format), deps.tokens.secrets());
+  };
+
+  const diagnose = async (target: string, symptom: boolean) => {
+    findTarget(deps.settings.get(), target);
+    running.get(target)?.abort();
+    const controller = new AbortController();
+    running.set(target, controller);
+    try {
+      return await deps.service.diagnoseNow(target, {
+        symptom,
+        signal: controller.signal,
+        onProgress: (progress) => deps.push('diagnose:progress', progress),
+      });
+    } finally {
+      if (running.get(target) === controller) running.delete(target);
+    }
+  };
+
+  const openLink = async (target: string, which: 'site' | 'status-page'): Promise<ActionResult> => {
+    const resolved = findTarget(deps.settings.get(), target);
+    const url = which === 'site' ? resolved.site : resolved.statusPage;
+    if (!url) return { ok: false, message: `${target} has no status page set; add one in Settings.` };
+    const appMade = [resolved.site, resolved.statusPage].filter((u): u is string => u !== null);
+    if (!mayOpenExternal(url, appMade)) return { ok: false, message: 'Only http(s) links can be opened.' };
+    await deps.shell.openExternal(url);
+    return { ok: true, message: `Opened ${url} in your browser.` };
+  };
+
+  const runAction = async ({ target, action }: RequestOf<'action:run'>): Promise<ActionResult> => {
+    const settings = deps.settings.get();
+    const resolved = findTarget(settings, target);
+    switch (action) {
+      case 'diagnose-again':
+      case 'check-connection': {
+        const d = await diagnose(target, false);
+        if (!d) return { ok: false, message: 'The diagnosis was cancelled.' };
+        return {
+          ok: true,
+          message: `Diagnosis done: ${causePhrase(d.verdict, d.confidence) ?? 'no problem found'}.`,
+        };
+      }
+      case 'test-alternate-path': {
+        if (!settings.alternateProxy) {
+          deps.push('view:show', { view: 'settings', target });
+          return {
+            ok: false,
+            message: 'No alternate path is set yet; add a proxy or VPN address in Settings.',
+          };
+        }
+        const d = await diagnose(target, false);
+        return d
+          ? {
+              ok: true,
+              message: `Compared both paths: ${causePhrase(d.verdict, d.confidence) ?? 'no problem found'}.`,
+            }
+          : { ok: false, message: 'The diagnosis was cancelled.' };
+      }
+      case 'set-alternate-path':
+        deps.push('view:show', { view: 'settings', target });
+        return {
+          ok: true,
+          message: 'Add an alternate path (a proxy or VPN address) in Settings to compare routes.',
+        };
+      case 'add-token':
+        deps.push('view:show', { view: 'settings', target });
+        return { ok: true, message: 'Add your account token in Settings; it is stored encrypted.' };
+      case 'clean-session':
+        await deps.openCleanSession(target, resolved.site);
+        return { ok: true, message: 'Opened the site in a clean session: no extensions, no cookies.' };
+      case 'open-status-page':
+        return openLink(target, 'status-page');
+      case 'review-extensions':
+        return {
+          ok: true,
+          message:
+            'Turn off ad, script and privacy blockers for the site in your browser, reload, and diagnose again.',
+        };
+      case 'wait':
+        return { ok: true, message: 'Nothing to fix on your side; you will be notified when it is back.' };
+      case 'none':
+        return { ok: true, message: 'Nothing to do.' };
+    }
+  };
+
+  return {
+    'snapshot:get': async () => deps.snapshot(),
+    'timeline:get': async ({ target, range }) => {
+      findTarget(deps.settings.get(), target);
+      return deps.service.timeline(target, range);
+    },
+    'diagnose:start': async ({ target, symptom }) => diagnose(target, symptom),
+    'diagnose:cancel': async ({ target }) => {
+      running.get(target)?.abort();
+    },
+    'action:run': runAction,
+    'settings:get': async () => deps.settings.get(),
+    'settings:set': async (value) => {
+      const result = deps.settings.save(value);
+      if (result.ok) deps.onSettingsSaved(deps.settings.get());
+      return result;
+    },
+    'target:test': async (target) => {
+      if (!deps.testTarget) throw new Error('testing a target is not available in this build');
+      return deps.testTarget(target as TargetConfig);
+    },
+    'token:get-state': async () => deps.tokens.state(),
+    'token:set': async ({ target, token }) => {
+      findTarget(deps.settings.get(), target);
+      const state = deps.tokens.set(target, token);
+      deps.onTokensChanged();
+      return state;
+    },
+    'token:clear': async ({ target }) => {
+      const state = deps.tokens.clear(target);
+      deps.onTokensChanged();
+      return state;
+    },
+    'report:get': async ({ target, format }) => reportText(target, format),
+    'report:copy': async ({ target, format }) => {
+      deps.clipboard.writeText(reportText(target, format));
+      return { ok: true, message: 'The report is on the clipboard.' };
+    },
+    'report:save': async ({ target, format }) => {
+      const text = reportText(target, format);
+      const slug =
+        target
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase() || 'target';
+      const day = deps.now().toISOString().slice(0, 10);
+      const path = await deps.dialog.chooseSavePath({
+        title: 'Save the support report',
+        defaultName: `why500-${slug}-${day}.${format === 'json' ? 'json' : 'md'}`,
+      });
+      if (!path) return { ok: false, message: 'Not saved.' };
+      await deps.writeFile(path, text);
+      return { ok: true, message: `Saved to ${path}.` };
+    },
+    'link:open': async ({ target, which }) => openLink(target, which),
+  };
+}

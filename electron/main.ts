@@ -1,0 +1,116 @@
+// The Electron main process: builds the Electron adapters and hands them to the AppController,
+// which holds all behaviour. Keep this file to wiring only.
+
+import { existsSync, renameSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app } from 'electron';
+import Store from 'electron-store';
+import { renderReport } from '../core/report/report';
+import { AppController } from './app/controller';
+import { realTimers } from './app/run-control';
+import { createMonitor, testTarget } from './app/wiring';
+import { createElectronNotifier } from './platform/electron-notifier';
+import { registerAppScheme, serveAppProtocol } from './platform/electron-protocol';
+import { registerIpc } from './platform/electron-ipc';
+import {
+  electronApp,
+  electronClipboard,
+  electronDialog,
+  electronNet,
+  electronPower,
+  electronSafeStorage,
+  electronShell,
+} from './platform/electron-system';
+import { createElectronTray } from './platform/electron-tray';
+import { createElectronWindowFactory } from './platform/electron-windows';
+import { Settings } from './settings/settings';
+import type { KeyValueStore } from './settings/store';
+import { localClock } from './tray/clock';
+import { trayIconPath } from './tray/icons';
+
+/** One log line on stdout (callers pass redacted text). */
+function log(line: string): void {
+  console.log(`[why500] ${line}`);
+}
+
+registerAppScheme();
+
+if (!electronApp.requestSingleInstanceLock()) {
+  // Another instance runs; it opens its window on our 'second-instance' event.
+  app.quit();
+} else {
+  let controller: AppController | null = null;
+  let quitDone = false;
+
+  // A tray app stays alive with no window open.
+  app.on('window-all-closed', () => {});
+
+  // Defence in depth: whatever creates a web contents gets the strictest guards.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('before-quit', (event) => {
+    if (quitDone || !controller) return;
+    event.preventDefault();
+    void controller.quit().then(() => {
+      quitDone = true;
+      app.quit();
+    });
+  });
+
+  void app
+    .whenReady()
+    .then(async () => {
+      const root = app.getAppPath();
+      const trayDir = join(root, 'resources', 'tray');
+      serveAppProtocol(join(root, 'dist', 'renderer'));
+
+      const settings = Settings.open({
+        open: () => new Store({ name: 'settings', clearInvalidConfig: false }) satisfies KeyValueStore,
+        filePath: join(app.getPath('userData'), 'settings.json'),
+        fs: { exists: existsSync, rename: renameSync },
+        now: () => new Date(),
+      });
+      if (settings.notice) log(settings.notice);
+
+      const running = new AppController({
+        ports: {
+          app: electronApp,
+          tray: createElectronTray(trayIconPath(trayDir, 'unknown', process.platform), process.platform),
+          notifier: createElectronNotifier(),
+          windows: createElectronWindowFactory(),
+          safeStorage: electronSafeStorage,
+          power: electronPower,
+          net: electronNet,
+          clipboard: electronClipboard,
+          dialog: electronDialog,
+          shell: electronShell,
+        },
+        settings,
+        createService: createMonitor,
+        renderReport: (input, format) => renderReport(input, format),
+        testTarget,
+        paths: {
+          preload: join(root, 'dist', 'electron', 'preload.cjs'),
+          trayDir,
+          dataDir: app.getPath('userData'),
+        },
+        devTools: !app.isPackaged,
+        timers: realTimers,
+        now: () => new Date(),
+        clock: localClock,
+        writeFile: (path, text) => writeFile(path, text, 'utf8'),
+        log,
+      });
+      controller = running;
+      registerIpc((channel, sender, payload) => running.dispatch(channel, sender, payload));
+      await running.start();
+    })
+    .catch((error: unknown) => {
+      log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    });
+}

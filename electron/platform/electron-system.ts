@@ -1,0 +1,84 @@
+// The remaining ports over Electron: safeStorage, powerMonitor, net/session, clipboard, dialog,
+// shell and app.
+
+import { app, clipboard, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import type {
+  AppPort,
+  ClipboardPort,
+  DialogPort,
+  NetPort,
+  PowerPort,
+  SafeStoragePort,
+  ShellPort,
+} from './ports';
+
+/** Encrypted storage through the OS keychain / DPAPI / libsecret. */
+export const electronSafeStorage = {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+  encryptString: (plainText: string) => safeStorage.encryptString(plainText),
+  decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
+  getSelectedStorageBackend: () =>
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+} satisfies SafeStoragePort;
+
+/** Sleep and wake. */
+export const electronPower = {
+  onSuspend: (listener: () => void) => void powerMonitor.on('suspend', listener),
+  onResume: (listener: () => void) => void powerMonitor.on('resume', listener),
+} satisfies PowerPort;
+
+/** How often the main process rechecks `net.isOnline()` (it has no online/offline event). */
+const ONLINE_POLL_MS = 2_000;
+
+/** Reachability and the session's proxy. */
+export const electronNet = {
+  isOnline: () => net.isOnline(),
+  onOnlineChange: (listener: (online: boolean) => void) => {
+    let last = net.isOnline();
+    const timer = setInterval(() => {
+      const now = net.isOnline();
+      if (now !== last) {
+        last = now;
+        listener(now);
+      }
+    }, ONLINE_POLL_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+  resolveProxy: (url: string) => session.defaultSession.resolveProxy(url),
+} satisfies NetPort;
+
+/** The clipboard. */
+export const electronClipboard = {
+  writeText: (text: string) => clipboard.writeText(text),
+} satisfies ClipboardPort;
+
+/** The save dialog. */
+export const electronDialog = {
+  chooseSavePath: async ({ title, defaultName }: { title: string; defaultName: string }) => {
+    const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+} satisfies DialogPort;
+
+/** The user's browser (the caller checks the URL with security/policies.ts first). */
+export const electronShell = {
+  openExternal: (url: string) => shell.openExternal(url),
+} satisfies ShellPort;
+
+/** The application. */
+export const electronApp = {
+  platform: process.platform,
+  version: app.getVersion(),
+  requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
+  onSecondInstance: (listener: () => void) => void app.on('second-instance', () => listener()),
+  setLaunchAtLogin: (enabled: boolean) => {
+    // Linux has no login-item API in Electron; the setting is kept but has no effect there.
+    if (process.platform === 'darwin' || process.platform === 'win32') {
+      app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
+    }
+  },
+  hideDock: () => app.dock?.hide(),
+  setAppUserModelId: (id: string) => app.setAppUserModelId(id),
+  quit: () => app.quit(),
+} satisfies AppPort;

@@ -1,0 +1,155 @@
+// The small interfaces the app needs from Electron. Every behaviour is written against these, so
+// it runs under plain Node with fakes; electron-*.ts adapters implement them with real Electron.
+
+import type { PushChannel, PushChannels } from '../../shared/ipc/contract';
+
+/** One entry of a tray menu, as plain data (the adapter turns it into an Electron menu). */
+export type MenuItemModel =
+  | { type: 'separator' }
+  | {
+      type: 'item';
+      label: string;
+      enabled: boolean;
+      /** What a click does; absent for informational lines. */
+      action?: TrayAction;
+    };
+
+/** Everything a tray menu item can ask for. */
+export type TrayAction =
+  | { kind: 'diagnose'; target: string; symptom: boolean }
+  | { kind: 'open-window'; target: string | null }
+  | { kind: 'clean-session'; target: string }
+  | { kind: 'pause'; until: 'hour' | 'tomorrow' }
+  | { kind: 'resume' }
+  | { kind: 'snooze'; hours: number }
+  | { kind: 'unsnooze' }
+  | { kind: 'settings' }
+  | { kind: 'quit' };
+
+/** The tray icon. */
+export interface TrayPort {
+  setImage(path: string): void;
+  setToolTip(text: string): void;
+  setMenu(items: MenuItemModel[], onAction: (action: TrayAction) => void): void;
+  /** Registers the primary (left) click handler. */
+  onClick(listener: () => void): void;
+  /** Shows the context menu now (used where a click should show the menu). */
+  popUpMenu(): void;
+  destroy(): void;
+}
+
+/** A native notification to show. */
+export interface NotificationRequest {
+  title: string;
+  body: string;
+  onClick: () => void;
+}
+
+/** Shows native notifications. */
+export interface NotifierPort {
+  isSupported(): boolean;
+  show(request: NotificationRequest): void;
+}
+
+/** The web preferences the app sets on every window (a subset of Electron's). */
+export interface SafeWebPreferences {
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  webviewTag: false;
+  allowRunningInsecureContent: false;
+  experimentalFeatures: false;
+  navigateOnDragDrop: false;
+  spellcheck: false;
+  /** Absolute path of the bundled preload, or absent (clean-session window). */
+  preload?: string;
+  /** A session partition (clean-session window). */
+  partition?: string;
+  devTools: boolean;
+}
+
+/** Options for creating a window. */
+export interface WindowOptions {
+  /** Decides the navigation policy the adapter installs (security/policies.ts). */
+  kind: 'app' | 'clean-session';
+  title: string;
+  width: number;
+  height: number;
+  show: boolean;
+  webPreferences: SafeWebPreferences;
+}
+
+/** One browser window. */
+export interface WindowPort {
+  /** The id of its web contents (used to recognise IPC senders). */
+  readonly webContentsId: number;
+  loadURL(url: string): Promise<void>;
+  show(): void;
+  focus(): void;
+  isDestroyed(): boolean;
+  isVisible(): boolean;
+  close(): void;
+  send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void;
+  onClosed(listener: () => void): void;
+}
+
+/** Creates windows (the adapter also installs the navigation, window.open and permission guards). */
+export interface WindowFactory {
+  create(options: WindowOptions): WindowPort;
+}
+
+/** The OS-backed secret encryption (Electron's safeStorage). */
+export interface SafeStoragePort {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: which backend encrypts; `basic_text` means no keyring (weak). */
+  getSelectedStorageBackend(): string | null;
+}
+
+/** Sleep and wake notifications. */
+export interface PowerPort {
+  onSuspend(listener: () => void): void;
+  onResume(listener: () => void): void;
+}
+
+/** Network reachability and the system proxy. */
+export interface NetPort {
+  isOnline(): boolean;
+  /** Listens for the network coming back / going away; returns an unsubscribe. */
+  onOnlineChange(listener: (online: boolean) => void): () => void;
+  /** The PAC-style proxy rule that applies to a URL, e.g. "PROXY host:8080; DIRECT". */
+  resolveProxy(url: string): Promise<string>;
+}
+
+/** The clipboard. */
+export interface ClipboardPort {
+  writeText(text: string): void;
+}
+
+/** File dialogs. */
+export interface DialogPort {
+  /** Asks where to save; null when cancelled. */
+  chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
+}
+
+/** Opening things outside the app. */
+export interface ShellPort {
+  openExternal(url: string): Promise<void>;
+}
+
+/** The application object. */
+export interface AppPort {
+  readonly platform: NodeJS.Platform;
+  readonly version: string;
+  /** Takes the single-instance lock; false means another instance runs (quit at once). */
+  requestSingleInstanceLock(): boolean;
+  onSecondInstance(listener: () => void): void;
+  setLaunchAtLogin(enabled: boolean): void;
+  hideDock(): void;
+  setAppUserModelId(id: string): void;
+  quit(): void;
+}

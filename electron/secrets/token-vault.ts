@@ -1,0 +1,77 @@
+// Account tokens per target, encrypted with the OS store (Electron's safeStorage) and kept as base64
+// in the settings store. The renderer only ever learns TokenState; the core reads tokens through
+// the TokenSource interface. No method returns or logs a token except `get` for the core.
+
+import type { TokenSource } from '../../core/app/service';
+import type { TokenState } from '../../shared/types/settings';
+import type { SafeStoragePort } from '../platform/ports';
+import { TOKENS_KEY } from '../settings/settings';
+import type { KeyValueStore } from '../settings/store';
+
+/** Why a token could not be stored (never contains the token). */
+export class TokenStoreError extends Error {
+  override name = 'TokenStoreError';
+}
+
+/** Encrypted token storage. */
+export class TokenVault implements TokenSource {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly safe: SafeStoragePort,
+  ) {}
+
+  private records(): Record<string, string> {
+    const raw = this.store.get(TOKENS_KEY);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    return Object.fromEntries(
+      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  }
+
+  /** Whether tokens are set, and how safe storing one is (all the renderer may know). */
+  state(): TokenState {
+    const available = this.safe.isEncryptionAvailable();
+    const backend = this.safe.getSelectedStorageBackend();
+    return {
+      set: Object.fromEntries(Object.keys(this.records()).map((t) => [t, true])),
+      weakEncryption: available && backend === 'basic_text',
+      available,
+    };
+  }
+
+  /** Encrypts and stores a target's token. */
+  set(target: string, token: string): TokenState {
+    if (!this.safe.isEncryptionAvailable()) {
+      throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
+    }
+    const encrypted = this.safe.encryptString(token).toString('base64');
+    this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
+    return this.state();
+  }
+
+  /** Removes a target's token. */
+  clear(target: string): TokenState {
+    const records = this.records();
+    delete records[target];
+    this.store.set(TOKENS_KEY, records);
+    return this.state();
+  }
+
+  /** The decrypted token for the core (TokenSource); null when unset or undecryptable. */
+  get(target: string): string | null {
+    const encrypted = this.records()[target];
+    if (!encrypted || !this.safe.isEncryptionAvailable()) return null;
+    try {
+      return this.safe.decryptString(Buffer.from(encrypted, 'base64'));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every stored token in clear, only for redacting them from outgoing text. */
+  secrets(): string[] {
+    return Object.keys(this.records())
+      .map((t) => this.get(t))
+      .filter((t): t is string => t !== null);
+  }
+}

@@ -1,0 +1,110 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/config/settings';
+import { Settings, corruptFileName } from './settings';
+import type { KeyValueStore } from './store';
+
+let dir: string;
+const now = () => new Date('2026-11-26T00:22:16.123Z');
+const realFs = { exists: existsSync, rename: renameSync };
+
+function open(cwd = dir): Settings {
+  return Settings.open({
+    open: () => new Conf({ cwd, configName: 'settings', projectName: 'why500-test' }) satisfies KeyValueStore,
+    filePath: join(cwd, 'settings.json'),
+    fs: realFs,
+    now,
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'why500-settings-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('settings', () => {
+  it('a fresh install gets the defaults, written to the file, and no notice', () => {
+    const s = open();
+    expect(s.get()).toEqual(defaultSettings());
+    expect(s.notice).toBeNull();
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual(defaultSettings());
+    expect(open().get()).toEqual(defaultSettings());
+  });
+
+  it('saves valid settings and reports field problems for invalid ones', () => {
+    const s = open();
+    const next = { ...defaultSettings(), intervalSeconds: 60, launchAtLogin: true };
+    expect(s.save(next)).toEqual({ ok: true });
+    expect(open().get().intervalSeconds).toBe(60);
+    const bad = s.save({
+      ...next,
+      notifications: { ...next.notifications, quietHours: { start: '25:00', end: '07:00' } },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]!.path).toBe('notifications.quietHours.start');
+    expect(s.get().intervalSeconds).toBe(60);
+  });
+
+  it('a corrupt (unparsable) file is kept aside, defaults load and the user is told once', () => {
+    writeFileSync(join(dir, 'settings.json'), '{"settings": {"targets": [ oops');
+    const s = open();
+    const aside = join(dir, 'settings.corrupt-20261126T002216Z.json');
+    expect(s.get()).toEqual(defaultSettings());
+    expect(existsSync(aside)).toBe(true);
+    expect(readFileSync(aside, 'utf8')).toBe('{"settings": {"targets": [ oops');
+    expect(s.notice).toContain('was damaged');
+    expect(s.notice).toContain(aside);
+    // The next start finds a good file: no notice again.
+    expect(open().notice).toBeNull();
+    expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-20261126T002216Z.json', 'settings.json']);
+  });
+
+  it('settings that do not match the schema are kept aside too; stored tokens carry over', () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ settings: { targets: 'nope' }, tokens: { 'Character.AI': 'ZW5jcnlwdGVk' } }),
+    );
+    const s = open();
+    expect(s.get()).toEqual(defaultSettings());
+    expect(s.notice).toContain('did not match the settings format (targets)');
+    expect(s.store.get('tokens')).toEqual({ 'Character.AI': 'ZW5jcnlwdGVk' });
+  });
+
+  it('when the file can neither be read nor moved aside, defaults run from memory and the user is told', () => {
+    const s = Settings.open({
+      open: () => {
+        throw new Error('EACCES: permission denied');
+      },
+      filePath: join(dir, 'settings.json'),
+      fs: {
+        exists: () => true,
+        rename: () => {
+          throw new Error('EACCES: permission denied, rename');
+        },
+      },
+      now,
+    });
+    expect(s.get()).toEqual(defaultSettings());
+    expect(s.notice).toMatch(/could not be used.*could not be moved aside.*will not be saved/);
+    expect(s.save(defaultSettings())).toEqual({ ok: true });
+  });
+
+  it('names the aside file after the settings file and the time', () => {
+    expect(corruptFileName('/x/settings.json', now())).toBe(
+      join('/x', 'settings.corrupt-20261126T002216Z.json'),
+    );
+  });
+});

@@ -1,0 +1,146 @@
+// The app settings: read from the store, checked against the shared schema, defaults on a fresh
+// install. A corrupt or unreadable settings file is moved aside (kept), defaults are loaded and
+// the user is told once through the snapshot's notice.
+
+import { basename, dirname, join } from 'node:path';
+import * as v from 'valibot';
+import type { SaveSettingsResult } from '../../shared/ipc/contract';
+import { AppSettingsSchema } from '../../shared/config/settings-schema';
+import { defaultSettings } from '../../shared/config/settings';
+import type { AppSettings } from '../../shared/types/settings';
+import { MemoryStore, type KeyValueStore } from './store';
+
+/** The store key holding the settings object. */
+export const SETTINGS_KEY = 'settings';
+/** The store key holding encrypted tokens (see secrets/token-vault.ts); carried over on recovery. */
+export const TOKENS_KEY = 'tokens';
+
+/** File operations the recovery needs. */
+export interface SettingsFs {
+  exists(path: string): boolean;
+  rename(from: string, to: string): void;
+}
+
+/** What opening the settings needs. */
+export interface OpenSettingsDeps {
+  /** Opens the store (electron-store or conf); may throw when the file cannot be parsed or read. */
+  open: () => KeyValueStore;
+  /** The store's file, used when `open` throws before the store exists. */
+  filePath: string;
+  fs: SettingsFs;
+  now: () => Date;
+}
+
+/** The name a corrupt file is moved to: `settings.corrupt-20261126T002216Z.json` beside it. */
+export function corruptFileName(filePath: string, at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const base = basename(filePath).replace(/\.json$/i, '');
+  return join(dirname(filePath), `${base}.corrupt-${stamp}.json`);
+}
+
+/** Field problems in the shape the settings form shows. */
+export function settingsProblems(value: unknown): { path: string; message: string }[] {
+  const result = v.safeParse(AppSettingsSchema, value);
+  if (result.success) return [];
+  return result.issues.map((issue) => ({
+    path: issue.path?.map((p) => String(p.key)).join('.') ?? '',
+    message: `expected ${issue.expected ?? 'a valid value'}: ${issue.message}`,
+  }));
+}
+
+function errorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/** The loaded settings and the store they persist in. */
+export class Settings {
+  private current: AppSettings;
+
+  private constructor(
+    /** The store, shared with the token vault. */
+    readonly store: KeyValueStore,
+    initial: AppSettings,
+    /** Set once when the file had to be moved aside or could not be used. */
+    readonly notice: string | null,
+  ) {
+    this.current = initial;
+  }
+
+  /** Opens the settings, recovering from a corrupt or unreadable file. Never throws. */
+  static open(deps: OpenSettingsDeps): Settings {
+    let store: KeyValueStore | null = null;
+    let problem: string | null = null;
+    let carriedTokens: unknown;
+    try {
+      store = deps.open();
+      const raw = store.get(SETTINGS_KEY);
+      if (raw === undefined) {
+        const fresh = defaultSettings();
+        store.set(SETTINGS_KEY, fresh);
+        return new Settings(store, fresh, null);
+      }
+      const parsed = v.safeParse(AppSettingsSchema, raw);
+      if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
+      problem = `it did not match the settings format (${settingsProblems(raw)[0]?.path || 'top level'})`;
+      carriedTokens = store.get(TOKENS_KEY);
+    } catch (error) {
+      problem = `it could not be read (${errorLine(error)})`;
+    }
+
+    const defaults = defaultSettings();
+    const filePath = store?.path ?? deps.filePath;
+    try {
+      const aside = corruptFileName(filePath, deps.now());
+      if (deps.fs.exists(filePath)) deps.fs.rename(filePath, aside);
+      const fresh = deps.open();
+      fresh.set(SETTINGS_KEY, defaults);
+      if (isTokenRecord(carriedTokens)) fresh.set(TOKENS_KEY, carriedTokens);
+      return new Settings(
+        fresh,
+        defaults,
+        `Your settings file was damaged: ${problem}. It was kept as ${aside} and the default settings were loaded.`,
+      );
+    } catch (error) {
+      return new Settings(
+        new MemoryStore(),
+        defaults,
+        `Your settings file could not be used: ${problem}, and it could not be moved aside (${errorLine(error)}). ` +
+          'Default settings are in use for this session and changes will not be saved.',
+      );
+    }
+  }
+
+  /** The current settings (a copy). */
+  get(): AppSettings {
+    return structuredClone(this.current);
+  }
+
+  /** Checks and saves new settings; returns the field problems instead when they are invalid. */
+  save(value: unknown): SaveSettingsResult {
+    const parsed = v.safeParse(AppSettingsSchema, value);
+    if (!parsed.success) return { ok: false, problems: settingsProblems(value) };
+    try {
+      this.store.set(SETTINGS_KEY, parsed.output);
+    } catch (error) {
+      return {
+        ok: false,
+        problems: [{ path: '', message: `could not write the settings file: ${errorLine(error)}` }],
+      };
+    }
+    this.current = parsed.output as AppSettings;
+    return { ok: true };
+  }
+}
+
+function isTokenRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((x) => typeof x === 'string')
+  );
+}

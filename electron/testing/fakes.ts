@@ -1,0 +1,356 @@
+// Fake Electron ports and a fake monitor for the tests: plain objects that record what the app
+// asked of them. Nothing here runs in the real app.
+
+import type { DiagnoseOptions, MonitorService } from '../../core/app/service';
+import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
+import type { ResolvedConfig } from '../../shared/types/config';
+import type { Diagnosis } from '../../shared/types/diagnosis';
+import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
+import type { StatusReading } from '../../shared/types/status';
+import type { Timers } from '../app/run-control';
+import type {
+  AppPort,
+  ClipboardPort,
+  DialogPort,
+  MenuItemModel,
+  NetPort,
+  NotificationRequest,
+  NotifierPort,
+  PowerPort,
+  SafeStoragePort,
+  ShellPort,
+  TrayAction,
+  TrayPort,
+  WindowFactory,
+  WindowOptions,
+  WindowPort,
+} from '../platform/ports';
+
+/** A tray that records its image, tooltip and menu. */
+export class FakeTray implements TrayPort {
+  image = '';
+  tooltip = '';
+  menu: MenuItemModel[] = [];
+  menuBuilds = 0;
+  popUps = 0;
+  destroyed = false;
+  private click: () => void = () => {};
+  private action: (a: TrayAction) => void = () => {};
+  setImage(path: string): void {
+    this.image = path;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setMenu(items: MenuItemModel[], onAction: (action: TrayAction) => void): void {
+    this.menu = items;
+    this.action = onAction;
+    this.menuBuilds++;
+  }
+  onClick(listener: () => void): void {
+    this.click = listener;
+  }
+  popUpMenu(): void {
+    this.popUps++;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Simulates a primary click on the icon. */
+  clickIcon(): void {
+    this.click();
+  }
+  /** Clicks the menu item with this label. */
+  choose(label: string): void {
+    const item = this.menu.find((i) => i.type === 'item' && i.label === label);
+    if (!item || item.type !== 'item' || !item.action) throw new Error(`no clickable menu item "${label}"`);
+    this.action(item.action);
+  }
+  /** Labels of the menu, separators as "---". */
+  labels(): string[] {
+    return this.menu.map((i) => (i.type === 'separator' ? '---' : i.label));
+  }
+}
+
+/** Records notifications. */
+export class FakeNotifier implements NotifierPort {
+  shown: NotificationRequest[] = [];
+  supported = true;
+  isSupported(): boolean {
+    return this.supported;
+  }
+  show(request: NotificationRequest): void {
+    this.shown.push(request);
+  }
+}
+
+/** A window that records what it was told. */
+export class FakeWindow implements WindowPort {
+  sent: { channel: string; payload: unknown }[] = [];
+  loaded: string[] = [];
+  shown = 0;
+  focused = 0;
+  destroyed = false;
+  private closed: (() => void)[] = [];
+  constructor(
+    readonly webContentsId: number,
+    readonly options: WindowOptions,
+  ) {}
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+  }
+  show(): void {
+    this.shown++;
+  }
+  focus(): void {
+    this.focused++;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isVisible(): boolean {
+    return this.shown > 0 && !this.destroyed;
+  }
+  close(): void {
+    this.destroyed = true;
+    for (const l of this.closed) l();
+  }
+  send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void {
+    this.sent.push({ channel, payload });
+  }
+  onClosed(listener: () => void): void {
+    this.closed.push(listener);
+  }
+}
+
+/** Creates FakeWindows with increasing ids. */
+export class FakeWindowFactory implements WindowFactory {
+  windows: FakeWindow[] = [];
+  private nextId = 100;
+  create(options: WindowOptions): FakeWindow {
+    const w = new FakeWindow(this.nextId++, options);
+    this.windows.push(w);
+    return w;
+  }
+}
+
+/** A reversible "encryption" that never stores the plain text as is. */
+export class FakeSafeStorage implements SafeStoragePort {
+  constructor(
+    public available = true,
+    public backend: string | null = 'gnome_libsecret',
+  ) {}
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plainText: string): Buffer {
+    return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
+  }
+  decryptString(encrypted: Buffer): string {
+    return Buffer.from([...encrypted].map((b) => b ^ 0x5a)).toString('utf8');
+  }
+  getSelectedStorageBackend(): string | null {
+    return this.backend;
+  }
+}
+
+/** Power events on demand. */
+export class FakePower implements PowerPort {
+  private suspend: (() => void)[] = [];
+  private resume: (() => void)[] = [];
+  onSuspend(listener: () => void): void {
+    this.suspend.push(listener);
+  }
+  onResume(listener: () => void): void {
+    this.resume.push(listener);
+  }
+  emitSuspend(): void {
+    for (const l of this.suspend) l();
+  }
+  emitResume(): void {
+    for (const l of this.resume) l();
+  }
+}
+
+/** Network state on demand. */
+export class FakeNet implements NetPort {
+  online = true;
+  proxyRule = 'DIRECT';
+  private listeners: ((online: boolean) => void)[] = [];
+  isOnline(): boolean {
+    return this.online;
+  }
+  onOnlineChange(listener: (online: boolean) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+  async resolveProxy(_url: string): Promise<string> {
+    return this.proxyRule;
+  }
+  setOnline(online: boolean): void {
+    this.online = online;
+    for (const l of this.listeners) l(online);
+  }
+}
+
+/** Clipboard, dialog and shell recorders. */
+export class FakeDesktop implements ClipboardPort, DialogPort, ShellPort {
+  clipboard: string[] = [];
+  opened: string[] = [];
+  savePath: string | null = '/tmp/report.md';
+  writeText(text: string): void {
+    this.clipboard.push(text);
+  }
+  async chooseSavePath(): Promise<string | null> {
+    return this.savePath;
+  }
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+}
+
+/** The app object. */
+export class FakeApp implements AppPort {
+  version = '0.1.0-test';
+  loginItem: boolean | null = null;
+  dockHidden = false;
+  appUserModelId: string | null = null;
+  quitCalls = 0;
+  private second: (() => void)[] = [];
+  constructor(readonly platform: NodeJS.Platform = 'linux') {}
+  requestSingleInstanceLock(): boolean {
+    return true;
+  }
+  onSecondInstance(listener: () => void): void {
+    this.second.push(listener);
+  }
+  emitSecondInstance(): void {
+    for (const l of this.second) l();
+  }
+  setLaunchAtLogin(enabled: boolean): void {
+    this.loginItem = enabled;
+  }
+  hideDock(): void {
+    this.dockHidden = true;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+  quit(): void {
+    this.quitCalls++;
+  }
+}
+
+/** Timers driven by `advance`. */
+export class FakeTimers implements Timers {
+  now = 0;
+  private queue: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.queue.push({ at: this.now + ms, fn, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.queue = this.queue.filter((t) => t.id !== handle);
+  }
+  /** Runs every timer due within `ms`. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      this.queue.sort((a, b) => a.at - b.at);
+      const next = this.queue[0];
+      if (!next || next.at > end) break;
+      this.queue.shift();
+      this.now = next.at;
+      next.fn();
+    }
+    this.now = end;
+  }
+  pending(): number {
+    return this.queue.length;
+  }
+}
+
+/** A status for a target. */
+export function status(
+  target: string,
+  state: TargetStatus['state'],
+  extra: Partial<TargetStatus> = {},
+): TargetStatus {
+  return {
+    target,
+    state,
+    since: '2026-11-25T14:02:00.000Z',
+    cause: null,
+    confidence: null,
+    lastRoundAt: '2026-11-25T14:05:00.000Z',
+    diagnosis: null,
+    ...extra,
+  };
+}
+
+/** A monitor whose state the test sets and whose calls it records. */
+export class FakeMonitor implements MonitorService {
+  calls: string[] = [];
+  current: TargetStatus[];
+  config: ResolvedConfig | null = null;
+  diagnosis: Diagnosis | null = null;
+  private events: ((e: MonitorEvent) => void)[] = [];
+  private changes: (() => void)[] = [];
+  constructor(statuses: TargetStatus[] = [status('Character.AI', 'healthy')]) {
+    this.current = statuses;
+  }
+  start(): void {
+    this.calls.push('start');
+  }
+  async stop(): Promise<void> {
+    this.calls.push('stop');
+  }
+  pause(): void {
+    this.calls.push('pause');
+  }
+  resume(options?: { probeNow?: boolean }): void {
+    this.calls.push(options?.probeNow ? 'resume+probe' : 'resume');
+  }
+  statuses(): TargetStatus[] {
+    return this.current;
+  }
+  lastRound(_target: string): Round | null {
+    return null;
+  }
+  statusReading(_target: string): StatusReading | null {
+    return null;
+  }
+  async diagnoseNow(target: string, options?: DiagnoseOptions): Promise<Diagnosis | null> {
+    this.calls.push(`diagnose ${target}${options?.symptom ? ' symptom' : ''}`);
+    options?.onProgress?.({ target, running: false, checks: [] });
+    return this.diagnosis;
+  }
+  timeline(target: string, range: TimelineRange): TimelineData {
+    return { target, range, from: '', to: '', samples: [], events: [], deploys: [], bands: [] };
+  }
+  reconfigure(config: ResolvedConfig): void {
+    this.config = config;
+    this.calls.push('reconfigure');
+  }
+  onEvent(listener: (event: MonitorEvent) => void): () => void {
+    this.events.push(listener);
+    return () => {};
+  }
+  onChange(listener: () => void): () => void {
+    this.changes.push(listener);
+    return () => {};
+  }
+  /** Emits a monitor event. */
+  emit(event: MonitorEvent): void {
+    for (const l of this.events) l(event);
+  }
+  /** Sets the statuses and signals a change. */
+  set(statuses: TargetStatus[]): void {
+    this.current = statuses;
+    for (const l of this.changes) l();
+  }
+}

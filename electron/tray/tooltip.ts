@@ -1,0 +1,30 @@
+// The tray tooltip: each target's state, since when, and the likely cause.
+
+import type { TargetStatus } from '../../shared/types/monitor';
+import type { ClockFormat } from './clock';
+import { causeClause, stateWords } from './state';
+
+/** Windows truncates tray tooltips at 127 characters. */
+export const TOOLTIP_MAX = 127;
+
+/** One line for a target, e.g. "Character.AI — outage since 14:02, likely overload (82%)". */
+export function statusLine(status: TargetStatus, clock: ClockFormat): string {
+  if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
+  const cause = status.state === 'healthy' ? '' : causeClause(status.cause, status.confidence);
+  return `${status.target} — ${stateWords(status.state)} since ${clock(status.since)}${cause}`;
+}
+
+/** The whole tooltip; the worst target first. */
+export function tooltipText(
+  statuses: readonly TargetStatus[],
+  paused: { until: string } | null,
+  clock: ClockFormat,
+): string {
+  const order = ['outage', 'local-network', 'degraded', 'unknown', 'healthy'];
+  const sorted = [...statuses].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+  const lines = sorted.map((s) => statusLine(s, clock));
+  if (lines.length === 0) lines.push('why500 — no targets');
+  if (paused) lines.unshift(`why500 — paused until ${clock(paused.until)}`);
+  const text = lines.join('\n');
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}

@@ -1,0 +1,56 @@
+// Keeps the tray icon, tooltip and menu in step with the monitor, and follows each OS's click
+// convention (macOS: a click shows the menu; Windows/Linux: a left click opens the window).
+
+import type { TargetStatus } from '../../shared/types/monitor';
+import type { TrayAction, TrayPort } from '../platform/ports';
+import type { ClockFormat } from './clock';
+import { trayIconPath } from './icons';
+import { buildTrayMenu } from './menu';
+import { trayState } from './state';
+import { tooltipText } from './tooltip';
+
+/** What the tray shows, read fresh on every update. */
+export interface TrayView {
+  statuses: TargetStatus[];
+  paused: { until: string } | null;
+  snoozedUntil: string | null;
+}
+
+/** Dependencies of the tray controller. */
+export interface TrayControllerDeps {
+  port: TrayPort;
+  platform: NodeJS.Platform;
+  /** Folder holding mac/, win/ and linux/ icon folders. */
+  trayDir: string;
+  clock: ClockFormat;
+  view: () => TrayView;
+  onAction: (action: TrayAction) => void;
+}
+
+/** Drives one tray icon. */
+export class TrayController {
+  private lastKey = '';
+
+  constructor(private readonly deps: TrayControllerDeps) {
+    deps.port.onClick(() => {
+      if (deps.platform === 'darwin') deps.port.popUpMenu();
+      else deps.onAction({ kind: 'open-window', target: null });
+    });
+    this.update();
+  }
+
+  /** Redraws icon, tooltip and menu if anything they show changed. */
+  update(): void {
+    const { port, platform, trayDir, clock, onAction } = this.deps;
+    const view = this.deps.view();
+    const image = trayIconPath(trayDir, trayState(view.statuses, view.paused !== null), platform);
+    const tooltip = tooltipText(view.statuses, view.paused, clock);
+    const menu = buildTrayMenu({ ...view, clock });
+    const key = JSON.stringify([image, tooltip, menu]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    port.setImage(image);
+    port.setToolTip(tooltip);
+    port.setMenu(menu, onAction);
+  }
+}

@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TargetStatus } from '../../shared/types/monitor';
+import { FakeTray, status } from '../testing/fakes';
+import { utcClock } from './clock';
+import { TRAY_STATES, type TrayState } from './icons';
+import { buildTrayMenu } from './menu';
+import { worstState } from './state';
+import { tooltipText } from './tooltip';
+import { TrayController, type TrayView } from './tray-controller';
+
+const outage = status('Character.AI', 'outage', { cause: 'overload', confidence: 0.82 });
+
+function viewFor(state: TrayState): TrayView {
+  if (state === 'paused') {
+    return {
+      statuses: [status('Character.AI', 'healthy')],
+      paused: { until: '2026-11-25T15:30:00.000Z' },
+      snoozedUntil: null,
+    };
+  }
+  const extra: Partial<TargetStatus> =
+    state === 'outage'
+      ? { cause: 'overload', confidence: 0.82 }
+      : state === 'degraded'
+        ? { cause: 'regional', confidence: 0.55 }
+        : {};
+  return { statuses: [status('Character.AI', state, extra)], paused: null, snoozedUntil: null };
+}
+
+const expectedTooltip: Record<TrayState, string> = {
+  healthy: 'Character.AI — working since 14:02',
+  degraded: 'Character.AI — degraded since 14:02, likely a regional problem (55%)',
+  outage: 'Character.AI — outage since 14:02, likely overload (82%)',
+  'local-network': 'Character.AI — your network has a problem since 14:02',
+  unknown: 'Character.AI — status unknown since 14:02',
+  paused: 'why500 — paused until 15:30\nCharacter.AI — working since 14:02',
+};
+
+describe('tray', () => {
+  it.each(TRAY_STATES)('shows icon, tooltip and menu for %s', (state) => {
+    const tray = new FakeTray();
+    new TrayController({
+      port: tray,
+      platform: 'linux',
+      trayDir: '/res/tray',
+      clock: utcClock,
+      view: () => viewFor(state),
+      onAction: () => {},
+    });
+    expect(tray.image).toBe(join('/res/tray', 'linux', `${state}.png`));
+    expect(tray.tooltip).toBe(expectedTooltip[state]);
+    const labels = tray.labels();
+    expect(labels[0]).toBe(expectedTooltip[state].split('\n').at(-1));
+    expect(labels).toContain('Diagnose now');
+    expect(labels).toContain("I'm seeing an error now");
+    expect(labels).toContain('Open diagnostic window');
+    expect(labels).toContain('Test in a clean session');
+    expect(labels).toContain('Snooze notifications 1 hour');
+    expect(labels).toContain('Settings…');
+    expect(labels.at(-1)).toBe('Quit');
+    if (state === 'paused') {
+      expect(labels).toContain('Paused until 15:30');
+      expect(labels).toContain('Resume');
+      expect(labels).not.toContain('Pause 1 hour');
+    } else {
+      expect(labels).toContain('Pause 1 hour');
+      expect(labels).toContain('Pause until tomorrow');
+      expect(labels).not.toContain('Resume');
+    }
+  });
+
+  it('with several targets the icon shows the worst and the tooltip leads with it', () => {
+    const statuses = [status('Other', 'healthy'), outage, status('Third', 'degraded')];
+    expect(worstState(statuses)).toBe('outage');
+    expect(worstState([status('A', 'healthy'), status('B', 'local-network'), status('C', 'degraded')])).toBe(
+      'local-network',
+    );
+    expect(tooltipText(statuses, null, utcClock).split('\n')[0]).toBe(
+      'Character.AI — outage since 14:02, likely overload (82%)',
+    );
+    const menu = buildTrayMenu({ statuses, paused: null, snoozedUntil: null, clock: utcClock });
+    const diagnose = menu.find((i) => i.type === 'item' && i.label === 'Diagnose now');
+    expect(diagnose).toMatchObject({ action: { kind: 'diagnose', target: 'Character.AI', symptom: false } });
+    const symptom = menu.find((i) => i.type === 'item' && i.label === "I'm seeing an error now");
+    expect(symptom).toMatchObject({ action: { kind: 'diagnose', target: 'Character.AI', symptom: true } });
+  });
+
+  it('keeps the tooltip within the Windows limit', () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      status(`Target number ${i}`, 'outage', { cause: 'bad-update', confidence: 0.5 }),
+    );
+    expect(tooltipText(many, null, utcClock).length).toBeLessThanOrEqual(127);
+  });
+
+  it('rebuilds the menu only when the state changes', () => {
+    const tray = new FakeTray();
+    let view = viewFor('healthy');
+    const controller = new TrayController({
+      port: tray,
+      platform: 'win32',
+      trayDir: '/t',
+      clock: utcClock,
+      view: () => view,
+      onAction: () => {},
+    });
+    expect(tray.menuBuilds).toBe(1);
+    controller.update();
+    expect(tray.menuBuilds).toBe(1);
+    view = viewFor('outage');
+    controller.update();
+    expect(tray.menuBuilds).toBe(2);
+    expect(tray.image).toBe(join('/t', 'win', 'outage.ico'));
+  });
+
+  it('follows each OS click convention', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const tray = new FakeTray();
+      const actions: unknown[] = [];
+      new TrayController({
+        port: tray,
+        platform,
+        trayDir: '/t',
+        clock: utcClock,
+        view: () => viewFor('healthy'),
+        onAction: (a) => actions.push(a),
+      });
+      tray.clickIcon();
+      if (platform === 'darwin') {
+        expect(tray.popUps).toBe(1);
+        expect(actions).toEqual([]);
+      } else {
+        expect(tray.popUps).toBe(0);
+        expect(actions).toEqual([{ kind: 'open-window', target: null }]);
+      }
+    }
+  });
+
+  it('offers to turn notifications back on while snoozed', () => {
+    const menu = buildTrayMenu({
+      statuses: [outage],
+      paused: null,
+      snoozedUntil: '2026-11-25T16:00:00.000Z',
+      clock: utcClock,
+    });
+    expect(menu).toContainEqual({
+      type: 'item',
+      label: 'Notifications snoozed until 16:00 — turn back on',
+      enabled: true,
+      action: { kind: 'unsnooze' },
+    });
+  });
+});
