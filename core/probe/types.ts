@@ -40,7 +40,10 @@ export interface ProbeRequest {
   authorization?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
-  /** Send through this HTTP proxy (the alternate path). Overrides the environment's proxy. */
+  /**
+   * Send through this HTTP proxy (the alternate path). Overrides the environment's proxy;
+   * null or absent lets the environment decide (see `useEnvProxy`).
+   */
   proxy?: string | null;
   /** Honour HTTPS_PROXY/HTTP_PROXY/NO_PROXY like curl (default true). */
   useEnvProxy?: boolean;
@@ -50,4 +53,15 @@ export interface ProbeRequest {
   ca?: string | string[];
   limits?: Partial<ProbeLimits>;
   signal?: AbortSignal;
+  /** Resolve host names with this instead of the system resolver (tests inject failures here). */
+  lookup?: LookupFn;
 }
+
+/** Resolves one host name to one address, like `dns.promises.lookup(host)`; rejects with an errno-style error. */
+export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }>;
+
+/**
+ * Where a probe is at a given moment; a failure or a deadline is classified by the phase it hit.
+ * `proxy` is the connection to the proxy and its CONNECT tunnel; `idle` is between redirect hops.
+ */
+export type ProbePhase = 'idle' | 'dns' | 'connect' | 'proxy' | 'tls' | 'headers' | 'body';

@@ -1,0 +1,38 @@
+// Picks the response headers worth keeping: the CDN and caching ones, and any that name a version.
+
+/** Headers always kept when present. */
+const KEPT = new Set([
+  'server',
+  'cf-ray',
+  'cf-mitigated',
+  'retry-after',
+  'etag',
+  'last-modified',
+  'content-type',
+  'location',
+]);
+
+/** Header names that reveal a deploy: `x-app-version`, `x-build-id`, `x-release`, `x-commit-sha`… */
+const VERSIONISH = /version|build|release|commit|revision/;
+
+/** Longest value kept per header, so a hostile server cannot bloat a result. */
+const MAX_VALUE = 1024;
+
+/**
+ * The headers that matter, with lower-cased names; repeated headers joined with `, `.
+ * `redact` is applied to every kept value.
+ */
+export function pickHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  redact: (text: string) => string = (t) => t,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [rawName, rawValue] of Object.entries(headers)) {
+    if (rawValue === undefined) continue;
+    const name = rawName.toLowerCase();
+    if (!KEPT.has(name) && !VERSIONISH.test(name)) continue;
+    const value = Array.isArray(rawValue) ? rawValue.join(', ') : rawValue;
+    kept[name] = redact(value).slice(0, MAX_VALUE);
+  }
+  return kept;
+}

@@ -1,0 +1,110 @@
+// The mutable state of one running probe: where it is (phase), what it measured so far, its
+// abort controller and limit timers, and the dispatchers it opened. Shared by the connectors, the
+// hop loop in http.ts and the deadline safety net.
+
+import { performance } from 'node:perf_hooks';
+import type { Dispatcher } from 'undici';
+import type { ProbeTimings } from '../../shared/types/probe';
+import { newBodyProgress } from './body';
+import type { BodyProgress } from './body';
+import type { ConnectionRecord } from './connector';
+import { LimitTimeoutError } from './taxonomy';
+import type { FailureContext } from './taxonomy';
+import type { ProbeLimits, ProbePhase, ProbeRequest } from './types';
+
+/** The deadline fired: the reason the probe's abort signal carries. */
+export class DeadlineError extends Error {
+  constructor(ms: number) {
+    super(`probe deadline of ${ms} ms exceeded`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** Mutable state of one running probe, shared by the connectors, the hop loop and the safety net. */
+export class ProbeRun {
+  phase: ProbePhase = 'idle';
+  deadlineHit = false;
+  readonly timings: ProbeTimings = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
+  lastConnection: ConnectionRecord | null = null;
+  status: number | null = null;
+  headers: Record<string, string> = {};
+  body: BodyProgress = newBodyProgress();
+  redirects = 0;
+  url: URL | null = null;
+  proxy: string | null = null;
+  readonly controller = new AbortController();
+  readonly dispatchers = new Map<string, Dispatcher>();
+  readonly started = performance.now();
+
+  constructor(
+    readonly req: ProbeRequest,
+    readonly limits: ProbeLimits,
+  ) {}
+
+  private limitTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Starts the headers or body-idle timer; when it fires the probe is aborted with a
+   * LimitTimeoutError. (undici's own timers tick every ~0.5 s, so they can be a second late.)
+   */
+  arm(limit: 'headers' | 'body'): void {
+    this.disarm();
+    const ms = limit === 'headers' ? this.limits.headersMs : this.limits.bodyMs;
+    this.limitTimer = setTimeout(() => this.controller.abort(new LimitTimeoutError(limit, ms)), ms);
+  }
+
+  /** Restarts the running timer (a body chunk arrived). */
+  refresh(): void {
+    this.limitTimer?.refresh();
+  }
+
+  disarm(): void {
+    if (this.limitTimer) clearTimeout(this.limitTimer);
+    this.limitTimer = null;
+  }
+
+  /** ConnectionObserver: a connector entered a phase; connecting has its own timeout. */
+  enter(next: ProbePhase): void {
+    this.phase = next;
+    this.disarm();
+  }
+
+  /** ConnectionObserver: a connection phase finished; its time is added to the timings. */
+  done(phase: 'dns' | 'connect' | 'tls', ms: number): void {
+    this.timings[phase] = add(this.timings[phase], ms);
+  }
+
+  /** ConnectionObserver: a new connection is ready; the request is written next. */
+  connected(record: ConnectionRecord): void {
+    this.lastConnection = record;
+    this.phase = 'headers';
+    this.arm('headers');
+  }
+
+  failureContext(): FailureContext {
+    const url = this.url;
+    const port = url ? url.port || (url.protocol === 'https:' ? '443' : '80') : '';
+    return {
+      phase: this.phase,
+      deadlineHit: this.deadlineHit,
+      limits: this.limits,
+      target: url ? `${url.hostname}:${port}` : this.req.url,
+      proxy: this.proxy ? proxyLabel(this.proxy) : null,
+    };
+  }
+}
+
+function add(sum: number | null, part: number | null): number | null {
+  if (part === null) return sum;
+  return (sum ?? 0) + part;
+}
+
+/** `host:port` of a proxy URL, never its credentials. */
+function proxyLabel(proxy: string): string {
+  try {
+    const url = new URL(proxy);
+    return url.host;
+  } catch {
+    return 'proxy';
+  }
+}
