@@ -34,23 +34,36 @@ if (existsSync('scripts/security-scan.mjs')) step('security scan', 'node', ['scr
 if (existsSync('renderer/index.html')) step('renderer build', 'npx', ['vite', 'build']);
 
 mkdirSync('.test-results', { recursive: true });
-const out = '.test-results/vitest.json';
-spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only],
-  {
-    stdio: 'inherit',
-    env: process.env,
-  },
-);
-if (existsSync(out)) {
+
+/** Runs vitest for some projects and adds its JSON report to the results. */
+function vitest(label, projects) {
+  const out = `.test-results/vitest-${label}.json`;
+  const projectArgs = projects.flatMap((p) => ['--project', p]);
+  process.stdout.write(`\n▶ vitest (${projects.join(', ')})\n`);
+  spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...projectArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...only,
+    ],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
+  if (!existsSync(out)) {
+    results.failed++;
+    results.failedNames.push(`vitest (${label}) produced no report`);
+    return 0;
+  }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   results.passed += report.numPassedTests ?? 0;
   results.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-  if (report.numTotalTests === 0) {
-    results.failed++;
-    results.failedNames.push('vitest ran no test');
-  }
   for (const file of report.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
       results.failedNames.push(`suite ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
@@ -58,9 +71,13 @@ if (existsSync(out)) {
     for (const a of file.assertionResults ?? [])
       if (a.status === 'failed') results.failedNames.push(a.fullName);
   }
-} else {
+  return report.numTotalTests ?? 0;
+}
+
+const ran = vitest('main', ['node', 'renderer']) + (only.length ? 0 : vitest('serial', ['serial']));
+if (ran === 0) {
   results.failed++;
-  results.failedNames.push('vitest produced no report');
+  results.failedNames.push('vitest ran no test');
 }
 
 if (results.failedNames.length) console.log(`\nFailed:\n- ${results.failedNames.join('\n- ')}`);
