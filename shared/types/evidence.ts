@@ -10,6 +10,8 @@ export interface EndpointEvidence {
   path: ProbePath;
   /** Sent with the user's token. */
   auth: boolean;
+  /** Configured as an authenticated endpoint (probed without a token, its 401 says nothing). */
+  needsToken?: boolean;
   attempts: number;
   /** Attempts that failed (see `isFailure`). */
   failures: number;
@@ -17,7 +19,7 @@ export interface EndpointEvidence {
   outcomes: Partial<Record<Outcome, number>>;
   /** Count per HTTP status. */
   statuses: Record<string, number>;
-  /** Median total latency of answered requests, ms. */
+  /** Median total latency of successful answers, ms (error answers are in `medianErrorMs`). */
   medianMs: number | null;
   /** Median latency of failed-with-status requests, ms (fast 500s point at a bug, slow ones at load). */
   medianErrorMs: number | null;
@@ -59,6 +61,8 @@ export interface FingerprintEvidence {
   source: 'version-header' | 'asset-hash' | 'build-id' | 'etag' | 'last-modified' | null;
   /** Seconds between the change and the first error after it (null when no change or no error). */
   secondsBeforeErrors: number | null;
+  /** ISO time the current fingerprint was first seen (tells "stable for days" from "just learned"). */
+  firstSeenAt?: string | null;
 }
 
 /** A browser extension that can touch the watched site. */
@@ -77,6 +81,8 @@ export interface Evidence {
   observedFrom: string;
   observedTo: string;
   rounds: number;
+  /** ISO time of the first failed probe of the watched service in the window, if any. */
+  firstFailureAt?: string | null;
   /** The user said they see the error right now. */
   symptom: boolean;
   /** The site page on the direct path. */
@@ -104,6 +110,13 @@ export interface Evidence {
     regionalComponentsDown: string[];
     /** Components that are not operational. */
     componentsDown: string[];
+    /** Name of the first open incident, for the explanation. */
+    incidentName?: string | null;
+    /** Name and planned end of the maintenance in progress. */
+    maintenanceName?: string | null;
+    maintenanceUntil?: string | null;
+    /** Start of the next upcoming maintenance. */
+    upcomingAt?: string | null;
   };
   fingerprint: FingerprintEvidence;
   auth: { tokenConfigured: boolean };

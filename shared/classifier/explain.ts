@@ -1,0 +1,289 @@
+// Turns each present feature into one plain sentence with the numbers, and sorts those sentences
+// into each outcome's "for" and "against" lists by the sign and size of the feature's weight.
+
+import type { DiagnosisOutcome } from '../types/diagnosis';
+import type { Evidence } from '../types/evidence';
+import type { Facts, FeatureId } from './features';
+import { weight } from './model';
+
+const CODE_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  520: 'Cloudflare: unknown error',
+  521: 'Cloudflare: web server is down',
+  522: 'Cloudflare: connection timed out',
+  523: 'Cloudflare: origin is unreachable',
+  524: 'Cloudflare: a timeout occurred',
+  525: 'Cloudflare: TLS handshake failed',
+  526: 'Cloudflare: invalid TLS certificate',
+  527: 'Cloudflare: railgun error',
+};
+
+/** "503 “Service Unavailable”". */
+export function codeLabel(code: number): string {
+  const name = CODE_NAMES[code];
+  return name ? `${code} “${name}”` : String(code);
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+/** "a, b and c". */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function codes(list: [number, number][]): string {
+  return joinWords(list.slice(0, 3).map(([c, n]) => `${codeLabel(c)} ${times(n)}`));
+}
+
+/** The way an endpoint is named to a user: the site page, or “name”. */
+export function endpointLabel(name: string): string {
+  return name === 'site' ? 'the site page' : `“${name}”`;
+}
+
+/** Picks the verb form for one name or several. */
+function verb(list: string[], one: string, many: string): string {
+  return list.length === 1 ? one : many;
+}
+
+function names(list: string[]): string {
+  return joinWords(list.map(endpointLabel));
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function ms(x: number): string {
+  return `${Math.round(x)} ms`;
+}
+
+/** "14:05 UTC" from an ISO time, or null. */
+export function clock(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return `${new Date(t).toISOString().slice(11, 16)} UTC`;
+}
+
+function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 90) return `${s} seconds`;
+  return `${Math.round(s / 60)} minutes`;
+}
+
+function ratioWords(ratio: number): string {
+  if (ratio >= 2.8 && ratio < 3.3) return 'about three times';
+  if (ratio >= 1.8 && ratio < 2.3) return 'about twice';
+  return `${ratio.toFixed(1)} times`;
+}
+
+const SOURCE_WORDS: Record<string, string> = {
+  'version-header': 'version header',
+  'asset-hash': 'script and style file names',
+  'build-id': 'build id',
+  etag: 'page tag (ETag)',
+  'last-modified': 'last-modified date',
+};
+
+const LEVEL_WORDS: Record<string, string> = {
+  degraded: 'degraded performance',
+  'partial-outage': 'a partial outage',
+  'major-outage': 'a major outage',
+  maintenance: 'maintenance',
+  operational: 'all systems working',
+};
+
+/** The plain sentence for one present feature, starting with a capital letter. */
+export function describe(id: FeatureId, f: Facts, e: Evidence): string {
+  const text = sentence(id, f, e);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sentence(id: FeatureId, f: Facts, e: Evidence): string {
+  const sp = e.statusPage;
+  switch (id) {
+    case 'no-failures':
+      return f.challenged > 0
+        ? `All ${f.reachable} requests to ${e.target} succeeded (not counting ${f.challenged} bot check${f.challenged > 1 ? 's' : ''})`
+        : `All ${f.reachable} requests to ${e.target} succeeded`;
+    case 'failures-present':
+      return `${f.failures} of ${f.attempts} requests to ${e.target} failed (${pct(f.failures / Math.max(1, f.attempts))}), on ${names(f.failingNames)}`;
+    case 'isolated-failure':
+      return `Only 1 of ${f.attempts} requests failed (on ${names(f.failingNames)}); a single miss is normal noise`;
+    case 'overload-codes':
+      return `The service answered ${codes(f.overloadCodes)}`;
+    case 'cloudflare-origin-error':
+      return f.cloudflareCodes.length > 0
+        ? `Cloudflare, which sits in front of the service, could not get a proper answer from its servers (${codes(f.cloudflareCodes)})`
+        : 'Cloudflare, which sits in front of the service, could not get a proper answer from its servers';
+    case 'waiting-room':
+      return 'A Cloudflare waiting room queued the visit — sites switch that on when too many people arrive at once';
+    case 'latency-rise': {
+      const l = f.latency;
+      if (!l) return 'Responses are much slower than usual';
+      return `Responses from ${endpointLabel(l.name)} took ${ms(l.medianMs)}, ${ratioWords(l.ratio)} this service's usual ${ms(l.baselineMs)}`;
+    }
+    case 'intermittent':
+      return `Requests to ${names(f.intermittentNames)} fail on and off rather than every time`;
+    case 'consistent':
+      return `Every request to ${names(f.failingNames)} failed the same way once the errors began`;
+    case 'retry-after':
+      return 'The service told browsers to come back later (it sent a Retry-After header)';
+    case 'status-incident': {
+      const what =
+        sp.openIncidents > 0 && sp.incidentName
+          ? `an open incident: “${sp.incidentName}”`
+          : sp.openIncidents > 0
+            ? `${sp.openIncidents} open incident${sp.openIncidents > 1 ? 's' : ''}`
+            : (LEVEL_WORDS[sp.level ?? ''] ?? 'a problem');
+      return `The status page reports ${what}${sp.stale ? ' (last reading, may be out of date)' : ''}`;
+    }
+    case 'status-operational':
+      return `The status page says all systems are working${sp.stale ? ' (last reading, may be out of date)' : ''}`;
+    case 'status-maintenance': {
+      const until = clock(sp.maintenanceUntil);
+      const name = sp.maintenanceName ? `: “${sp.maintenanceName}”` : '';
+      return `The status page reports maintenance in progress${name}${until ? `, planned to end at ${until}` : ''}`;
+    }
+    case 'status-maintenance-upcoming': {
+      const at = clock(sp.upcomingAt);
+      return `The status page only lists maintenance planned for later${at ? ` (from ${at})` : ''}; none is running now`;
+    }
+    case 'region-components-down':
+      return `The status page shows trouble in one region only: ${joinWords(sp.regionalComponentsDown.slice(0, 4))}`;
+    case 'maintenance-wording':
+      return 'The error page itself says the service is down for maintenance';
+    case 'fingerprint-changed-before-errors': {
+      const src = SOURCE_WORDS[e.fingerprint.source ?? ''] ?? 'build fingerprint';
+      const secs = e.fingerprint.secondsBeforeErrors ?? 0;
+      return secs <= 0
+        ? `The site was updated (its ${src} changed) just as the errors began`
+        : `The site was updated ${duration(secs)} before the errors began (its ${src} changed)`;
+    }
+    case 'fingerprint-changed-no-errors':
+      return `The site was updated${clock(e.fingerprint.changedAt) ? ` at ${clock(e.fingerprint.changedAt)}` : ''} and has worked since`;
+    case 'fingerprint-stable':
+      return "The site's version has not changed since well before the errors began";
+    case 'fast-500s': {
+      const ep = f.direct.find((x) => x.name === f.fast500Names[0]);
+      const speed = ep?.medianErrorMs != null ? ` within ${ms(ep.medianErrorMs)}` : '';
+      return `${names(f.fast500Names)} ${verb(f.fast500Names, 'fails', 'fail')}${speed} with 500 “Internal Server Error”, every time`;
+    }
+    case 'plain-500': {
+      const n = f.errorCodes.find(([c]) => c === 500)?.[1] ?? 0;
+      return `The service answered 500 “Internal Server Error” ${times(n)}`;
+    }
+    case 'partial-endpoints': {
+      const working = f.workingNames.filter((n) => !f.partialFailingNames.includes(n));
+      return `${names(f.partialFailingNames)} ${verb(f.partialFailingNames, 'fails', 'fail')} every time while ${names(working)} ${verb(working, 'works', 'work')}`;
+    }
+    case 'auth-fails-anon-ok': {
+      const list: [number, number][] = [];
+      for (const ep of f.authFailing) {
+        for (const [c, n] of Object.entries(ep.statuses)) if (Number(c) >= 400) list.push([Number(c), n]);
+      }
+      const shown = list.length > 0 ? ` (${codes(list)})` : '';
+      return `Requests made with your token fail${shown} while the service answers requests without it normally`;
+    }
+    case 'auth-ok':
+      return 'Requests made with your token work normally';
+    case 'no-token':
+      return 'No token is set, so your account could not be tested — adding one would let this app check it';
+    case 'csrf':
+      return 'The service rejected a request with a “CSRF verification failed” page, a sign of a broken login session';
+    case 'direct-fails-alternate-ok':
+      return f.alternateRate === 0
+        ? `Through your usual route ${pct(f.directRate ?? 0)} of requests failed, but every request through the alternate path worked`
+        : `Through your usual route ${pct(f.directRate ?? 0)} of requests failed, but through the alternate path only ${pct(f.alternateRate ?? 0)} did`;
+    case 'both-paths-fail':
+      return `Requests failed through the alternate path too (${pct(f.alternateRate ?? 0)}), so the route is not what breaks`;
+    case 'edge-differs':
+      return `Your usual route reaches Cloudflare's ${joinWords(f.directEdges)} data centre, the alternate path reaches ${joinWords(f.alternateEdges)}`;
+    case 'no-alternate':
+      return 'No alternate path is set, so a fault in one region could not be tested';
+    case 'controls-fail':
+      return `Other sites fail too (${f.controlFailures} of ${f.controlAttempts} checks of unrelated sites failed)`;
+    case 'controls-partial':
+      return `Some checks of unrelated sites failed too (${f.controlFailures} of ${f.controlAttempts})`;
+    case 'controls-ok':
+      return 'Other sites load fine, so your connection works';
+    case 'transport-only':
+      return 'No answer came back at all (timeouts or broken connections) rather than an error page';
+    case 'dns-failures':
+      return `The service's address could not be looked up (DNS) ${times(f.dnsFailures)}`;
+    case 'server-answered':
+      return "The service's servers did answer, with error codes, so your connection reaches them";
+    case 'anon-denied':
+      return `Public addresses that need no login were refused (401/403) on ${names(f.deniedNames)}`;
+    case 'denied-all-paths':
+      return 'The same addresses were refused through the alternate path as well';
+    case 'access-denied-body':
+      return 'The reply says access is denied (an “AccessDenied” or “permission denied” message)';
+    case 'challenge':
+      return 'The home page showed a bot check (“Just a moment…”): it hides the page from this app but is not an outage and not a permission fault';
+    case 'symptom-clean':
+      return 'You see an error right now, yet every request this app made succeeded';
+    case 'symptom-with-failures':
+      return 'You see an error and this app sees failures too, so the trouble is not only in your browser';
+    case 'no-symptom':
+      return 'You have not said you see an error in your browser';
+    case 'extension-suspects': {
+      const list = e.extensions.suspects.slice(0, 5).map((s) => s.name);
+      const more = e.extensions.suspects.length > 5 ? ` and ${e.extensions.suspects.length - 5} more` : '';
+      const n = e.extensions.suspects.length;
+      return `${n} installed browser extension${n > 1 ? 's' : ''} can read or change this site: ${list.join(', ')}${more}`;
+    }
+    case 'no-extension-suspects':
+      return `None of the extensions in ${e.extensions.profilesScanned} browser profile${e.extensions.profilesScanned > 1 ? 's' : ''} can touch this site`;
+  }
+}
+
+/** Below this weight (natural log) a feature is not worth a line in an outcome's lists. */
+const MIN_WEIGHT = 0.05;
+/** At most this many sentences per list. */
+const MAX_LINES = 6;
+
+/**
+ * The "for" and "against" sentences of one outcome, strongest first. `sentences` may hold the
+ * sentences already made for this evidence (classify makes each one once for all nine outcomes).
+ */
+export function explainOutcome(
+  outcome: DiagnosisOutcome,
+  features: readonly FeatureId[],
+  f: Facts,
+  e: Evidence,
+  sentences: Map<FeatureId, string> = new Map(),
+): { for: string[]; against: string[] } {
+  const text = (id: FeatureId): string => {
+    let s = sentences.get(id);
+    if (s === undefined) {
+      s = describe(id, f, e);
+      sentences.set(id, s);
+    }
+    return s;
+  };
+  const pro: [number, string][] = [];
+  const con: [number, string][] = [];
+  for (const id of features) {
+    const w = weight(id, outcome);
+    if (w > MIN_WEIGHT) pro.push([w, text(id)]);
+    else if (w < -MIN_WEIGHT) con.push([-w, text(id)]);
+  }
+  const top = (list: [number, string][]): string[] =>
+    list
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, MAX_LINES)
+      .map(([, s]) => s);
+  return { for: top(pro), against: top(con) };
+}

@@ -1,0 +1,409 @@
+// Reads an Evidence object into plain facts (counts, rates, names) and then into the named features
+// the model weighs. Every feature is a yes/no fact about what was observed; explain.ts words it.
+
+import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
+import { TRANSPORT_OUTCOMES } from '../types/probe';
+
+/** The named features the model knows. Each one is present or absent. */
+export const FEATURE_IDS = [
+  'no-failures',
+  'failures-present',
+  'isolated-failure',
+  'overload-codes',
+  'cloudflare-origin-error',
+  'waiting-room',
+  'latency-rise',
+  'intermittent',
+  'consistent',
+  'retry-after',
+  'status-incident',
+  'status-operational',
+  'status-maintenance',
+  'status-maintenance-upcoming',
+  'region-components-down',
+  'maintenance-wording',
+  'fingerprint-changed-before-errors',
+  'fingerprint-changed-no-errors',
+  'fingerprint-stable',
+  'fast-500s',
+  'plain-500',
+  'partial-endpoints',
+  'auth-fails-anon-ok',
+  'auth-ok',
+  'no-token',
+  'csrf',
+  'direct-fails-alternate-ok',
+  'both-paths-fail',
+  'edge-differs',
+  'no-alternate',
+  'controls-fail',
+  'controls-partial',
+  'controls-ok',
+  'transport-only',
+  'dns-failures',
+  'server-answered',
+  'anon-denied',
+  'denied-all-paths',
+  'access-denied-body',
+  'challenge',
+  'symptom-clean',
+  'symptom-with-failures',
+  'no-symptom',
+  'extension-suspects',
+  'no-extension-suspects',
+] as const;
+
+/** One named feature. */
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+/** A latency reading against the endpoint's own usual value. */
+export interface LatencyFact {
+  name: string;
+  medianMs: number;
+  baselineMs: number;
+  ratio: number;
+}
+
+/** The facts the features and sentences are made from. */
+export interface Facts {
+  /** Direct probes of the service we could test (site and endpoints, minus token endpoints without a token). */
+  direct: EndpointEvidence[];
+  attempts: number;
+  failures: number;
+  /** Answers that came back normal. */
+  reachable: number;
+  /** Answers that were a bot check. */
+  challenged: number;
+  failingNames: string[];
+  workingNames: string[];
+  /** HTTP error codes seen on the direct path, with counts, most frequent first. */
+  errorCodes: [number, number][];
+  overloadCodes: [number, number][];
+  cloudflareCodes: [number, number][];
+  transportFailures: number;
+  dnsFailures: number;
+  httpFailures: number;
+  latency: LatencyFact | null;
+  intermittentNames: string[];
+  allFailingConsistent: boolean;
+  /** Signals seen on any direct or alternate answer. */
+  signals: ResponseSignals;
+  controlRate: number | null;
+  controlAttempts: number;
+  controlFailures: number;
+  authFailing: EndpointEvidence[];
+  authWorking: EndpointEvidence[];
+  anonymousWorking: EndpointEvidence[];
+  anonymousFailing: EndpointEvidence[];
+  /** Share of failed requests among the anonymous ones (site included), or null when none ran. */
+  anonymousRate: number | null;
+  fast500Names: string[];
+  partialFailingNames: string[];
+  deniedNames: string[];
+  deniedOnAlternate: boolean;
+  directRate: number | null;
+  alternateRate: number | null;
+  directEdges: string[];
+  alternateEdges: string[];
+  fingerprintShortlyBefore: boolean;
+}
+
+/** A fingerprint change this many seconds before the errors (or less) counts as "shortly before". */
+export const SHORTLY_BEFORE_SECONDS = 30 * 60;
+
+const NO_SIGNALS: ResponseSignals = {
+  waitingRoom: false,
+  retryAfter: false,
+  maintenanceWording: false,
+  accessDenied: false,
+  challenge: false,
+  cloudflareOriginError: false,
+  csrf: false,
+};
+
+/** True when the endpoint's answers say something (a token endpoint probed without a token says nothing). */
+function testable(ep: EndpointEvidence): boolean {
+  return !(ep.needsToken === true && !ep.auth);
+}
+
+function reachableCount(ep: EndpointEvidence): number {
+  return (ep.outcomes.ok ?? 0) + (ep.outcomes['body-too-large'] ?? 0);
+}
+
+function sum(list: EndpointEvidence[], pick: (ep: EndpointEvidence) => number): number {
+  return list.reduce((acc, ep) => acc + pick(ep), 0);
+}
+
+function mergeSignals(list: EndpointEvidence[]): ResponseSignals {
+  const out = { ...NO_SIGNALS };
+  for (const ep of list) {
+    for (const key of Object.keys(out) as (keyof ResponseSignals)[]) {
+      if (ep.signals[key]) out[key] = true;
+    }
+  }
+  return out;
+}
+
+/** Error codes (≥ 400) an endpoint answered, not counting the bot checks. */
+function errorCodes(ep: EndpointEvidence): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [code, count] of Object.entries(ep.statuses)) {
+    const n = Number(code);
+    if (n >= 400 && count > 0) out.set(n, count);
+  }
+  const challenged = ep.outcomes.challenge ?? 0;
+  if (challenged > 0) {
+    for (const code of [403, 503, 429]) {
+      const left = (out.get(code) ?? 0) - challenged;
+      if (out.has(code)) {
+        if (left > 0) out.set(code, left);
+        else out.delete(code);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function deniedCount(ep: EndpointEvidence): number {
+  if (ep.signals.csrf) return 0;
+  const codes = errorCodes(ep);
+  return (codes.get(401) ?? 0) + (codes.get(403) ?? 0);
+}
+
+function isFast500(ep: EndpointEvidence): boolean {
+  if (!errorCodes(ep).has(500) || ep.medianErrorMs === null) return false;
+  const limit = ep.baselineMs !== null ? ep.baselineMs * 1.5 + 50 : 500;
+  return ep.medianErrorMs <= limit;
+}
+
+/** Failed every time since the errors began, and more than once (one failure shows no pattern). */
+function repeatedlyFailing(ep: EndpointEvidence): boolean {
+  return ep.pattern === 'consistent' && ep.failures >= 2;
+}
+
+function httpFailures(ep: EndpointEvidence): number {
+  return (ep.outcomes['http-4xx'] ?? 0) + (ep.outcomes['http-5xx'] ?? 0);
+}
+
+function rate(failures: number, attempts: number): number | null {
+  return attempts > 0 ? failures / attempts : null;
+}
+
+/** Summarises the evidence into the facts the features are read from. */
+export function readFacts(e: Evidence): Facts {
+  const direct = [...(e.site ? [e.site] : []), ...e.endpoints].filter(testable);
+  const alternate = e.alternate.filter(testable);
+  const failing = direct.filter((ep) => ep.failures > 0);
+  const working = direct.filter((ep) => ep.failures === 0 && reachableCount(ep) > 0);
+
+  const codes = new Map<number, number>();
+  for (const ep of direct) for (const [c, n] of errorCodes(ep)) codes.set(c, (codes.get(c) ?? 0) + n);
+  const sorted = [...codes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+
+  let transport = 0;
+  let dns = 0;
+  let http = 0;
+  for (const ep of direct) {
+    for (const o of TRANSPORT_OUTCOMES) transport += ep.outcomes[o] ?? 0;
+    dns += ep.outcomes.dns ?? 0;
+    http += (ep.outcomes['http-4xx'] ?? 0) + (ep.outcomes['http-5xx'] ?? 0);
+  }
+
+  let latency: LatencyFact | null = null;
+  for (const ep of direct) {
+    if (ep.medianMs === null || ep.baselineMs === null || ep.baselineMs <= 0) continue;
+    const ratio = ep.medianMs / ep.baselineMs;
+    if (!latency || ratio > latency.ratio) {
+      latency = { name: ep.name, medianMs: ep.medianMs, baselineMs: ep.baselineMs, ratio };
+    }
+  }
+
+  const anonymous = direct.filter((ep) => !ep.auth);
+  const authProbes = e.endpoints.filter((ep) => ep.auth);
+  const anonymousWorking = anonymous.filter((ep) => ep.failures === 0 && reachableCount(ep) > 0);
+  const anonymousFailing = anonymous.filter((ep) => ep.failures > 0);
+
+  // Compare the two paths only over the names probed on both.
+  const altNames = new Set(alternate.map((ep) => ep.name));
+  const compared = direct.filter((ep) => altNames.has(ep.name));
+  const comparedAlt = alternate.filter((ep) => compared.some((d) => d.name === ep.name));
+
+  const edges = (list: EndpointEvidence[]): string[] =>
+    [...new Set(list.map((ep) => ep.edge).filter((x): x is string => !!x))].sort();
+
+  const fp = e.fingerprint;
+  const failuresTotal = sum(direct, (ep) => ep.failures);
+  return {
+    direct,
+    attempts: sum(direct, (ep) => ep.attempts),
+    failures: failuresTotal,
+    reachable: sum(direct, reachableCount),
+    challenged: sum(direct, (ep) => ep.outcomes.challenge ?? 0),
+    failingNames: failing.map((ep) => ep.name),
+    workingNames: working.map((ep) => ep.name),
+    errorCodes: sorted,
+    overloadCodes: sorted.filter(([c]) => c === 429 || c === 502 || c === 503 || c === 504),
+    cloudflareCodes: sorted.filter(([c]) => c >= 520 && c <= 527),
+    transportFailures: transport,
+    dnsFailures: dns,
+    httpFailures: http,
+    latency,
+    intermittentNames: failing.filter((ep) => ep.pattern === 'intermittent').map((ep) => ep.name),
+    allFailingConsistent:
+      failing.length > 0 && failing.every((ep) => ep.pattern === 'consistent' && ep.failures >= 2),
+    signals: mergeSignals([...direct, ...alternate]),
+    controlAttempts: e.controls.attempts,
+    controlFailures: e.controls.failures,
+    controlRate: rate(e.controls.failures, e.controls.attempts),
+    // An auth endpoint "fails" when at least half its requests get an HTTP error (401, 403, 5xx…);
+    // one stray timeout, or timeouts of a whole host, are not an account fault.
+    authFailing: authProbes.filter((ep) => ep.attempts > 0 && httpFailures(ep) / ep.attempts >= 0.5),
+    anonymousRate: rate(
+      sum(anonymous, (ep) => ep.failures),
+      sum(anonymous, (ep) => ep.attempts),
+    ),
+    authWorking: authProbes.filter((ep) => ep.failures === 0 && reachableCount(ep) > 0),
+    anonymousWorking,
+    anonymousFailing,
+    fast500Names: failing.filter((ep) => repeatedlyFailing(ep) && isFast500(ep)).map((ep) => ep.name),
+    partialFailingNames:
+      anonymousWorking.length > 0 ? anonymousFailing.filter(repeatedlyFailing).map((ep) => ep.name) : [],
+    deniedNames: anonymous.filter((ep) => deniedCount(ep) > 0).map((ep) => ep.name),
+    deniedOnAlternate: alternate.some((ep) => !ep.auth && deniedCount(ep) > 0),
+    directRate: rate(
+      sum(compared, (ep) => ep.failures),
+      sum(compared, (ep) => ep.attempts),
+    ),
+    alternateRate: rate(
+      sum(comparedAlt, (ep) => ep.failures),
+      sum(comparedAlt, (ep) => ep.attempts),
+    ),
+    directEdges: edges(direct),
+    alternateEdges: edges(alternate),
+    fingerprintShortlyBefore:
+      fp.changedAt !== null &&
+      fp.secondsBeforeErrors !== null &&
+      fp.secondsBeforeErrors >= -60 &&
+      fp.secondsBeforeErrors <= SHORTLY_BEFORE_SECONDS &&
+      failuresTotal > 0,
+  };
+}
+
+function fingerprintStable(e: Evidence, f: Facts, shortlyBefore: boolean): boolean {
+  const fp = e.fingerprint;
+  if (fp.current === null || shortlyBefore || f.failures === 0) return false;
+  const seen = fp.changedAt ?? fp.firstSeenAt ?? null;
+  const firstFailure = e.firstFailureAt ?? null;
+  if (seen === null || firstFailure === null) return false;
+  return (Date.parse(firstFailure) - Date.parse(seen)) / 1000 > SHORTLY_BEFORE_SECONDS;
+}
+
+/** The features present in this evidence, in the order of FEATURE_IDS. */
+export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
+  const on = new Set<FeatureId>();
+  const sp = e.statusPage;
+  const anyFailure = f.failures > 0;
+
+  // One lone failure among many successes is noise, not a pattern: it gets its own feature and
+  // the failure-shape features stay off.
+  const isolated = f.failures === 1 && f.attempts >= 6;
+  if (!anyFailure && f.reachable > 0) on.add('no-failures');
+  if (isolated) on.add('isolated-failure');
+  else if (anyFailure) on.add('failures-present');
+  if (f.overloadCodes.length > 0) on.add('overload-codes');
+  if (f.cloudflareCodes.length > 0 || f.signals.cloudflareOriginError) on.add('cloudflare-origin-error');
+  if (f.signals.waitingRoom) on.add('waiting-room');
+  if (f.latency && f.latency.ratio >= 2 && f.latency.medianMs - f.latency.baselineMs >= 100) {
+    on.add('latency-rise');
+  }
+  if (isolated) {
+    // no failure shape to read from a single failure
+  } else if (f.intermittentNames.length > 0) on.add('intermittent');
+  else if (f.allFailingConsistent) on.add('consistent');
+  if (f.signals.retryAfter && anyFailure) on.add('retry-after');
+  if (f.signals.maintenanceWording) on.add('maintenance-wording');
+
+  if (sp.available) {
+    const troubled =
+      (sp.openIncidents > 0 && sp.incidentImpact !== 'maintenance') ||
+      sp.level === 'degraded' ||
+      sp.level === 'partial-outage' ||
+      sp.level === 'major-outage';
+    const regionalOnly =
+      sp.regionalComponentsDown.length > 0 && sp.componentsDown.length === sp.regionalComponentsDown.length;
+    if (troubled && !regionalOnly) on.add('status-incident');
+    if (sp.maintenanceInProgress || sp.level === 'maintenance') on.add('status-maintenance');
+    else if (sp.maintenanceUpcoming) on.add('status-maintenance-upcoming');
+    if (!troubled && sp.level === 'operational' && !sp.maintenanceInProgress) on.add('status-operational');
+    if (sp.regionalComponentsDown.length > 0) on.add('region-components-down');
+  }
+
+  if (f.fingerprintShortlyBefore) on.add('fingerprint-changed-before-errors');
+  else if (e.fingerprint.changedAt !== null && !anyFailure) on.add('fingerprint-changed-no-errors');
+  if (fingerprintStable(e, f, f.fingerprintShortlyBefore)) on.add('fingerprint-stable');
+  if (f.fast500Names.length > 0) on.add('fast-500s');
+  if (f.errorCodes.some(([c]) => c === 500)) on.add('plain-500');
+  if (f.partialFailingNames.length > 0) on.add('partial-endpoints');
+
+  if (e.auth.tokenConfigured) {
+    if (
+      f.authFailing.length > 0 &&
+      f.anonymousWorking.length > 0 &&
+      f.anonymousRate !== null &&
+      f.anonymousRate <= 0.1
+    ) {
+      on.add('auth-fails-anon-ok');
+    } else if (f.authWorking.length > 0 && f.authFailing.length === 0) on.add('auth-ok');
+  } else {
+    on.add('no-token');
+  }
+  if (f.signals.csrf) on.add('csrf');
+
+  if (e.alternateConfigured && f.directRate !== null && f.alternateRate !== null) {
+    if (f.directRate >= 0.5 && f.alternateRate <= 0.2) on.add('direct-fails-alternate-ok');
+    else if (f.directRate >= 0.5 && f.alternateRate >= 0.5) on.add('both-paths-fail');
+    if (
+      anyFailure &&
+      f.directEdges.length > 0 &&
+      f.alternateEdges.length > 0 &&
+      !f.directEdges.some((x) => f.alternateEdges.includes(x))
+    ) {
+      on.add('edge-differs');
+    }
+  } else if (!e.alternateConfigured && anyFailure) {
+    on.add('no-alternate');
+  }
+
+  if (f.controlRate !== null) {
+    if (f.controlRate >= 0.5) on.add('controls-fail');
+    else if (f.controlRate > 0) on.add('controls-partial');
+    else on.add('controls-ok');
+  }
+  if (anyFailure && !isolated && f.transportFailures === f.failures) on.add('transport-only');
+  if (f.dnsFailures > 0) on.add('dns-failures');
+  if (f.httpFailures > 0) on.add('server-answered');
+
+  if (f.deniedNames.length > 0) {
+    on.add('anon-denied');
+    if (e.alternateConfigured && f.deniedOnAlternate) on.add('denied-all-paths');
+  }
+  if (f.signals.accessDenied) on.add('access-denied-body');
+  if (f.challenged > 0 || f.signals.challenge) on.add('challenge');
+
+  if (e.symptom) {
+    if ((!anyFailure || isolated) && f.reachable > 0) on.add('symptom-clean');
+    else if (anyFailure) on.add('symptom-with-failures');
+  } else {
+    on.add('no-symptom');
+  }
+  if (e.extensions.suspects.length > 0) on.add('extension-suspects');
+  else if (e.extensions.scanned && e.extensions.profilesScanned > 0) on.add('no-extension-suspects');
+
+  return FEATURE_IDS.filter((id) => on.has(id));
+}
+
+/** True when there is too little to judge: no round ran, or no probe of the service got a readable answer or a failure. */
+export function isThin(e: Evidence, f: Facts): boolean {
+  return e.rounds === 0 || f.reachable + f.failures === 0;
+}

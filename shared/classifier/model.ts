@@ -1,0 +1,240 @@
+// The model itself: prior odds of the nine outcomes and, for each named feature, how many times
+// more (or less) likely that feature is under each outcome. Naive Bayes in log space, tempered.
+
+import { DIAGNOSIS_OUTCOMES, type DiagnosisOutcome } from '../types/diagnosis';
+import type { FeatureId } from './features';
+
+/**
+ * Prior probability of each outcome before any evidence. The seven causes follow the seed article's
+ * order of frequency (overload most common, permissions rarest); "healthy" is common because most of
+ * the time nothing is wrong, and the user's own network sits in between.
+ */
+export const PRIORS: Record<DiagnosisOutcome, number> = {
+  overload: 0.22,
+  'bad-update': 0.14,
+  account: 0.11,
+  regional: 0.08,
+  maintenance: 0.07,
+  extensions: 0.06,
+  permissions: 0.03,
+  'local-network': 0.09,
+  healthy: 0.2,
+};
+
+/** Likelihood ratios: how much more likely a feature is under an outcome than on average (1 = no effect). */
+export type LikelihoodRow = Partial<Record<DiagnosisOutcome, number>>;
+
+/** The likelihood table, one row per feature. Outcomes left out of a row are unaffected by the feature. */
+export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
+  'no-failures': {
+    healthy: 6,
+    overload: 0.1,
+    'bad-update': 0.05,
+    account: 0.3,
+    regional: 0.1,
+    maintenance: 0.05,
+    permissions: 0.05,
+    'local-network': 0.02,
+  },
+  'failures-present': { healthy: 0.02, extensions: 0.1 },
+  'isolated-failure': {
+    healthy: 2,
+    overload: 0.5,
+    'bad-update': 0.2,
+    account: 0.3,
+    regional: 0.3,
+    maintenance: 0.2,
+    permissions: 0.2,
+    'local-network': 0.5,
+    extensions: 0.3,
+  },
+  'overload-codes': {
+    overload: 5,
+    maintenance: 2.5,
+    regional: 1.5,
+    'bad-update': 0.5,
+    account: 0.5,
+    permissions: 0.2,
+  },
+  'cloudflare-origin-error': {
+    overload: 4,
+    regional: 2,
+    'bad-update': 0.7,
+    account: 0.3,
+    permissions: 0.2,
+  },
+  'waiting-room': { overload: 20, maintenance: 1.5, 'bad-update': 0.5, account: 0.5, permissions: 0.3 },
+  'latency-rise': { overload: 3, regional: 1.5, 'local-network': 1.5, healthy: 0.6 },
+  intermittent: {
+    overload: 3,
+    regional: 1.5,
+    'local-network': 1.2,
+    'bad-update': 0.4,
+    maintenance: 0.4,
+    account: 0.6,
+    permissions: 0.2,
+  },
+  consistent: {
+    'bad-update': 2,
+    maintenance: 2,
+    permissions: 2,
+    account: 1.5,
+    regional: 1.2,
+    overload: 0.6,
+  },
+  'retry-after': { overload: 2, maintenance: 3 },
+  'status-incident': {
+    overload: 4,
+    'bad-update': 2,
+    regional: 2,
+    permissions: 1,
+    maintenance: 0.8,
+    account: 0.5,
+    extensions: 0.3,
+    'local-network': 0.3,
+    healthy: 0.3,
+  },
+  'status-operational': {
+    healthy: 1.5,
+    'local-network': 1.5,
+    extensions: 1.5,
+    account: 1.5,
+    overload: 0.5,
+    maintenance: 0.4,
+    regional: 0.8,
+    'bad-update': 0.7,
+  },
+  'status-maintenance': {
+    maintenance: 30,
+    overload: 0.5,
+    'bad-update': 0.5,
+    account: 0.5,
+    regional: 0.5,
+    permissions: 0.5,
+    extensions: 0.5,
+    healthy: 0.5,
+  },
+  'status-maintenance-upcoming': { maintenance: 0.7 },
+  'region-components-down': { regional: 20, overload: 0.8, 'local-network': 0.5 },
+  'maintenance-wording': { maintenance: 15, overload: 0.5, 'bad-update': 0.5 },
+  'fingerprint-changed-before-errors': {
+    'bad-update': 12,
+    overload: 1,
+    account: 0.7,
+    regional: 0.7,
+    permissions: 0.7,
+    'local-network': 0.5,
+  },
+  'fingerprint-changed-no-errors': { 'bad-update': 0.7 },
+  'fingerprint-stable': { 'bad-update': 0.4 },
+  'fast-500s': { 'bad-update': 4, account: 1.2, permissions: 0.8, overload: 0.4, regional: 0.5 },
+  'plain-500': { 'bad-update': 2, account: 1.5, overload: 1, permissions: 0.5, maintenance: 0.5 },
+  'partial-endpoints': {
+    'bad-update': 3,
+    permissions: 1.5,
+    overload: 0.6,
+    regional: 0.8,
+    maintenance: 0.6,
+    'local-network': 0.2,
+  },
+  'auth-fails-anon-ok': {
+    account: 30,
+    'bad-update': 1,
+    permissions: 0.5,
+    overload: 0.3,
+    regional: 0.3,
+    maintenance: 0.3,
+    'local-network': 0.2,
+  },
+  'auth-ok': { account: 0.1 },
+  'no-token': { account: 0.9 },
+  csrf: { account: 5, permissions: 1.5 },
+  'direct-fails-alternate-ok': {
+    regional: 30,
+    'local-network': 1.5,
+    overload: 0.2,
+    'bad-update': 0.1,
+    account: 0.3,
+    maintenance: 0.1,
+    permissions: 0.1,
+  },
+  'both-paths-fail': { regional: 0.1 },
+  'edge-differs': { regional: 2 },
+  'no-alternate': { regional: 0.9 },
+  'controls-fail': {
+    'local-network': 40,
+    healthy: 0.2,
+    overload: 0.5,
+    'bad-update': 0.5,
+    regional: 0.5,
+    maintenance: 0.5,
+    account: 0.5,
+    permissions: 0.5,
+  },
+  'controls-partial': { 'local-network': 2 },
+  'controls-ok': { 'local-network': 0.03 },
+  'transport-only': {
+    'local-network': 3,
+    regional: 4,
+    overload: 1,
+    maintenance: 0.3,
+    'bad-update': 0.2,
+    account: 0.2,
+    permissions: 0.1,
+  },
+  'dns-failures': { 'local-network': 3, regional: 1.5, overload: 0.3 },
+  'server-answered': { 'local-network': 0.1 },
+  'anon-denied': {
+    permissions: 12,
+    'bad-update': 0.6,
+    account: 0.5,
+    regional: 0.5,
+    overload: 0.2,
+    maintenance: 0.2,
+  },
+  'denied-all-paths': { permissions: 3, regional: 0.3 },
+  'access-denied-body': { permissions: 8, account: 0.8 },
+  challenge: { permissions: 0.7 },
+  'symptom-clean': {
+    extensions: 25,
+    account: 3,
+    'bad-update': 0.5,
+    healthy: 0.1,
+    overload: 0.5,
+    regional: 0.5,
+    maintenance: 0.3,
+    permissions: 0.3,
+  },
+  'symptom-with-failures': { extensions: 0.3, healthy: 0.1 },
+  'no-symptom': { extensions: 0.1 },
+  'extension-suspects': { extensions: 4 },
+  'no-extension-suspects': { extensions: 0.3 },
+};
+
+/**
+ * Temperature applied to the summed evidence. Naive Bayes counts correlated features as if they were
+ * independent and so grows overconfident; dividing the log-likelihood by T > 1 pulls the
+ * probabilities back towards what the cases actually bear out (see bench/classifier.bench.ts).
+ */
+export const TEMPERATURE = 1.1;
+
+/** The weight of one feature on one outcome: the natural log of its likelihood ratio (0 = no effect). */
+export function weight(feature: FeatureId, outcome: DiagnosisOutcome): number {
+  const lr = LIKELIHOODS[feature][outcome];
+  return lr === undefined ? 0 : Math.log(lr);
+}
+
+/** Posterior probability of each outcome given the present features; the values sum to 1. */
+export function posterior(features: readonly FeatureId[]): Record<DiagnosisOutcome, number> {
+  const logs = DIAGNOSIS_OUTCOMES.map((o) => {
+    let evidence = 0;
+    for (const f of features) evidence += weight(f, o);
+    return Math.log(PRIORS[o]) + evidence / TEMPERATURE;
+  });
+  const max = Math.max(...logs);
+  const exps = logs.map((l) => Math.exp(l - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  const out = {} as Record<DiagnosisOutcome, number>;
+  DIAGNOSIS_OUTCOMES.forEach((o, i) => (out[o] = (exps[i] ?? 0) / total));
+  return out;
+}
