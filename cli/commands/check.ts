@@ -1,0 +1,32 @@
+// `why500 check`: one probe round per target, as a table or as JSON.
+
+import { isFailure } from '../../shared/types/probe';
+import { checkJson } from '../../core/report/contract';
+import { parseCommandArgs } from '../args';
+import type { CliIo, Output } from '../output';
+import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { checkTable } from '../table';
+import { holdOpen } from '../signals';
+
+const OPTIONS = { ...COMMON_OPTIONS, json: { type: 'boolean' } } as const;
+
+/** Runs `why500 check`; 0 when every probe of the target answered, 1 when one failed. */
+export async function runCheck(argv: string[], out: Output, io: CliIo): Promise<number> {
+  const flags = parseCommandArgs('check', argv, OPTIONS);
+  const setup = await setUp('check', flags, out, io);
+  const service = await serviceFor(setup, io);
+  let problem = false;
+  const letGo = holdOpen();
+  try {
+    for (const target of setup.targets) {
+      const round = await service.check(target.name);
+      if (flags.json) out.json(checkJson(round));
+      else for (const line of checkTable(round)) out.line(line);
+      if (round.probes.some((p) => p.path !== 'control' && isFailure(p.outcome))) problem = true;
+    }
+  } finally {
+    letGo();
+    await service.stop();
+  }
+  return problem ? 1 : 0;
+}

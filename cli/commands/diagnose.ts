@@ -1,0 +1,100 @@
+// `why500 diagnose`: observe each target for a while, then print the diagnosis (text, the issue-3 JSON
+// contract, or a support-ready Markdown report).
+
+import type { Diagnosis } from '../../shared/types/diagnosis';
+import { isFailure } from '../../shared/types/probe';
+import { diagnosisJson } from '../../core/report/contract';
+import { parseCommandArgs, secondsFlag } from '../args';
+import type { CliIo, Output } from '../output';
+import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { diagnosisText } from '../table';
+import { UsageError } from '../usage-error';
+import { holdOpen, onStopSignal } from '../signals';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  watch: { type: 'string' },
+  interval: { type: 'string' },
+  symptom: { type: 'boolean' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+} as const;
+
+/** Most rounds one observation may run (memory and politeness). */
+export const MAX_DIAGNOSE_ROUNDS = 720;
+
+/** Default time between rounds while watching, seconds. */
+export const DEFAULT_DIAGNOSE_INTERVAL_S = 5;
+
+/** Runs `why500 diagnose`; 0 when the verdict is healthy, 1 otherwise. */
+export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promise<number> {
+  const flags = parseCommandArgs('diagnose', argv, OPTIONS);
+  if (flags.json && flags.markdown) {
+    throw new UsageError(
+      "why500 diagnose: choose one of --json and --markdown — run 'why500 diagnose --help'",
+    );
+  }
+  const watchS = secondsFlag('diagnose', 'watch', flags.watch, { min: 0, max: 3600 }, 0) ?? 0;
+  const intervalS =
+    secondsFlag('diagnose', 'interval', flags.interval, { min: 1, max: 600 }, DEFAULT_DIAGNOSE_INTERVAL_S) ??
+    DEFAULT_DIAGNOSE_INTERVAL_S;
+  if (Math.ceil(watchS / intervalS) + 1 > MAX_DIAGNOSE_ROUNDS) {
+    throw new UsageError(
+      `why500 diagnose: --watch ${watchS} with --interval ${intervalS} makes more than ${MAX_DIAGNOSE_ROUNDS} rounds — raise --interval or use 'why500 watch' for long observation`,
+    );
+  }
+  const setup = await setUp('diagnose', flags, out, io);
+  const service = await serviceFor(setup, io);
+  const controller = new AbortController();
+  const release = onStopSignal(() => controller.abort(new Error('stopped')));
+  const letGo = holdOpen();
+  let problem = false;
+  try {
+    for (const target of setup.targets) {
+      const tried: string[] = [];
+      // On a terminal, say what is going on during a long observation (never in pipes: output stays clean).
+      const progress = io.stderrIsTTY === true && watchS > 0;
+      if (progress) {
+        out.error(
+          `Observing ${target.name} for ${watchS} s, a round every ${intervalS} s (Ctrl-C to stop early)…`,
+        );
+      }
+      let roundNo = 0;
+      const diagnosis = await service.observe(target.name, {
+        ...(progress
+          ? {
+              onRound: (round) => {
+                roundNo++;
+                const own = round.probes.filter((p) => p.path !== 'control');
+                const failed = own.filter((p) => isFailure(p.outcome)).length;
+                out.error(`  round ${roundNo}: ${own.length - failed} of ${own.length} answered`);
+              },
+            }
+          : {}),
+        durationMs: watchS * 1000,
+        intervalMs: intervalS * 1000,
+        symptom: flags.symptom === true,
+        signal: controller.signal,
+        tried,
+      });
+      if (!diagnosis) {
+        out.error(`why500 diagnose: ${target.name}: stopped before any round finished`);
+        return 1;
+      }
+      if (!looksHealthy(diagnosis)) problem = true;
+      if (flags.json) out.json(diagnosisJson(diagnosis));
+      else if (flags.markdown) out.raw(service.report(target.name, 'markdown', { diagnosis, tried }));
+      else for (const line of diagnosisText(diagnosis)) out.line(line);
+    }
+  } finally {
+    letGo();
+    release();
+    await service.stop();
+  }
+  return problem ? 1 : 0;
+}
+
+/** Healthy, or undecided with "healthy" leading: nothing found wrong, so exit 0. */
+function looksHealthy(d: Diagnosis): boolean {
+  return d.verdict === 'healthy' || (d.verdict === 'unknown' && d.ranking[0]?.cause === 'healthy');
+}

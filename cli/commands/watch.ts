@@ -1,0 +1,93 @@
+// `why500 watch`: the monitor in the foreground, one line per event (text or JSON) until Ctrl-C or
+// SIGTERM, which stop it cleanly (rounds in flight finish, history is flushed).
+
+import type { MonitorEvent } from '../../shared/types/monitor';
+import { parseCommandArgs, secondsFlag } from '../args';
+import type { CliIo, Output } from '../output';
+import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { holdOpen, onStopSignal } from '../signals';
+import { eventLine } from '../table';
+
+const OPTIONS = { ...COMMON_OPTIONS, interval: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** The smallest interval users may set, seconds (the config schema's minimum: be polite). */
+export const MIN_WATCH_INTERVAL_S = 10;
+
+/**
+ * Test-only: `WHY500_MIN_INTERVAL_MS` lowers the smallest allowed interval so tests can watch a fake
+ * service fail and recover in seconds. Not for users; undocumented in --help on purpose.
+ */
+export const TEST_MIN_INTERVAL_ENV = 'WHY500_MIN_INTERVAL_MS';
+
+/** Runs `why500 watch` until stopped; 0 on a clean stop. */
+export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<number> {
+  const flags = parseCommandArgs('watch', argv, OPTIONS);
+  const testMinMs = Number(io.env[TEST_MIN_INTERVAL_ENV]);
+  const minS = Number.isFinite(testMinMs) && testMinMs > 0 ? testMinMs / 1000 : MIN_WATCH_INTERVAL_S;
+  const intervalS = secondsFlag(
+    'watch',
+    'interval',
+    flags.interval,
+    { min: minS, max: 3600, why: 'be polite to the service' },
+    null,
+  );
+  const setup = await setUp('watch', flags, out, io);
+  const intervalMs = (intervalS ?? setup.config.intervalSeconds) * 1000;
+  const config = { ...setup.config, targets: setup.targets };
+  const fast = intervalMs < MIN_WATCH_INTERVAL_S * 1000;
+  const service = await serviceFor({ ...setup, config }, io, {
+    // Trouble that does not stop monitoring (a full disk, a failed round) goes to stderr, one line each.
+    onError: (message) => out.error(`why500 watch: ${message}`),
+    timing: {
+      intervalMs,
+      // In the test-only fast mode, confirmation and outage rounds keep the same short pace.
+      ...(fast
+        ? {
+            confirmDelaysMs: [intervalMs],
+            outageIntervalMs: intervalMs,
+            roundDeadlineMs: Math.max(intervalMs, 2000),
+          }
+        : {}),
+    },
+  });
+
+  const print = (e: MonitorEvent): void => {
+    if (flags.json) out.json(eventJson(e));
+    else out.line(eventLine(e));
+  };
+  const unsubscribe = service.onEvent(print);
+  if (service.notice) out.error(`why500 watch: ${service.notice}`);
+  if (!flags.json) {
+    const names = setup.targets.map((t) => t.name).join(', ');
+    out.line(`Watching ${names} every ${intervalMs / 1000} s. Press Ctrl-C to stop.`);
+  }
+
+  // Timers inside the monitor do not hold the process open; this does, until a stop signal.
+  const letGo = holdOpen();
+  await new Promise<void>((resolve) => {
+    const release = onStopSignal(() => {
+      release();
+      resolve();
+    });
+    service.start();
+  });
+  letGo();
+  await service.stop();
+  unsubscribe();
+  if (!flags.json) out.line('Stopped.');
+  return 0;
+}
+
+/** The event as `watch --json` prints it: the five fixed keys first, then any extras. */
+export function eventJson(e: MonitorEvent): Record<string, unknown> {
+  return {
+    event: e.event,
+    target: e.target,
+    at: e.at,
+    cause: e.cause,
+    summary: e.summary,
+    ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
+    ...(e.previousCause !== undefined ? { previousCause: e.previousCause } : {}),
+    ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { defaultDataDir, resolveDataDir } from './data-dir';
+
+describe('data folder', () => {
+  it('follows each OS convention', () => {
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe(join('/home/u', '.local', 'share', 'why500'));
+    expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/u')).toBe(join('/xdg', 'why500'));
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(
+      join('/Users/u', 'Library', 'Application Support', 'why500'),
+    );
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toBe(join('C:\\L', 'why500'));
+  });
+  it('prefers --data-dir, then WHY500_DATA_DIR', () => {
+    expect(resolveDataDir('/flag', { WHY500_DATA_DIR: '/env' })).toBe('/flag');
+    expect(resolveDataDir(undefined, { WHY500_DATA_DIR: '/env' })).toBe('/env');
+    expect(resolveDataDir('  ', { WHY500_DATA_DIR: '/env' })).toBe('/env');
+  });
+});

@@ -1,0 +1,81 @@
+// What every monitoring command does first: load the configuration, pick the targets, find the data
+// folder, read tokens from the environment (and register them for redaction), build the service.
+
+import { loadConfig } from '../core/config/load';
+import { envTokenSource, envTokens } from '../core/config/env-tokens';
+import type { CreateServiceOptions, Why500Service } from '../core/app/create';
+import type { ResolvedConfig, ResolvedTarget } from '../shared/types/config';
+import { resolveDataDir } from './data-dir';
+import type { CliIo, Output } from './output';
+import { UsageError } from './usage-error';
+
+/** Flags every monitoring command takes. */
+export const COMMON_OPTIONS = {
+  config: { type: 'string' },
+  'data-dir': { type: 'string' },
+  target: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A loaded configuration with the selected targets. */
+export interface Setup {
+  config: ResolvedConfig;
+  targets: ResolvedTarget[];
+  dataDir: string;
+}
+
+/** Loads the config and picks targets; throws UsageError (exit 2) on a bad config or target name. */
+export async function setUp(
+  command: string,
+  flags: { config?: string | boolean; 'data-dir'?: string | boolean; target?: string | boolean },
+  out: Output,
+  io: CliIo,
+): Promise<Setup> {
+  const loaded = await loadConfig({ file: asString(flags.config), env: io.env });
+  if (!loaded.ok) throw new UsageError(loaded.message);
+  const config = loaded.config;
+  // Tokens are known from here on: nothing printed after this line can contain them.
+  out.addSecrets(envTokens(config.targets, io.env));
+  const targets = pickTargets(command, config, asString(flags.target));
+  return { config, targets, dataDir: resolveDataDir(asString(flags['data-dir']) ?? undefined, io.env) };
+}
+
+/** The targets `--target` names (all when absent). Exact name first, then case-insensitive. */
+export function pickTargets(command: string, config: ResolvedConfig, name: string | null): ResolvedTarget[] {
+  if (name === null) return config.targets;
+  const exact = config.targets.find((t) => t.name === name);
+  const loose = exact ?? config.targets.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+  if (loose) return [loose];
+  const known = config.targets.map((t) => JSON.stringify(t.name)).join(', ');
+  throw new UsageError(`why500 ${command}: unknown target ${JSON.stringify(name)} — known targets: ${known}`);
+}
+
+/** Builds the service for a setup (the core is loaded only now, after the arguments were checked). */
+export async function serviceFor(
+  setup: Setup,
+  io: CliIo,
+  extra: Partial<CreateServiceOptions> = {},
+): Promise<Why500Service> {
+  const { createMonitorService } = await import('../core/app/create');
+  return createMonitorService({
+    config: setup.config,
+    dataDir: setup.dataDir,
+    tokens: envTokenSource(setup.config.targets, io.env),
+    env: io.env,
+    ...testOnlyOptions(io.env),
+    ...extra,
+  });
+}
+
+/**
+ * Test-only knobs, read from the environment so tests can drive the real CLI quickly:
+ * `WHY500_TEST_CA` (a PEM file of extra trusted CAs for local TLS servers). Never documented to users.
+ */
+function testOnlyOptions(env: Record<string, string | undefined>): Partial<CreateServiceOptions> {
+  const ca = env.WHY500_TEST_CA;
+  return ca ? { caFiles: [ca] } : {};
+}
+
+function asString(value: string | boolean | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}

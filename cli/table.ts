@@ -1,0 +1,78 @@
+// Plain-text tables and lines for the terminal: the check table, the diagnosis summary, event lines.
+
+import type { Diagnosis } from '../shared/types/diagnosis';
+import type { MonitorEvent, Round } from '../shared/types/monitor';
+import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
+import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
+import { describeStatusReading } from '../core/report/status-words';
+import { formatDuration } from '../core/report/format';
+
+/** The machine's time zone. */
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Lays out rows as aligned columns (right-aligned where `right[i]`). */
+export function columns(rows: string[][], right: boolean[] = []): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The readable table of one check round. */
+export function checkTable(round: Round, zone = localZone()): string[] {
+  const lines = [`${round.target}, ${localDateTimeWithOffset(round.startedAt, zone)}`];
+  const rows = [['endpoint', 'path', 'code', 'dns ms', 'connect', 'tls', 'first byte', 'total', 'outcome']];
+  for (const p of round.probes) {
+    const outcome = p.outcome === 'ok' ? 'ok' : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
+    rows.push([
+      p.auth ? `${p.name} (token)` : p.name,
+      p.path,
+      p.status === null ? '–' : String(p.status),
+      formatMs(p.timings.dns),
+      formatMs(p.timings.connect),
+      formatMs(p.timings.tls),
+      formatMs(p.timings.firstByte),
+      formatMs(p.timings.total),
+      outcome,
+    ]);
+  }
+  lines.push(
+    ...columns(rows, [false, false, true, true, true, true, true, true, false]).map((l) => `  ${l}`),
+  );
+  lines.push(`  Status page: ${describeStatusReading(round.status)}`);
+  return lines;
+}
+
+/** A short readable diagnosis. */
+export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
+  const label = VERDICT_LABELS[d.verdict];
+  const lines = [
+    `${d.target}: ${label.title} (${formatPercent(d.confidence)}): ${label.meaning}`,
+    `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
+      Date.parse(d.observedTo) - Date.parse(d.observedFrom),
+    )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,
+  ];
+  const lead = d.ranking[0];
+  if (lead) {
+    if (lead.for.length) lines.push('  For:', ...lead.for.map((s) => `    - ${s}`));
+    if (lead.against.length) lines.push('  Against:', ...lead.against.map((s) => `    - ${s}`));
+  }
+  lines.push(`  Next step: ${d.nextStep}`);
+  const others = d.ranking
+    .slice(1)
+    .filter((r) => r.probability >= 0.05)
+    .map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
+  if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
+  return lines;
+}
+
+/** One event as a terminal line. */
+export function eventLine(e: MonitorEvent, zone = localZone()): string {
+  return `${localDateTimeWithOffset(e.at, zone)}  ${e.event.toUpperCase().padEnd(13)}  ${e.target}: ${e.summary}`;
+}

@@ -1,0 +1,262 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../../shared/types/config';
+import type { ProbeResult } from '../../shared/types/probe';
+import type { ProbeRequest } from '../probe/types';
+import { createMonitorService, roundTimes, type CreateServiceOptions } from './create';
+import type { TokenSource } from './service';
+
+const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
+
+const CONFIG: ResolvedConfig = {
+  intervalSeconds: 30,
+  controls: ['http://control.test/ping'],
+  alternatePath: null,
+  browserProfiles: ['/nonexistent/profile'],
+  targets: [
+    {
+      name: 'Svc',
+      site: 'http://svc.test/',
+      endpoints: [
+        { name: 'health', url: 'http://api.svc.test/health' },
+        { name: 'user', url: 'http://api.svc.test/user', auth: true },
+      ],
+      statusPage: null,
+      auth: { scheme: 'Token', tokenEnv: 'SVC_TOKEN' },
+    },
+  ],
+};
+
+const tokens: TokenSource = { get: (t) => (t === 'Svc' ? TOKEN : null) };
+
+/** A scripted probe: `down` makes the service's own probes answer 503; `build` is the site's version header. */
+class FakeProbe {
+  down = false;
+  build = 'build-1';
+  requests: ProbeRequest[] = [];
+  readonly fn = async (req: ProbeRequest): Promise<ProbeResult> => {
+    this.requests.push(req);
+    const own = req.path !== 'control';
+    const failing = own && this.down;
+    return {
+      name: req.name,
+      url: req.url,
+      path: req.path,
+      auth: Boolean(req.authorization),
+      at: new Date().toISOString(),
+      status: failing ? 503 : 200,
+      outcome: failing ? 'http-5xx' : 'ok',
+      timings: { dns: 1, connect: 1, tls: null, firstByte: 100, total: 120 },
+      headers: req.name === 'site' ? { 'x-release': this.build } : {},
+      body: failing ? 'Service Unavailable' : 'ok',
+      bodyBytes: 2,
+      remoteAddress: '127.0.0.1',
+      redirects: 0,
+      finalUrl: req.url,
+    };
+  };
+}
+
+let dir: string;
+let fake: FakeProbe;
+let scans: number;
+
+function service(extra: Partial<CreateServiceOptions> = {}) {
+  return createMonitorService({
+    config: CONFIG,
+    dataDir: dir,
+    tokens,
+    probe: fake.fn,
+    scanExtensions: async () => {
+      scans++;
+      return { scanned: true, profilesScanned: 1, suspects: [] };
+    },
+    ...extra,
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'why500-app-'));
+  fake = new FakeProbe();
+  scans = 0;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('createMonitorService: check and observe', () => {
+  it('check runs one round: site, endpoints with the token only where auth is set, controls', async () => {
+    const svc = service({ env: { HTTPS_PROXY: 'http://proxy.test:1' }, ca: ['PEM'] });
+    const round = await svc.check('Svc');
+    await svc.stop();
+    expect(round.probes.map((p) => `${p.path}:${p.name}`)).toEqual([
+      'direct:site',
+      'direct:health',
+      'direct:user',
+      'control:control.test',
+    ]);
+    const byName = new Map(fake.requests.map((r) => [r.name, r]));
+    expect(byName.get('user')?.authorization).toBe(`Token ${TOKEN}`);
+    expect(byName.get('health')?.authorization).toBeUndefined();
+    // The environment (for HTTPS_PROXY/NO_PROXY) and extra CAs reach every probe.
+    for (const r of fake.requests) {
+      expect(r.env).toEqual({ HTTPS_PROXY: 'http://proxy.test:1' });
+      expect(r.ca).toEqual(['PEM']);
+    }
+    // The round went to the history on disk.
+    expect(readdirSync(join(dir, 'history')).some((f) => f.startsWith('samples-'))).toBe(true);
+  });
+
+  it('observe probes every interval for the window, then diagnoses all the rounds', async () => {
+    const svc = service();
+    fake.down = true;
+    const tried: string[] = [];
+    const seen: number[] = [];
+    const d = await svc.observe('Svc', {
+      durationMs: 60,
+      intervalMs: 20,
+      tried,
+      onRound: (r) => seen.push(r.probes.length),
+    });
+    await svc.stop();
+    expect(seen).toEqual([4, 4, 4, 4]);
+    expect(d).not.toBeNull();
+    expect(d!.evidence.rounds).toBe(4);
+    expect(d!.ranking).toHaveLength(9);
+    expect(d!.verdict).not.toBe('healthy');
+    expect(tried[0]).toMatch(
+      /^Probed the site page, health, user directly from this computer, 4 rounds every 0 s/,
+    );
+    expect(tried).toContain("Sent the user's token (not shown) with user to test the account.");
+  });
+
+  it('observe stops early when cancelled and says so with null when nothing finished', async () => {
+    const svc = service();
+    const controller = new AbortController();
+    controller.abort();
+    expect(
+      await svc.observe('Svc', { durationMs: 10_000, intervalMs: 1000, signal: controller.signal }),
+    ).toBeNull();
+    const later = new AbortController();
+    const p = svc.observe('Svc', { durationMs: 10_000, intervalMs: 1000, signal: later.signal });
+    setTimeout(() => later.abort(), 50);
+    const d = await p;
+    await svc.stop();
+    expect(d?.evidence.rounds).toBe(1);
+  });
+
+  it('scans browser extensions only for a symptom, and reuses the scan for a few minutes', async () => {
+    const svc = service();
+    await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    expect(scans).toBe(0);
+    const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000, symptom: true });
+    await svc.observe('Svc', { durationMs: 0, intervalMs: 1000, symptom: true });
+    await svc.stop();
+    expect(scans).toBe(1);
+    expect(d!.evidence.symptom).toBe(true);
+    expect(d!.evidence.extensions).toEqual({ scanned: true, profilesScanned: 1, suspects: [] });
+  });
+
+  it('remembers the build fingerprint across runs in the data folder', async () => {
+    const first = service();
+    await first.check('Svc');
+    await first.stop();
+    expect(existsSync(join(dir, 'fingerprints.json'))).toBe(true);
+
+    fake.build = 'build-2';
+    const second = service();
+    const d = await second.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    await second.stop();
+    expect(d!.evidence.fingerprint.current).toContain('build-2');
+    expect(d!.evidence.fingerprint.previous).toContain('build-1');
+    expect(d!.evidence.fingerprint.changedAt).not.toBeNull();
+  });
+
+  it('feeds latency baselines from history into the evidence', async () => {
+    const svc = service();
+    for (let i = 0; i < 3; i++) await svc.check('Svc');
+    const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    await svc.stop();
+    expect(d!.evidence.endpoints.find((e) => e.name === 'health')?.baselineMs).toBe(120);
+  });
+
+  it('works in memory with no data folder', async () => {
+    const svc = service({ dataDir: null });
+    const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    await svc.stop();
+    expect(d!.verdict).toBe('healthy');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('roundTimes', () => {
+  it('probes every interval and once more at the end of the window', () => {
+    expect(roundTimes(0, 5000)).toEqual([0]);
+    expect(roundTimes(2000, 1000)).toEqual([0, 1000, 2000]);
+    expect(roundTimes(3000, 5000)).toEqual([0, 3000]);
+    expect(roundTimes(12_000, 5000)).toEqual([0, 5000, 10_000, 12_000]);
+  });
+});
+
+describe('createMonitorService: report', () => {
+  it('renders the latest diagnosis with what was tried, the token redacted even from config URLs', async () => {
+    const leaky: ResolvedConfig = {
+      ...CONFIG,
+      targets: [{ ...CONFIG.targets[0]!, site: `http://svc.test/?t=${TOKEN}` }],
+    };
+    const svc = service({ config: leaky });
+    fake.down = true;
+    await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    const md = svc.report('Svc', 'markdown');
+    const json = svc.report('Svc', 'json');
+    await svc.stop();
+    expect(md).toContain('# why500 report: Svc');
+    expect(md).toContain('## What was tried');
+    expect(md).toContain('| site | direct | 503 |');
+    expect(md).not.toContain(TOKEN);
+    expect(json).not.toContain(TOKEN);
+    const parsed = JSON.parse(json) as { diagnosis: { evidence: { rounds: number } }; tried: string[] };
+    expect(parsed.diagnosis.evidence.rounds).toBe(1);
+    expect(parsed.tried.length).toBeGreaterThan(2);
+  });
+});
+
+describe('createMonitorService: the monitor', () => {
+  it('runs scheduled rounds, emits an outage and a recovery, keeps events for the report and in history', async () => {
+    const svc = service({
+      timing: { intervalMs: 20, confirmDelaysMs: [20], outageIntervalMs: 20, roundDeadlineMs: 1000 },
+    });
+    const events: string[] = [];
+    svc.onEvent((e) => events.push(e.event));
+    const waitFor = async (kind: string) => {
+      for (let i = 0; i < 200 && !events.includes(kind); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    svc.start();
+    await new Promise((r) => setTimeout(r, 80));
+    fake.down = true;
+    await waitFor('outage');
+    fake.down = false;
+    await waitFor('recovery');
+    const status = svc.statuses()[0]!;
+    const recent = svc.recentEvents('Svc').map((e) => e.event);
+    await svc.stop();
+    expect(events).toEqual(['outage', 'recovery']);
+    expect(recent).toEqual(['outage', 'recovery']);
+    expect(status.lastRoundAt).not.toBeNull();
+    expect(svc.lastRound('Svc')).not.toBeNull();
+    // A new service on the same folder finds the events in history.
+    const again = service();
+    expect(again.recentEvents('Svc').map((e) => e.event)).toEqual(['outage', 'recovery']);
+    await again.stop();
+  });
+
+  it('diagnoseNow with a symptom scans extensions and records what was tried for the report', async () => {
+    const svc = service();
+    const d = await svc.diagnoseNow('Svc', { symptom: true });
+    const md = svc.report('Svc', 'markdown');
+    await svc.stop();
+    expect(d?.evidence.symptom).toBe(true);
+    expect(scans).toBe(1);
+    expect(md).toContain('The user reported seeing the error in the browser at the time.');
+  });
+});

@@ -1,0 +1,295 @@
+// The parts every entry point shares, wired once: the probe (with the environment's proxy and any
+// extra CA), one status-page reader per target, the history (baselines), the remembered build
+// fingerprint, the cached extension scan, and the step from a window of rounds to a diagnosis.
+
+import { join } from 'node:path';
+import { classify } from '../../shared/classifier';
+import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
+import type { Diagnosis } from '../../shared/types/diagnosis';
+import type { Evidence } from '../../shared/types/evidence';
+import type { Round } from '../../shared/types/monitor';
+import type { ProbeResult } from '../../shared/types/probe';
+import type { StatusReading } from '../../shared/types/status';
+import { buildEvidence } from '../evidence/build';
+import { FingerprintTracker } from '../evidence/fingerprint';
+import type { HistoryStore } from '../history/history';
+import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
+import type { Clock } from '../monitor/clock';
+import { probe as httpProbe } from '../probe/http';
+import type { ProbeLimits } from '../probe/types';
+import { StatusPageReader } from '../status/reader';
+import type { TokenSource } from './service';
+import { scanForSuspects, type ExtensionScan } from './extensions';
+
+/** How long an extension scan result is reused, ms. */
+export const EXTENSION_SCAN_TTL_MS = 5 * 60_000;
+
+/** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
+export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
+
+/** What the wiring is built from. */
+export interface WiringOptions {
+  config: ResolvedConfig;
+  tokens: TokenSource;
+  /** Where the fingerprint memory lives; null keeps it in memory for this run only. */
+  dataDir: string | null;
+  history: HistoryStore | null;
+  now: () => Date;
+  clock?: Clock;
+  /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** Extra trusted CA certificates (PEM text), for tests against local TLS servers. */
+  ca?: string[];
+  /** Probe function (default core/probe/http.ts); tests may pass a fake. */
+  probe?: ProbeFn;
+  /** Status-page cache interval, ms (the reader enforces at least 60 s). */
+  statusMinIntervalMs?: number;
+  /** Extension scanner (default: the real one over the configured browser profiles). */
+  scanExtensions?: (target: ResolvedTarget, profiles: string[]) => Promise<ExtensionScan>;
+  /** Hard deadline of one round, ms. */
+  roundDeadlineMs?: number;
+  /** Extra probe limits (tests shorten them). */
+  limits?: Partial<ProbeLimits>;
+}
+
+/** Options of one round run through the wiring. */
+export interface WiredRoundOptions {
+  symptom?: boolean;
+  forceStatus?: boolean;
+  signal?: AbortSignal;
+  onProbe?: (result: ProbeResult) => void;
+  onStatus?: (reading: StatusReading | null) => void;
+}
+
+/** The shared parts; see the file header. */
+export class Wiring {
+  private config: ResolvedConfig;
+  private readonly readers = new Map<string, StatusPageReader>();
+  private readonly tracker: FingerprintTracker | null;
+  private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
+  readonly probe: ProbeFn;
+  readonly readStatus: StatusFn;
+
+  constructor(private readonly options: WiringOptions) {
+    this.config = options.config;
+    this.tracker = options.dataDir
+      ? new FingerprintTracker(join(options.dataDir, 'fingerprints.json'), options.now)
+      : null;
+    const base = options.probe ?? httpProbe;
+    const env = options.env;
+    const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
+    this.probe = (request) =>
+      base({
+        ...request,
+        ...(env && request.env === undefined ? { env } : {}),
+        ...(ca && request.ca === undefined ? { ca } : {}),
+      });
+    this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
+  }
+
+  /** A one-time notice from loading the fingerprint memory (it was corrupt and moved aside), or null. */
+  get notice(): string | null {
+    return this.tracker?.notice ?? null;
+  }
+
+  /** The configuration in use. */
+  get current(): ResolvedConfig {
+    return this.config;
+  }
+
+  /** Applies a new configuration; readers of unchanged status pages keep their cache. */
+  reconfigure(config: ResolvedConfig): void {
+    this.config = config;
+    for (const [key] of this.readers) {
+      if (!config.targets.some((t) => t.statusPage !== null && readerKey(t) === key))
+        this.readers.delete(key);
+    }
+  }
+
+  /** The target by name, or null. */
+  target(name: string): ResolvedTarget | null {
+    return this.config.targets.find((t) => t.name === name) ?? null;
+  }
+
+  /** Whether a token is available for the target (never the token itself). */
+  hasToken(target: ResolvedTarget): boolean {
+    return target.auth !== null && this.options.tokens.get(target.name) !== null;
+  }
+
+  /** The latest status reading of a target without any request. */
+  peekStatus(target: ResolvedTarget): StatusReading | null {
+    return this.reader(target)?.peek() ?? null;
+  }
+
+  /** Runs one round for a target; the site probe also feeds the fingerprint memory. */
+  async round(target: ResolvedTarget, opts: WiredRoundOptions = {}): Promise<Round> {
+    const round = await runRound(
+      {
+        target,
+        controls: this.config.controls,
+        alternateProxy: this.config.alternatePath?.proxy ?? null,
+        token: target.auth ? this.options.tokens.get(target.name) : null,
+        deadlineMs: this.options.roundDeadlineMs ?? DEFAULT_ROUND_DEADLINE_MS,
+        ...(opts.symptom ? { symptom: true } : {}),
+        ...(opts.forceStatus ? { forceStatus: true } : {}),
+        ...(this.options.limits ? { limits: this.options.limits } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProbe ? { onProbe: opts.onProbe } : {}),
+        ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
+      },
+      {
+        probe: this.probe,
+        readStatus: this.readStatus,
+        ...(this.options.clock ? { clock: this.options.clock } : {}),
+      },
+    );
+    this.rememberFingerprint(target, round);
+    this.options.history?.appendRound(round);
+    return round;
+  }
+
+  /** The extension scan for a target, reused for a few minutes. */
+  async extensions(target: ResolvedTarget): Promise<ExtensionScan> {
+    const now = this.options.now().getTime();
+    const cached = this.scans.get(target.name);
+    if (cached && now - cached.at < EXTENSION_SCAN_TTL_MS) return cached.scan;
+    const env = this.options.env;
+    const scanner =
+      this.options.scanExtensions ??
+      ((t: ResolvedTarget, profiles: string[]) => scanForSuspects(t, profiles, env));
+    let scan: ExtensionScan;
+    try {
+      scan = await scanner(target, this.config.browserProfiles);
+    } catch {
+      scan = { scanned: false, profilesScanned: 0, suspects: [] };
+    }
+    this.scans.set(target.name, { at: now, scan });
+    return scan;
+  }
+
+  /** The evidence of a window of rounds (baselines from history, remembered fingerprint, extension scan). */
+  evidence(
+    target: ResolvedTarget,
+    rounds: Round[],
+    extra: { symptom: boolean; extensions?: ExtensionScan; directBaselines?: Record<string, number | null> },
+  ): Evidence {
+    const history = this.options.history;
+    const baselines: Record<string, number | null> = {};
+    for (const [name, ms] of Object.entries(extra.directBaselines ?? {})) baselines[`direct:${name}`] = ms;
+    if (history) {
+      const names = ['site', ...target.endpoints.map((e) => e.name)];
+      for (const path of ['direct', 'alternate'] as const) {
+        for (const [name, ms] of Object.entries(history.baselines(target.name, names, path))) {
+          baselines[`${path}:${name}`] ??= ms;
+        }
+      }
+    }
+    const firstError = firstFailureAt(rounds);
+    // Without a data folder, buildEvidence still finds a change inside the window on its own.
+    const fingerprint = this.tracker?.evidence(target.name, firstError);
+    return buildEvidence({
+      target,
+      rounds,
+      baselines,
+      ...(fingerprint && fingerprint.current !== null ? { fingerprint } : {}),
+      ...(extra.extensions ? { extensions: extra.extensions } : {}),
+      tokenConfigured: this.hasToken(target),
+      alternateConfigured: this.config.alternatePath !== null,
+      symptom: extra.symptom,
+      now: this.options.now,
+    });
+  }
+
+  /** Diagnoses a window of rounds; with `symptom`, browser extensions are scanned first (cached). */
+  async diagnose(
+    target: ResolvedTarget,
+    rounds: Round[],
+    options: { symptom?: boolean } = {},
+  ): Promise<Diagnosis> {
+    const symptom = options.symptom === true || rounds.some((r) => r.symptom === true);
+    const extensions = symptom ? await this.extensions(target) : undefined;
+    return classify(this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) }));
+  }
+
+  /**
+   * The monitor's diagnosis step: it ran the round itself, so the newest site probe is fed to the
+   * fingerprint memory here (the monitor records deploy markers itself). `baselines` are the monitor's,
+   * by direct endpoint name.
+   */
+  async diagnoseMonitored(
+    target: ResolvedTarget,
+    rounds: Round[],
+    options: { symptom: boolean; baselines: Record<string, number | null> },
+  ): Promise<Diagnosis> {
+    const newest = rounds.at(-1);
+    const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
+    if (this.tracker && site) this.tracker.observe(target.name, site);
+    const symptom = options.symptom || newest?.symptom === true;
+    const extensions = symptom ? await this.extensions(target) : undefined;
+    const evidence = this.evidence(target, rounds, {
+      symptom,
+      ...(extensions ? { extensions } : {}),
+      directBaselines: options.baselines,
+    });
+    return classify(evidence);
+  }
+
+  /** Closes what the wiring holds open (nothing today besides caches). */
+  close(): void {
+    this.readers.clear();
+  }
+
+  private reader(target: ResolvedTarget): StatusPageReader | null {
+    if (!target.statusPage) return null;
+    const key = readerKey(target);
+    let reader = this.readers.get(key);
+    if (!reader) {
+      const ca = this.options.ca && this.options.ca.length > 0 ? this.options.ca : undefined;
+      reader = new StatusPageReader({
+        baseUrl: target.statusPage,
+        now: () => this.options.now().getTime(),
+        ...(this.options.statusMinIntervalMs ? { minIntervalMs: this.options.statusMinIntervalMs } : {}),
+        fetchOptions: { ...(ca ? { ca } : {}), ...(this.options.env ? { env: this.options.env } : {}) },
+      });
+      this.readers.set(key, reader);
+    }
+    return reader;
+  }
+
+  private rememberFingerprint(target: ResolvedTarget, round: Round): void {
+    const site = round.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
+    if (this.tracker) {
+      const before = this.tracker.evidence(target.name, null);
+      const after = this.tracker.observe(target.name, site);
+      if (after.changedAt && after.changedAt !== before.changedAt && after.current) {
+        this.options.history?.appendDeploy(
+          target.name,
+          after.current,
+          Date.parse(after.changedAt) || Date.now(),
+        );
+      }
+    }
+  }
+}
+
+function readerKey(target: ResolvedTarget): string {
+  return `${target.name}\u0000${target.statusPage ?? ''}`;
+}
+
+/** ISO time of the first failing direct probe in the rounds, or null. */
+function firstFailureAt(rounds: Round[]): string | null {
+  let first: string | null = null;
+  for (const r of rounds) {
+    for (const p of r.probes) {
+      if (
+        p.path !== 'direct' ||
+        p.outcome === 'ok' ||
+        p.outcome === 'body-too-large' ||
+        p.outcome === 'challenge'
+      )
+        continue;
+      if (first === null || p.at < first) first = p.at;
+    }
+  }
+  return first;
+}

@@ -1,0 +1,70 @@
+// Small formatting helpers shared by the report and the CLI: times in a named time zone, durations
+// and milliseconds the way people read them.
+
+/** A time zone's offset from UTC at a given instant, as `UTC+01:00` (`UTC` for zero). */
+export function utcOffset(at: Date, timeZone: string): string {
+  const zone = safeZone(timeZone);
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  if (!part || /^GMT([+-]00:?00)?$/.test(part)) return 'UTC';
+  return part.replace('GMT', 'UTC');
+}
+
+/** `2026-11-26 01:22:37` in the given time zone (falls back to UTC for an unknown zone). */
+export function localDateTime(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: safeZone(timeZone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '??';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+/** `2026-11-26 01:22:37 UTC+01:00` — a time with its zone's offset. */
+export function localDateTimeWithOffset(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${localDateTime(iso, timeZone)} ${utcOffset(at, timeZone)}`;
+}
+
+/** The zone if Intl knows it, else `UTC`. */
+export function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Milliseconds for a table cell: `0.4`, `12.3`, `151`; `–` for null. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms)) return '–';
+  if (ms >= 100) return String(Math.round(ms));
+  return (Math.round(ms * 10) / 10).toFixed(1);
+}
+
+/** A duration in words: `45 s`, `3 min 20 s`, `2 h 5 min`. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
+
+/** A probability as a whole percentage, `82%` (`<1%` for tiny non-zero values). */
+export function formatPercent(p: number): string {
+  if (p > 0 && p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}

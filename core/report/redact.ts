@@ -1,0 +1,133 @@
+// Removes secrets from anything we print: Authorization values, tokens in URLs and query strings,
+// credentials in URLs, cookies, and any string equal to a token we know. Used by the report, the
+// CLI's output and logging, so a secret never leaves the machine by accident.
+
+/** What replaces a secret. */
+export const REDACTED = '[redacted]';
+
+/** Query parameters whose values are secrets (compared case-insensitively, `_`/`-` ignored). */
+const SECRET_PARAMS = [
+  'token',
+  'accesstoken',
+  'authtoken',
+  'idtoken',
+  'refreshtoken',
+  'key',
+  'apikey',
+  'auth',
+  'authorization',
+  'password',
+  'passwd',
+  'secret',
+  'clientsecret',
+  'signature',
+  'sig',
+  'session',
+  'sessionid',
+];
+
+/** Header-like names whose values are secrets. */
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'];
+
+const PARAM_RE = new RegExp(`([?&;#]|\\b)((?:${paramAlternatives()}))=([^&\\s"'<>#;]*)`, 'gi');
+// `Authorization: Token abc`, `"authorization": "Token abc"`, `cookie=...` in JSON or header dumps.
+const HEADER_LINE_RE = new RegExp(
+  `(^|[\\s{,"'])(${SECRET_HEADERS.join('|')})(["']?\\s*[:=]\\s*)([^\\r\\n|]*)`,
+  'gim',
+);
+// A credential after a scheme word: has a digit, or is long (so "Token configured" stays readable).
+const SCHEME_RE =
+  /\b(Token|Bearer|Basic|Digest)\s+((?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9._~+/=-]{20,})/g;
+const USERINFO_RE = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@:]+(?::[^\s/@]*)?)@/gi;
+
+function paramAlternatives(): string {
+  // Allow `_` or `-` between word parts: api_key, api-key, apikey, access_token…
+  return SECRET_PARAMS.map((p) => p.split('').join('[_-]?')).join('|');
+}
+
+/** A function that redacts text; built once per set of known secrets. */
+export type Redactor = (text: string) => string;
+
+/**
+ * Builds a redactor that also removes every given secret wherever it appears (raw, URL-encoded or
+ * JSON-escaped). Secrets shorter than 4 characters are ignored (they would
+ * redact ordinary words).
+ */
+export function createRedactor(secrets: Iterable<string | null | undefined> = []): Redactor {
+  const known = new Set<string>();
+  for (const s of secrets) {
+    if (typeof s !== 'string' || s.trim().length < 4) continue;
+    const value = s.trim();
+    known.add(value);
+    known.add(encodeURIComponent(value));
+    known.add(JSON.stringify(value).slice(1, -1));
+  }
+  // Longest first, so a secret containing another is removed whole.
+  const ordered = [...known].sort((a, b) => b.length - a.length);
+  return (text: string) => {
+    let out = text;
+    for (const s of ordered) out = out.split(s).join(REDACTED);
+    return redactPatterns(out);
+  };
+}
+
+/** Redacts the well-known secret shapes (no known secrets). */
+export function redactText(text: string, secrets: Iterable<string | null | undefined> = []): string {
+  return createRedactor(secrets)(text);
+}
+
+function redactPatterns(text: string): string {
+  return text
+    .replace(HEADER_LINE_RE, (_m, lead: string, name: string, sep: string, value: string) => {
+      // Keep a closing quote and what follows it on the same line (JSON: `"authorization": "x", ...`).
+      const quoted = /^(["'])/.exec(value);
+      if (quoted) {
+        const q = quoted[1] as string;
+        const end = findClosingQuote(value, q);
+        return `${lead}${name}${sep}${q}${REDACTED}${end >= 0 ? value.slice(end) : q}`;
+      }
+      return `${lead}${name}${sep}${REDACTED}`;
+    })
+    .replace(SCHEME_RE, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(USERINFO_RE, (_m, scheme: string) => `${scheme}${REDACTED}@`)
+    .replace(PARAM_RE, (_m, lead: string, name: string, value: string) =>
+      value === '' || value === REDACTED ? `${lead}${name}=${value}` : `${lead}${name}=${REDACTED}`,
+    );
+}
+
+function findClosingQuote(value: string, quote: string): number {
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === '\\') i++;
+    else if (value[i] === quote) return i;
+  }
+  return -1;
+}
+
+/**
+ * Redacts every string inside a JSON-like value (object keys kept), returning a copy. Values under
+ * secret-named keys (authorization, cookie, token, password…) are replaced whole.
+ */
+export function redactValue<T>(value: T, redact: Redactor): T {
+  return walk(value, redact, null) as T;
+}
+
+function walk(value: unknown, redact: Redactor, key: string | null): unknown {
+  if (typeof value === 'string') {
+    if (key !== null && isSecretKey(key) && value !== '') return REDACTED;
+    return redact(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => walk(v, redact, null));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, redact, k);
+    return out;
+  }
+  return value;
+}
+
+function isSecretKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/[_-]/g, '');
+  return (
+    SECRET_HEADERS.some((h) => h.replace(/-/g, '') === k) || SECRET_PARAMS.includes(k) || k === 'tokenvalue'
+  );
+}

@@ -1,0 +1,231 @@
+// The support-ready report: what was tried, what was observed, the verdict with its evidence and
+// the next step, as Markdown for a support ticket or as JSON. Every secret is redacted from the
+// output, whatever the input held.
+
+import type { Diagnosis } from '../../shared/types/diagnosis';
+import type { ProbeResult } from '../../shared/types/probe';
+import { diagnosisJson } from './contract';
+import {
+  formatDuration,
+  formatMs,
+  formatPercent,
+  localDateTime,
+  localDateTimeWithOffset,
+  safeZone,
+  utcOffset,
+} from './format';
+import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from './labels';
+import { createRedactor, redactValue, type Redactor } from './redact';
+import { describeStatusReading } from './status-words';
+import type { ReportFormat, ReportInput } from './types';
+
+/** Extra inputs to rendering. */
+export interface RenderOptions {
+  /** Known secret values (the user's tokens) removed wherever they appear. */
+  secrets?: Iterable<string | null | undefined>;
+}
+
+/** Renders the report as Markdown or JSON, secrets redacted. */
+export function renderReport(input: ReportInput, format: ReportFormat, options: RenderOptions = {}): string {
+  const redact = createRedactor(options.secrets ?? []);
+  if (format === 'json') return `${JSON.stringify(redactValue(reportJson(input), redact), null, 2)}\n`;
+  return redact(reportMarkdown(input, redact));
+}
+
+/** The JSON report's shape: the diagnosis contract plus the context a support team needs. */
+export function reportJson(input: ReportInput): Record<string, unknown> {
+  const zone = safeZone(input.app.timeZone);
+  const window = observationWindow(input);
+  return {
+    report: 'why500',
+    generatedAt: input.generatedAt,
+    app: { ...input.app, timeZone: zone, utcOffset: utcOffset(new Date(input.generatedAt), zone) },
+    target: {
+      name: input.target.name,
+      site: input.target.site,
+      endpoints: input.target.endpoints.map((e) => ({ name: e.name, url: e.url, auth: e.auth === true })),
+      statusPage: input.target.statusPage,
+      tokenScheme: input.target.auth?.scheme ?? null,
+    },
+    window,
+    tried: input.tried,
+    state: input.status
+      ? {
+          state: input.status.state,
+          since: input.status.since,
+          cause: input.status.cause,
+          confidence: input.status.confidence,
+          lastRoundAt: input.status.lastRoundAt,
+        }
+      : null,
+    diagnosis: input.diagnosis ? diagnosisJson(input.diagnosis) : null,
+    lastRound: input.lastRound
+      ? {
+          startedAt: input.lastRound.startedAt,
+          finishedAt: input.lastRound.finishedAt,
+          probes: input.lastRound.probes.map(probeForReport),
+        }
+      : null,
+    statusPage: input.statusReading,
+    events: input.recentEvents,
+  };
+}
+
+/** A probe without its body (it may hold personal data) but with what support needs. */
+function probeForReport(p: ProbeResult): Record<string, unknown> {
+  return {
+    name: p.name,
+    url: p.url,
+    path: p.path,
+    auth: p.auth,
+    at: p.at,
+    status: p.status,
+    outcome: p.outcome,
+    error: p.error ?? null,
+    timings: p.timings,
+    headers: p.headers,
+    remoteAddress: p.remoteAddress,
+    redirects: p.redirects,
+    finalUrl: p.finalUrl,
+  };
+}
+
+function observationWindow(input: ReportInput): { from: string; to: string } {
+  const d = input.diagnosis;
+  if (d) return { from: d.observedFrom, to: d.observedTo };
+  const r = input.lastRound;
+  if (r) return { from: r.startedAt, to: r.finishedAt };
+  return { from: input.generatedAt, to: input.generatedAt };
+}
+
+function reportMarkdown(input: ReportInput, redact: Redactor): string {
+  const zone = safeZone(input.app.timeZone);
+  const at = (iso: string) => localDateTimeWithOffset(iso, zone);
+  const lines: string[] = [];
+  const d = input.diagnosis;
+  const window = observationWindow(input);
+
+  lines.push(`# why500 report: ${esc(input.target.name)}`, '');
+  lines.push(`- **Generated:** ${at(input.generatedAt)} (${zone})`);
+  lines.push(
+    `- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${zone}, ${formatDuration(
+      Date.parse(window.to) - Date.parse(window.from),
+    )}${d ? `, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}` : ''})`,
+  );
+  lines.push(`- **App:** ${esc(input.app.name)} ${esc(input.app.version)}`);
+  lines.push(`- **OS:** ${esc(input.app.os)}`);
+  lines.push(`- **Site:** ${input.target.site}`);
+  if (input.target.statusPage) lines.push(`- **Status page:** ${input.target.statusPage}`);
+  lines.push('');
+
+  lines.push('## Verdict', '');
+  if (d) {
+    const label = VERDICT_LABELS[d.verdict];
+    lines.push(
+      `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}${
+        d.verdict === 'unknown' ? ` (leader: ${verdictTitle(d.ranking[0]?.cause ?? null)})` : ''
+      }.`,
+      '',
+    );
+    lines.push(`**Next step:** ${d.nextStep}`, '');
+    lines.push(...evidenceLists(d));
+    lines.push('### All outcomes', '', '| Outcome | Probability |', '|---|---:|');
+    for (const r of d.ranking) lines.push(`| ${verdictTitle(r.cause)} | ${formatPercent(r.probability)} |`);
+    lines.push('');
+  } else {
+    lines.push('No diagnosis has been made yet.', '');
+  }
+
+  if (input.status) {
+    lines.push(
+      `Monitor state: **${input.status.state}** since ${at(input.status.since)}${
+        input.status.cause ? ` (cause: ${verdictTitle(input.status.cause)})` : ''
+      }.`,
+      '',
+    );
+  }
+
+  lines.push('## What was tried', '');
+  if (input.tried.length === 0) lines.push('- Nothing recorded.');
+  for (const t of input.tried) lines.push(`- ${esc(t)}`);
+  lines.push('');
+
+  lines.push('## What was observed', '');
+  const round = input.lastRound;
+  if (round) {
+    lines.push(`### Probes (last round, ${at(round.startedAt)})`, '');
+    lines.push(
+      '| Probe | Path | Code | Outcome | DNS ms | Connect ms | TLS ms | First byte ms | Total ms | Edge |',
+      '|---|---|---:|---|---:|---:|---:|---:|---:|---|',
+    );
+    for (const p of round.probes) {
+      const outcome =
+        p.error && p.outcome !== 'ok' ? `${OUTCOME_WORDS[p.outcome]} (${p.error})` : OUTCOME_WORDS[p.outcome];
+      lines.push(
+        `| ${esc(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${esc(outcome)} | ${formatMs(
+          p.timings.dns,
+        )} | ${formatMs(p.timings.connect)} | ${formatMs(p.timings.tls)} | ${formatMs(p.timings.firstByte)} | ${formatMs(
+          p.timings.total,
+        )} | ${esc(edgeOf(p) ?? '–')} |`,
+      );
+    }
+    lines.push('');
+    lines.push('Probed URLs:', '');
+    for (const p of round.probes) lines.push(`- ${esc(p.name)}: ${redact(p.url)}`);
+    lines.push('');
+  } else {
+    lines.push('No probe round has run yet.', '');
+  }
+  lines.push('### Status page', '', esc(describeStatusReading(input.statusReading)), '');
+
+  if (input.recentEvents.length > 0) {
+    lines.push('### Recent events', '');
+    for (const e of input.recentEvents) {
+      const duration = e.durationMs != null ? ` after ${formatDuration(e.durationMs)}` : '';
+      lines.push(`- ${at(e.at)}: **${e.event}**${duration}: ${esc(e.summary)}`);
+    }
+    lines.push('');
+  }
+
+  lines.push(
+    '---',
+    '',
+    '_Tokens, cookies, Authorization values and credentials in URLs are redacted from this report._',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function evidenceLists(d: Diagnosis): string[] {
+  const lead = d.ranking[0];
+  if (!lead) return [];
+  const out: string[] = [];
+  out.push(`### Evidence for ${verdictTitle(lead.cause)}`, '');
+  if (lead.for.length === 0) out.push('- Nothing specific.');
+  for (const s of lead.for) out.push(`- ${esc(s)}`);
+  out.push('', `### Evidence against ${verdictTitle(lead.cause)}`, '');
+  if (lead.against.length === 0) out.push('- Nothing specific.');
+  for (const s of lead.against) out.push(`- ${esc(s)}`);
+  out.push('');
+  const second = d.ranking[1];
+  if (second && second.probability > 0.05) {
+    out.push(`### Runner-up: ${verdictTitle(second.cause)} (${formatPercent(second.probability)})`, '');
+    for (const s of second.for) out.push(`- For: ${esc(s)}`);
+    for (const s of second.against) out.push(`- Against: ${esc(s)}`);
+    if (second.for.length + second.against.length === 0) out.push('- Nothing specific.');
+    out.push('');
+  }
+  return out;
+}
+
+/** Cloudflare edge airport code from a cf-ray header (`8a1b2c3d4e5f-FRA` → `FRA`). */
+export function edgeOf(p: Pick<ProbeResult, 'headers'>): string | null {
+  const ray = p.headers['cf-ray'];
+  const m = ray ? /-([A-Z]{3})$/i.exec(ray.trim()) : null;
+  return m?.[1]?.toUpperCase() ?? null;
+}
+
+/** Keeps a text on one Markdown table line. */
+function esc(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
