@@ -1,0 +1,451 @@
+// The monitor: for every target, a scheduler running rounds, the health state machine reading them, the
+// classifier (injected `diagnose`) naming the cause, and the history storing samples and events. Implements
+// the MonitorService interface; the app wires the real probe, status reader, classifier and token source.
+
+import type { DiagnoseCheck, DiagnoseProgress, TimelineData, TimelineRange } from '../../shared/ipc/contract';
+import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
+import type { Diagnosis } from '../../shared/types/diagnosis';
+import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
+import type { ProbeResult } from '../../shared/types/probe';
+import type { StatusReading } from '../../shared/types/status';
+import type { DiagnoseOptions, MonitorService, TokenSource } from '../app/service';
+import type { HistoryStore } from '../history/history';
+import type { ProbeLimits } from '../probe/types';
+import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
+import { systemClock, type Clock } from './clock';
+import { RoundProgress } from './progress';
+import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
+import { RoundScheduler } from './scheduler';
+import { TargetHealth, type HealthRules } from './state';
+
+/** What the classifier is told besides the rounds. */
+export interface DiagnoseContext {
+  target: ResolvedTarget;
+  /** The user reports seeing the error right now. */
+  symptom: boolean;
+  /** A token is available, so `auth` endpoints were probed with it. */
+  tokenConfigured: boolean;
+  alternateConfigured: boolean;
+  /**
+   * Usual total latency per probe, ms, keyed `${path}:${name}` (e.g. `direct:health`, `alternate:site`) as
+   * core/evidence's `EvidenceInput.baselines` expects; from history, else the state machine's own.
+   */
+  baselines: Record<string, number | null>;
+  signal?: AbortSignal;
+}
+
+/** Builds evidence from the rounds and classifies it (core/evidence + the classifier), injected. */
+export type DiagnoseFn = (rounds: Round[], context: DiagnoseContext) => Diagnosis | Promise<Diagnosis>;
+
+/** The parts of the history the monitor uses (a {@link HistoryStore}, or a fake in tests). */
+export type MonitorHistory = Pick<
+  HistoryStore,
+  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'timeline' | 'baselines' | 'close'
+>;
+
+/** What the app injects. */
+export interface MonitorDeps {
+  probe: ProbeFn;
+  readStatus?: StatusFn | null;
+  diagnose: DiagnoseFn;
+  tokens?: TokenSource | null;
+  history?: MonitorHistory | null;
+  clock?: Clock;
+  /** Random source for jitter (default Math.random). */
+  random?: () => number;
+  /** Told about errors that did not stop monitoring (one line each, never a secret). */
+  onError?: (message: string) => void;
+}
+
+/** Tuning; every field has a default. */
+export interface MonitorOptions {
+  /** Hard deadline of one round, ms (default 20 000). */
+  roundDeadlineMs?: number;
+  /** Recent rounds kept per target for the classifier (default 20) … */
+  windowRounds?: number;
+  /** … and no older than this, ms (default 15 min). */
+  windowMs?: number;
+  rules?: Partial<HealthRules>;
+  cadence?: Partial<Omit<CadencePolicy, 'intervalMs'>>;
+  limits?: Partial<ProbeLimits>;
+  ca?: string | string[];
+}
+
+interface TargetRuntime {
+  target: ResolvedTarget;
+  health: TargetHealth;
+  scheduler: RoundScheduler<Round>;
+  window: Round[];
+  lastRound: Round | null;
+  statusReading: StatusReading | null;
+  diagnosis: Diagnosis | null;
+  suspectRounds: number;
+  nextSymptom: boolean;
+  fingerprint: string | null;
+  /** Progress of the round in flight. */
+  progress: RoundProgress;
+}
+
+/** The running monitor over every configured target. */
+export class Monitor implements MonitorService {
+  private config: ResolvedConfig;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly runtimes = new Map<string, TargetRuntime>();
+  private readonly eventListeners = new Set<(event: MonitorEvent) => void>();
+  private readonly changeListeners = new Set<() => void>();
+  private readonly recentEvents: MonitorEvent[] = [];
+  private started = false;
+  private paused = false;
+
+  constructor(
+    config: ResolvedConfig,
+    private readonly deps: MonitorDeps,
+    private readonly options: MonitorOptions = {},
+  ) {
+    this.config = config;
+    this.clock = deps.clock ?? systemClock;
+    this.random = deps.random ?? Math.random;
+    for (const target of config.targets) this.runtimes.set(target.name, this.createRuntime(target));
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const rt of this.runtimes.values()) {
+      rt.scheduler.start(0);
+      if (this.paused) rt.scheduler.pause();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await Promise.all([...this.runtimes.values()].map((rt) => rt.scheduler.stop()));
+    this.deps.history?.close();
+  }
+
+  pause(): void {
+    this.paused = true;
+    for (const rt of this.runtimes.values()) rt.scheduler.pause();
+    this.changed();
+  }
+
+  resume(options: { probeNow?: boolean } = {}): void {
+    this.paused = false;
+    for (const rt of this.runtimes.values()) rt.scheduler.resume(options.probeNow ?? false);
+    this.changed();
+  }
+
+  /** Whether probing is paused. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  statuses(): TargetStatus[] {
+    return [...this.runtimes.values()].map((rt) => ({ ...rt.health.status(), diagnosis: rt.diagnosis }));
+  }
+
+  lastRound(target: string): Round | null {
+    return this.runtimes.get(target)?.lastRound ?? null;
+  }
+
+  statusReading(target: string): StatusReading | null {
+    return this.runtimes.get(target)?.statusReading ?? null;
+  }
+
+  /** The recent rounds kept for a target (oldest first). */
+  recentRounds(target: string): Round[] {
+    return [...(this.runtimes.get(target)?.window ?? [])];
+  }
+
+  /** Events emitted since start (most recent 200), oldest first. */
+  events(): MonitorEvent[] {
+    return [...this.recentEvents];
+  }
+
+  async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
+    const rt = this.runtimes.get(target);
+    if (!rt) return null;
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return null;
+    let analyse: DiagnoseCheck['state'] = 'pending';
+    const report = (running: boolean): void => {
+      if (!onProgress) return;
+      const progress: DiagnoseProgress = { target, running, checks: rt.progress.checks(analyse) };
+      try {
+        onProgress(progress);
+      } catch {
+        // A broken progress listener must not break the diagnosis.
+      }
+    };
+    const unsubscribe = rt.progress.subscribe(() => report(true));
+    const cancelled = new Promise<null>((resolve) => {
+      if (!signal) return;
+      signal.addEventListener('abort', () => resolve(null), { once: true });
+    });
+    try {
+      // A coalesced round was not asked for as a symptom round; the flag then only reaches the classifier.
+      const fresh = !rt.scheduler.busy;
+      if (fresh && options.symptom) rt.nextSymptom = true;
+      report(true);
+      const round = await Promise.race([rt.scheduler.runNow(), cancelled]);
+      if (fresh) rt.nextSymptom = false;
+      if (!round || signal?.aborted) {
+        report(false);
+        return null;
+      }
+      analyse = 'running';
+      report(true);
+      const diagnosis = await Promise.race([this.diagnose(rt, options.symptom ?? false, signal), cancelled]);
+      if (!diagnosis || signal?.aborted) {
+        analyse = 'skipped';
+        report(false);
+        return null;
+      }
+      analyse = 'done';
+      rt.diagnosis = diagnosis;
+      report(false);
+      this.changed();
+      return diagnosis;
+    } catch (err) {
+      analyse = 'failed';
+      report(false);
+      this.error(`diagnosis of ${target} failed: ${message(err)}`);
+      return null;
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  timeline(target: string, range: TimelineRange): TimelineData {
+    const now = this.clock.wallNow();
+    if (this.deps.history) return this.deps.history.timeline(target, range, now);
+    const span = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[range];
+    const from = now - span;
+    const rounds = this.runtimes.get(target)?.window ?? [];
+    return {
+      target,
+      range,
+      from: new Date(from).toISOString(),
+      to: new Date(now).toISOString(),
+      samples: rounds.flatMap((r) =>
+        r.probes.map((p) => ({
+          at: p.at,
+          name: p.name,
+          path: p.path,
+          outcome: p.outcome,
+          status: p.status,
+          timings: p.timings,
+        })),
+      ),
+      events: this.recentEvents.filter((e) => e.target === target && Date.parse(e.at) >= from),
+      deploys: [],
+      bands: [],
+    };
+  }
+
+  reconfigure(config: ResolvedConfig): void {
+    const names = new Set(config.targets.map((t) => t.name));
+    for (const [name, rt] of this.runtimes) {
+      if (names.has(name)) continue;
+      void rt.scheduler.stop();
+      this.runtimes.delete(name);
+    }
+    this.config = config;
+    for (const target of config.targets) {
+      const rt = this.runtimes.get(target.name);
+      if (rt) {
+        rt.target = target;
+        continue;
+      }
+      const fresh = this.createRuntime(target);
+      this.runtimes.set(target.name, fresh);
+      if (this.started) {
+        fresh.scheduler.start(0);
+        if (this.paused) fresh.scheduler.pause();
+      }
+    }
+    this.changed();
+  }
+
+  onEvent(listener: (event: MonitorEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private createRuntime(target: ResolvedTarget): TargetRuntime {
+    const names = ['site', ...target.endpoints.map((e) => e.name)];
+    const baselines = this.deps.history?.baselines(target.name, names) ?? {};
+    const rt: TargetRuntime = {
+      target,
+      health: new TargetHealth({
+        target: target.name,
+        rules: this.options.rules,
+        baselines,
+        startedAt: this.clock.wallNow(),
+      }),
+      scheduler: undefined as unknown as RoundScheduler<Round>,
+      window: [],
+      lastRound: null,
+      statusReading: null,
+      diagnosis: null,
+      suspectRounds: 0,
+      nextSymptom: false,
+      fingerprint: null,
+      progress: new RoundProgress(),
+    };
+    const deadlineMs = this.options.roundDeadlineMs ?? 20_000;
+    rt.scheduler = new RoundScheduler<Round>({
+      clock: this.clock,
+      deadlineMs: deadlineMs + 1_000,
+      run: (signal) => this.round(rt, signal, deadlineMs),
+      nextDelayMs: () => this.nextDelay(rt),
+      onError: (err) => this.error(`round of ${rt.target.name} failed: ${message(err)}`),
+    });
+    return rt;
+  }
+
+  private nextDelay(rt: TargetRuntime): number {
+    const policy = cadencePolicy(this.config.intervalSeconds, this.options.cadence);
+    const input = {
+      state: rt.health.current,
+      suspect: rt.health.suspect,
+      confirmations: Math.max(0, rt.suspectRounds - 1),
+    };
+    return nextRound(input, policy, this.random).delayMs;
+  }
+
+  /** One scheduled (or on-demand) round: probe, store, diagnose, advance the state machine, notify. */
+  private async round(rt: TargetRuntime, signal: AbortSignal, deadlineMs: number): Promise<Round> {
+    const target = rt.target;
+    const token = target.auth ? (this.deps.tokens?.get(target.name) ?? null) : null;
+    const symptom = rt.nextSymptom;
+    const plan = {
+      target,
+      controls: this.config.controls,
+      alternateProxy: this.config.alternatePath?.proxy ?? null,
+      token,
+      deadlineMs,
+      symptom,
+      // The user is looking at an error right now: ask the status page afresh (the reader still rate-limits).
+      forceStatus: symptom,
+      signal,
+      ...(this.options.limits ? { limits: this.options.limits } : {}),
+      ...(this.options.ca ? { ca: this.options.ca } : {}),
+    };
+    rt.progress.begin(planProbes(plan), Boolean(this.deps.readStatus && target.statusPage));
+    const round = await runRound(
+      {
+        ...plan,
+        onProbe: (result: ProbeResult) => rt.progress.probeDone(result.path),
+        onStatus: () => rt.progress.statusDone(),
+      },
+      { probe: this.deps.probe, readStatus: this.deps.readStatus ?? null, clock: this.clock },
+    );
+    rt.progress.end();
+
+    rt.lastRound = round;
+    if (round.status) rt.statusReading = round.status;
+    rt.window.push(round);
+    this.trimWindow(rt);
+    this.safely(() => this.deps.history?.appendRound(round));
+
+    let diagnosis: Diagnosis | null = null;
+    try {
+      diagnosis = await this.diagnose(rt, symptom);
+      rt.diagnosis = diagnosis;
+    } catch (err) {
+      this.error(`diagnosis of ${target.name} failed: ${message(err)}`);
+    }
+    const before = rt.health.current;
+    const events = rt.health.observe(
+      round,
+      diagnosis ? { verdict: diagnosis.verdict, confidence: diagnosis.confidence } : null,
+    );
+    rt.suspectRounds = rt.health.suspect ? rt.suspectRounds + 1 : 0;
+    const after = rt.health.current;
+    if (after !== before) {
+      this.safely(() => this.deps.history?.appendState(target.name, after, Date.parse(round.finishedAt)));
+    }
+    this.noteFingerprint(rt, diagnosis, round);
+    for (const event of events) this.emit(event);
+    this.changed();
+    return round;
+  }
+
+  private async diagnose(rt: TargetRuntime, symptom: boolean, signal?: AbortSignal): Promise<Diagnosis> {
+    const target = rt.target;
+    const names = ['site', ...target.endpoints.map((e) => e.name)];
+    const direct = this.deps.history?.baselines(target.name, names, 'direct') ?? {};
+    const alternate = this.deps.history?.baselines(target.name, names, 'alternate') ?? {};
+    const baselines: Record<string, number | null> = {};
+    for (const name of names) {
+      baselines[`direct:${name}`] = direct[name] ?? rt.health.baseline(name);
+      if (this.config.alternatePath) baselines[`alternate:${name}`] = alternate[name] ?? null;
+    }
+    const context: DiagnoseContext = {
+      target,
+      symptom,
+      tokenConfigured: Boolean(target.auth && this.deps.tokens?.get(target.name)),
+      alternateConfigured: this.config.alternatePath !== null,
+      baselines,
+      ...(signal ? { signal } : {}),
+    };
+    return await this.deps.diagnose([...rt.window], context);
+  }
+
+  private noteFingerprint(rt: TargetRuntime, diagnosis: Diagnosis | null, round: Round): void {
+    const current = diagnosis?.evidence?.fingerprint?.current ?? null;
+    if (!current) return;
+    if (rt.fingerprint !== null && rt.fingerprint !== current) {
+      this.safely(() =>
+        this.deps.history?.appendDeploy(rt.target.name, current, Date.parse(round.finishedAt)),
+      );
+    }
+    rt.fingerprint = current;
+  }
+
+  private trimWindow(rt: TargetRuntime): void {
+    const maxRounds = this.options.windowRounds ?? 20;
+    const oldest = this.clock.wallNow() - (this.options.windowMs ?? 15 * 60_000);
+    while (rt.window.length > maxRounds) rt.window.shift();
+    // Keep the latest round even if the wall clock jumped.
+    while (rt.window.length > 1 && Date.parse(rt.window[0]!.finishedAt) < oldest) rt.window.shift();
+  }
+
+  private emit(event: MonitorEvent): void {
+    this.recentEvents.push(event);
+    if (this.recentEvents.length > 200) this.recentEvents.shift();
+    this.safely(() => this.deps.history?.appendEvent(event));
+    for (const listener of this.eventListeners) this.safely(() => listener(event));
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) this.safely(() => listener());
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.error(message(err));
+    }
+  }
+
+  private error(text: string): void {
+    try {
+      this.deps.onError?.(text);
+    } catch {
+      // Nowhere left to report to.
+    }
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
