@@ -1,0 +1,142 @@
+// Every sentence the window says about causes, states, actions and outcomes, in one module so the
+// wording can be reviewed (and swapped for shared advice texts) in one place. Written in our own words.
+
+import type { NextAction, Verdict } from '../../../shared/types/diagnosis';
+import type { HealthState } from '../../../shared/types/monitor';
+import type { Outcome } from '../../../shared/types/probe';
+import type { ComponentStatus, StatusLevel, StatusUnavailableReason } from '../../../shared/types/status';
+
+/** Short name of each outcome, as a heading. */
+export const OUTCOME_LABEL: Record<Verdict, string> = {
+  overload: 'Overload',
+  'bad-update': 'Faulty update',
+  account: 'Account or session',
+  regional: 'Regional outage',
+  maintenance: 'Maintenance',
+  extensions: 'Browser extension',
+  permissions: 'Server permissions',
+  'local-network': 'Your own connection',
+  healthy: 'Working normally',
+  unknown: 'Not sure yet',
+};
+
+/** How each cause reads inside a sentence ("… most likely because of …"). */
+export const CAUSE_PHRASE: Record<Verdict, string> = {
+  overload: 'too much traffic on their servers',
+  'bad-update': 'a faulty update they just shipped',
+  account: 'a problem tied to your account or login session',
+  regional: 'an outage in the region that serves you',
+  maintenance: 'planned maintenance',
+  extensions: 'a browser extension interfering with the site',
+  permissions: 'a permissions misconfiguration on their servers',
+  'local-network': 'your own network connection',
+  healthy: 'nothing — it works',
+  unknown: 'something we cannot pin down yet',
+};
+
+/** What an unclear verdict means (the per-outcome meaning and advice come from shared/classifier/advice). */
+export const UNKNOWN_MEANING =
+  'The evidence does not clearly point at one cause. The next step below would tell the leading explanations apart.';
+
+/** Label of the button that runs each next step; null when there is nothing to run. */
+export const ACTION_LABEL: Record<NextAction, string | null> = {
+  'diagnose-again': 'Diagnose again',
+  'set-alternate-path': 'Set up an alternate path',
+  'test-alternate-path': 'Test via the alternate path',
+  'add-token': 'Add a token',
+  'clean-session': 'Test in a clean session',
+  'open-status-page': 'Open the status page',
+  'check-connection': 'Check my connection',
+  'review-extensions': 'Review browser extensions',
+  wait: null,
+  none: null,
+};
+
+/** A tray state in words. */
+export const STATE_LABEL: Record<HealthState, string> = {
+  healthy: 'Healthy',
+  degraded: 'Degraded',
+  outage: 'Outage',
+  'local-network': 'Local network problem',
+  unknown: 'Unknown',
+};
+
+/** A probe outcome in words. */
+export const PROBE_OUTCOME_LABEL: Record<Outcome, string> = {
+  ok: 'answered normally',
+  dns: 'name lookup failed',
+  refused: 'connection refused',
+  reset: 'connection reset',
+  unreachable: 'host unreachable',
+  'timeout-connect': 'timed out connecting',
+  'timeout-headers': 'timed out waiting for an answer',
+  'timeout-body': 'timed out reading the answer',
+  'timeout-deadline': 'took too long overall',
+  'tls-cert': 'certificate problem',
+  'tls-handshake': 'secure connection failed',
+  'too-many-redirects': 'too many redirects',
+  'body-too-large': 'answered (very large page)',
+  proxy: 'proxy failed',
+  'http-4xx': 'refused the request (4xx)',
+  'http-5xx': 'server error (5xx)',
+  challenge: 'bot check shown (could not look past it)',
+  error: 'failed',
+};
+
+/** Why a status page gave no information, in words. */
+export const STATUS_REASON: Record<StatusUnavailableReason, string> = {
+  'not-configured': 'No status page is configured for this service.',
+  inactive:
+    'The status page is inactive: its owner switched off public access, so it tells us nothing. That does not mean the service is down.',
+  'http-error': 'The status page answered with an error, so it tells us nothing right now.',
+  'not-json': 'The status page did not answer in a format we can read.',
+  malformed: 'The status page answered with data we could not make sense of.',
+  'too-large': 'The status page answered with far more data than a status page should.',
+  timeout: 'The status page did not answer in time.',
+  network: 'We could not reach the status page.',
+  'unknown-provider': 'We do not recognise which status-page service this is.',
+};
+
+/** The status page's overall level in words. */
+export const STATUS_LEVEL_LABEL: Record<StatusLevel, string> = {
+  operational: 'All systems operational',
+  maintenance: 'Under maintenance',
+  degraded: 'Degraded performance',
+  'partial-outage': 'Partial outage',
+  'major-outage': 'Major outage',
+};
+
+/** A component's state in words. */
+export const COMPONENT_STATUS_LABEL: Record<ComponentStatus, string> = {
+  operational: 'Operational',
+  degraded: 'Degraded',
+  'partial-outage': 'Partial outage',
+  'major-outage': 'Major outage',
+  maintenance: 'Maintenance',
+  unknown: 'Unknown',
+};
+
+/** Provider ids in words. */
+export const PROVIDER_LABEL: Record<string, string> = {
+  atlassian: 'Atlassian Statuspage',
+  incidentio: 'incident.io',
+  instatus: 'Instatus',
+  betterstack: 'Better Stack',
+};
+
+/** The verdict as one sentence about the target. */
+export function verdictSentence(target: string, state: HealthState, verdict: Verdict | null): string {
+  if (state === 'local-network' || verdict === 'local-network')
+    return `Your own connection is the problem, not ${target}.`;
+  if (state === 'healthy' && (verdict === null || verdict === 'healthy'))
+    return `${target} is working normally.`;
+  if (verdict === null || verdict === 'unknown') {
+    if (state === 'outage') return `${target} is down, and we cannot tell why yet.`;
+    if (state === 'degraded') return `${target} is having trouble, and we cannot tell why yet.`;
+    return `We cannot tell yet how ${target} is doing.`;
+  }
+  if (verdict === 'healthy') return `${target} is answering normally.`;
+  const how =
+    state === 'outage' ? 'is down' : state === 'degraded' ? 'is having trouble' : 'may be having trouble';
+  return `${target} ${how}, most likely because of ${CAUSE_PHRASE[verdict]}.`;
+}

@@ -1,0 +1,97 @@
+// Timeline model: bucketing, error kinds, scales and the text summary.
+import { describe, it, expect } from 'vitest';
+import { bucketize, errorKind, latencyScale, statusSpans, summarize, timeTicks } from './timeline-model';
+import { FIXTURE_NOW, incidentStatus, overloadTimeline } from '../testing/fixtures';
+import type { TimelineData } from '../../../shared/ipc/contract';
+
+describe('errorKind', () => {
+  it('groups outcomes into the chart kinds', () => {
+    expect(errorKind('ok')).toBeNull();
+    expect(errorKind('body-too-large')).toBeNull();
+    expect(errorKind('http-5xx')).toBe('server');
+    expect(errorKind('http-4xx')).toBe('client');
+    expect(errorKind('timeout-headers')).toBe('timeout');
+    expect(errorKind('dns')).toBe('network');
+    expect(errorKind('challenge')).toBe('challenge');
+  });
+});
+
+describe('bucketize', () => {
+  it('puts every direct sample into one bucket and counts errors by kind', () => {
+    const data = overloadTimeline('hour');
+    const buckets = bucketize(data, 60);
+    expect(buckets).toHaveLength(60);
+    expect(buckets.reduce((n, b) => n + b.samples, 0)).toBe(data.samples.length);
+    const failures = data.samples.filter((s) => s.outcome !== 'ok').length;
+    const counted = buckets.reduce((n, b) => n + b.errors.server + b.errors.timeout, 0);
+    expect(counted).toBe(failures);
+    // Before the outage every bucket answered fast; in it, first byte dominates.
+    expect(buckets[0]!.medianTotal).toBeLessThan(400);
+    expect(buckets[59]!.phases.firstByte).toBeGreaterThan(1500);
+  });
+
+  it('ignores other paths and samples outside the range', () => {
+    const data: TimelineData = {
+      ...overloadTimeline('hour'),
+      samples: [
+        {
+          at: new Date(FIXTURE_NOW - 60_000).toISOString(),
+          name: 'x',
+          path: 'control',
+          outcome: 'ok',
+          status: 200,
+          timings: { dns: 1, connect: 1, tls: 1, firstByte: 1, total: 5 },
+        },
+        {
+          at: new Date(FIXTURE_NOW + 60_000).toISOString(),
+          name: 'x',
+          path: 'direct',
+          outcome: 'ok',
+          status: 200,
+          timings: { dns: 1, connect: 1, tls: 1, firstByte: 1, total: 5 },
+        },
+      ],
+    };
+    expect(bucketize(data, 10).every((b) => b.samples === 0 && b.medianTotal === null)).toBe(true);
+  });
+});
+
+describe('scales', () => {
+  it('rounds the latency axis up to a readable step', () => {
+    const { max, ticks } = latencyScale(bucketize(overloadTimeline('hour'), 60));
+    expect(max).toBeGreaterThanOrEqual(3000);
+    expect(ticks[0]).toBe(0);
+    expect(ticks.at(-1)).toBe(max);
+    expect(ticks.length).toBeLessThanOrEqual(6);
+  });
+
+  it('puts hour ticks on round ten minutes', () => {
+    const ticks = timeTicks(FIXTURE_NOW - 3_600_000, FIXTURE_NOW, 'hour');
+    expect(ticks.length).toBe(7);
+    expect(ticks.every((t) => t % 600_000 === 0)).toBe(true);
+  });
+});
+
+describe('statusSpans and summarize', () => {
+  it('turns incidents and maintenance into spans', () => {
+    const spans = statusSpans(incidentStatus(), FIXTURE_NOW);
+    expect(spans.map((s) => s.kind)).toEqual(['incident', 'maintenance']);
+    expect(spans[0]!.to).toBe(FIXTURE_NOW);
+  });
+
+  it('describes checks, failures, outage band and deploy in words', () => {
+    const data = overloadTimeline('day');
+    const text = summarize(data, bucketize(data, 96), FIXTURE_NOW);
+    expect(text).toMatch(/^Over the last day: 288 checks, \d+ failed/);
+    expect(text).toMatch(/Outage from .* until now \(22 min\)/);
+    expect(text).toMatch(/Degraded from .* to .* \(4 min\)/);
+    expect(text).toContain('The site changed its build at');
+  });
+
+  it('says when nothing was recorded', () => {
+    const data = { ...overloadTimeline('week'), samples: [] };
+    expect(summarize(data, bucketize(data, 84), FIXTURE_NOW)).toBe(
+      'No checks were recorded over the last week.',
+    );
+  });
+});

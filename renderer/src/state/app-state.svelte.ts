@@ -1,0 +1,143 @@
+// The window's state: snapshots and progress pushed by main (kept as raw, replaced wholesale), the
+// chosen view and target, and derived views of them. Components read it; only its methods call the API.
+
+import type {
+  ActionResult,
+  AppSnapshot,
+  DiagnoseProgress,
+  TargetView,
+  Unsubscribe,
+  WindowView,
+  Why500Api,
+} from '../../../shared/ipc/contract';
+import type { Diagnosis, NextAction } from '../../../shared/types/diagnosis';
+
+/** Views in tab order, with their labels. */
+export const VIEWS: { id: WindowView; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'causes', label: 'Causes' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'probes', label: 'Probes' },
+  { id: 'status', label: 'Status page' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'report', label: 'Report' },
+];
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The window's state and the actions that change it. */
+export class AppState {
+  /** Latest snapshot from main. */
+  snapshot = $state.raw<AppSnapshot | null>(null);
+  /** Latest on-demand diagnosis progress from main. */
+  progress = $state.raw<DiagnoseProgress | null>(null);
+  /** Diagnoses the user ran here, per target (newer than the snapshot's until main catches up). */
+  manual = $state.raw<Record<string, Diagnosis>>({});
+  view = $state<WindowView>('overview');
+  chosenTarget = $state<string | null>(null);
+  /** Target whose on-demand diagnosis is running, if any. */
+  diagnosing = $state<string | null>(null);
+  /** Result line of the last diagnosis or action, for the live region. */
+  message = $state<string | null>(null);
+  /** A failure loading the first snapshot. */
+  loadError = $state<string | null>(null);
+
+  /** Names of every watched target. */
+  readonly targetNames = $derived(this.snapshot?.targets.map((t) => t.status.target) ?? []);
+  /** The target on screen: the chosen one if it still exists, else the first. */
+  readonly target = $derived(
+    this.chosenTarget && this.targetNames.includes(this.chosenTarget)
+      ? this.chosenTarget
+      : (this.targetNames[0] ?? null),
+  );
+  /** The on-screen target's data. */
+  readonly current: TargetView | null = $derived(
+    this.snapshot?.targets.find((t) => t.status.target === this.target) ?? null,
+  );
+  /** The newest diagnosis for the on-screen target. */
+  readonly diagnosis: Diagnosis | null = $derived(newest(this.manual[this.target ?? ''], this.current));
+  /** Progress of the on-screen target's diagnosis, if any. */
+  readonly currentProgress = $derived(
+    this.progress && this.progress.target === this.target ? this.progress : null,
+  );
+
+  constructor(readonly api: Why500Api) {}
+
+  /** Subscribes to main's pushes and loads the first snapshot; returns the unsubscribe. */
+  async connect(): Promise<Unsubscribe> {
+    const subs = [
+      this.api.onSnapshot((s) => (this.snapshot = s)),
+      this.api.onDiagnoseProgress((p) => (this.progress = p)),
+      this.api.onShowView(({ view, target }) => this.show(view, target)),
+    ];
+    try {
+      this.snapshot = await this.api.getSnapshot();
+    } catch (err) {
+      this.loadError = `Could not load the app's state: ${errorText(err)}`;
+    }
+    return () => subs.forEach((u) => u());
+  }
+
+  /** Switches view (and target, when given). */
+  show(view: WindowView, target: string | null = null): void {
+    this.view = view;
+    if (target) this.chosenTarget = target;
+  }
+
+  /** Runs an on-demand diagnosis of the on-screen target. */
+  async diagnose(symptom: boolean): Promise<void> {
+    const target = this.target;
+    if (!target || this.diagnosing) return;
+    this.diagnosing = target;
+    this.progress = null;
+    this.message = symptom ? 'Diagnosing while you see the error…' : 'Diagnosing…';
+    try {
+      const result = await this.api.startDiagnosis({ target, symptom });
+      if (result) {
+        this.manual = { ...this.manual, [target]: result };
+        this.message = 'Diagnosis finished.';
+      } else {
+        this.message = 'Diagnosis cancelled.';
+      }
+    } catch (err) {
+      this.message = `Diagnosis failed: ${errorText(err)}`;
+    } finally {
+      this.diagnosing = null;
+    }
+  }
+
+  /** True while a diagnosis of the on-screen target runs (started here, or by main via an action). */
+  readonly running = $derived(
+    (this.diagnosing !== null && this.diagnosing === this.target) || this.currentProgress?.running === true,
+  );
+
+  /** Cancels the running diagnosis of the on-screen target. */
+  async cancel(): Promise<void> {
+    const target = this.diagnosing ?? (this.currentProgress?.running ? this.currentProgress.target : null);
+    if (!target) return;
+    await this.api.cancelDiagnosis({ target });
+  }
+
+  /** Runs a next-step action for the on-screen target. */
+  async runAction(action: NextAction): Promise<ActionResult> {
+    const target = this.target;
+    if (!target) return { ok: false, message: 'No target is selected.' };
+    try {
+      const result = await this.api.runAction({ target, action });
+      this.message = result.message;
+      return result;
+    } catch (err) {
+      this.message = `That did not work: ${errorText(err)}`;
+      return { ok: false, message: this.message };
+    }
+  }
+}
+
+function newest(manual: Diagnosis | undefined, view: TargetView | null): Diagnosis | null {
+  const pushed = view?.status.diagnosis ?? null;
+  if (!manual) return pushed;
+  if (!pushed) return manual;
+  return Date.parse(manual.observedTo) >= Date.parse(pushed.observedTo) ? manual : pushed;
+}

@@ -1,0 +1,85 @@
+// Overview: the verdict, confidence and next step; running the next step; diagnosis progress and cancel.
+import { describe, it, expect, afterEach } from 'vitest';
+import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/svelte';
+import Overview from './Overview.svelte';
+import { connectedState } from '../testing/setup';
+import { FIXTURE_NOW, healthySnapshot, outageSnapshot } from '../testing/fixtures';
+import { progressAt } from '../testing/fake-api';
+
+afterEach(() => cleanup());
+
+describe('Overview', () => {
+  it('states the verdict, likely cause, confidence and what it means', async () => {
+    const { state } = await connectedState({ snapshot: outageSnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(
+      screen.getByRole('heading', {
+        level: 2,
+        name: 'Character.AI is down, most likely because of too much traffic on their servers.',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText('82%')).toBeTruthy();
+    expect(screen.getByText('Overload')).toBeTruthy();
+    expect(screen.getByText(/22 min ago/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What it means' })).toBeTruthy();
+    expect(screen.getByText(/More people are using the service than its servers can answer/)).toBeTruthy();
+  });
+
+  it('gives the strongest evidence and leads to the full ranking', async () => {
+    const { state } = await connectedState();
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.getByRole('heading', { name: 'Why we think so' })).toBeTruthy();
+    expect(screen.getByText(/A waiting-room page and a Retry-After header were sent/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'See all causes and their evidence' }));
+    expect(state.view).toBe('causes');
+  });
+
+  it('says all is well for a healthy target and offers no action button', async () => {
+    const { state } = await connectedState({ snapshot: healthySnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.getByRole('heading', { level: 2, name: 'Character.AI is working normally.' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Diagnose again|Open the status page/ })).toBeNull();
+  });
+
+  it('runs the next step through runAction and announces the result', async () => {
+    const { fake, state } = await connectedState();
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose again' }));
+    await waitFor(() =>
+      expect(fake.callsOf('runAction')).toEqual([[{ target: 'Character.AI', action: 'diagnose-again' }]]),
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Done: diagnose-again.'));
+  });
+
+  it('shows the running checks of "Diagnose now" and can cancel it', async () => {
+    const { fake, state } = await connectedState({ holdDiagnosis: true });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.queryByRole('button', { name: 'Cancel diagnosis' })).toBeNull();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    const list = await screen.findByRole('list', { name: 'Diagnosis checks' });
+    expect(within(list).getByText(/Loading the site page — done/)).toBeTruthy();
+    expect(within(list).getByText(/Checking the service endpoints — running/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Diagnose now' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fake.pushProgress(progressAt('Character.AI', 2));
+    await waitFor(() => expect(within(list).getByText(/Checking unrelated sites .* — running/)).toBeTruthy());
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel diagnosis' }));
+    expect(fake.callsOf('cancelDiagnosis')).toEqual([[{ target: 'Character.AI' }]]);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Diagnosis cancelled.'));
+    expect(screen.queryByRole('button', { name: 'Cancel diagnosis' })).toBeNull();
+  });
+
+  it('passes the symptom flag when the user sees an error now, and shows the new diagnosis', async () => {
+    const { fake, state } = await connectedState({ snapshot: healthySnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: "I'm seeing an error now" }));
+    await waitFor(() =>
+      expect(fake.callsOf('startDiagnosis')).toEqual([[{ target: 'Character.AI', symptom: true }]]),
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Diagnosis finished.'));
+    // The fake's diagnosis says overload; it is newer than the pushed healthy one, so it shows.
+    expect(screen.getByText('Overload')).toBeTruthy();
+  });
+});

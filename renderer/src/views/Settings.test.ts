@@ -1,0 +1,173 @@
+// Settings: inline validation with the shared schema, save and main's problems, target test, token set/clear.
+import { describe, it, expect, afterEach } from 'vitest';
+import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/svelte';
+import Settings from './Settings.svelte';
+import { createFakeApi } from '../testing/fake-api';
+import type { AppSettings } from '../../../shared/types/settings';
+
+afterEach(() => cleanup());
+
+async function setup(overrides = {}) {
+  const fake = createFakeApi({ overrides });
+  render(Settings, { props: { api: fake.api } });
+  await screen.findByRole('button', { name: 'Save settings' });
+  return fake;
+}
+
+async function type(label: string | RegExp, value: string) {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
+  await fireEvent.input(input, { target: { value } });
+  await fireEvent.focusOut(input);
+  return input;
+}
+
+describe('Settings', () => {
+  it('shows the loaded settings', async () => {
+    await setup();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Character.AI');
+    expect((screen.getByLabelText('Site address') as HTMLInputElement).value).toBe('https://character.ai/');
+    expect((screen.getByLabelText('Check every (seconds)') as HTMLInputElement).value).toBe('30');
+    expect((screen.getByRole('checkbox', { name: 'Quiet hours' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Quiet from') as HTMLInputElement).value).toBe('22:00');
+  });
+
+  it('refuses an invalid site address inline with the reason, and does not save', async () => {
+    const fake = await setup();
+    const site = await type('Site address', 'ftp://example.com');
+    expect(site.getAttribute('aria-invalid')).toBe('true');
+    const reason = document.getElementById(site.getAttribute('aria-describedby')!.split(' ').at(-1)!);
+    expect(reason?.textContent).toBe('expected an http(s) URL of the site page, found "ftp://example.com"');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(fake.callsOf('saveSettings')).toHaveLength(0);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText(/targets\[0\]\.site: expected an http\(s\) URL/)).toBeTruthy();
+    expect(document.activeElement).toBe(site);
+  });
+
+  it('refuses an impolite interval and a malformed proxy', async () => {
+    const fake = await setup();
+    await type('Check every (seconds)', '5');
+    await type('Alternate path proxy (optional)', 'not a url');
+    expect(screen.getByText('expected at least 10 seconds (be polite to the service), found 5')).toBeTruthy();
+    expect(
+      screen.getByText(/expected a proxy URL such as "http:\/\/127\.0\.0\.1:8888", found "not a url"/),
+    ).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(fake.callsOf('saveSettings')).toHaveLength(0);
+  });
+
+  it('refuses two services with the same name', async () => {
+    await setup();
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a service' }));
+    const names = screen.getAllByLabelText('Name');
+    await fireEvent.input(names[1]!, { target: { value: 'character.ai' } });
+    await fireEvent.input(screen.getAllByLabelText('Site address')[1]!, {
+      target: { value: 'https://example.com/' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getAllByText(/expected a unique name/).length).toBeGreaterThan(0);
+  });
+
+  it('saves valid settings with the edited values', async () => {
+    const fake = await setup();
+    await type('Check every (seconds)', '60');
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Mute Character.AI' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(fake.callsOf('saveSettings')).toHaveLength(1));
+    const [saved] = fake.callsOf('saveSettings')[0] as [AppSettings];
+    expect(saved.intervalSeconds).toBe(60);
+    expect(saved.notifications.quietHours).toBeNull();
+    expect(saved.notifications.muted).toEqual(['Character.AI']);
+    expect(saved.targets[0]?.endpoints).toHaveLength(2);
+    await waitFor(() => expect(screen.getByText('Settings saved.')).toBeTruthy());
+  });
+
+  it('shows problems returned by main beside their fields', async () => {
+    await setup({
+      saveSettings: async () => ({
+        ok: false as const,
+        problems: [{ path: 'targets[0].statusPage', message: 'expected a reachable status page' }],
+      }),
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const field = await screen.findByLabelText('Status page (optional)');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getAllByText(/expected a reachable status page/).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tests a service through main and shows what it found', async () => {
+    const fake = await setup();
+    await fireEvent.click(screen.getByRole('button', { name: 'Test Character.AI' }));
+    await waitFor(() => expect(screen.getByText('Test passed.')).toBeTruthy());
+    const [target] = fake.callsOf('testTarget')[0]!;
+    expect(target.site).toBe('https://character.ai/');
+    expect(target.statusPage).toBe('https://status.character.ai');
+    expect(screen.getByText(/site: 200 — answered normally, 190 ms/)).toBeTruthy();
+  });
+
+  it('does not test a service whose fields are invalid', async () => {
+    const fake = await setup();
+    await fireEvent.input(screen.getByLabelText('Site address'), { target: { value: 'character.ai' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test Character.AI' }));
+    expect(fake.callsOf('testTarget')).toHaveLength(0);
+    expect(screen.getByText(/Fix targets\[0\]\.site/)).toBeTruthy();
+  });
+
+  it('adds and removes a service', async () => {
+    await setup();
+    expect((screen.getByRole('button', { name: 'Remove Character.AI' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a service' }));
+    expect(screen.getAllByLabelText('Name')).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove this service' }));
+    expect(screen.getAllByLabelText('Name')).toHaveLength(1);
+  });
+});
+
+describe('Token', () => {
+  const SECRET = 'abcDEF1234567890abcDEF1234567890abcDEF12';
+
+  it('warns about weak encryption', async () => {
+    await setup();
+    expect(
+      await screen.findByText(/no keyring, so the token would be stored with weak protection/),
+    ).toBeTruthy();
+  });
+
+  it('sets a token without ever showing it back, then clears it', async () => {
+    const fake = await setup();
+    expect(await screen.findByText('No token is stored for Character.AI.')).toBeTruthy();
+    const input = screen.getByLabelText('Token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    await fireEvent.input(input, { target: { value: SECRET } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Set token' }));
+    await waitFor(() => expect(screen.getByText('A token is stored for Character.AI.')).toBeTruthy());
+    expect(fake.callsOf('setToken')).toEqual([[{ target: 'Character.AI', token: SECRET }]]);
+    expect((screen.getByLabelText('Replace the token') as HTMLInputElement).value).toBe('');
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    expect(document.body.textContent).not.toContain(SECRET);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear token' }));
+    await waitFor(() => expect(screen.getByText('No token is stored for Character.AI.')).toBeTruthy());
+    expect(fake.callsOf('clearToken')).toEqual([[{ target: 'Character.AI' }]]);
+  });
+
+  it('refuses a token that cannot be valid, inline', async () => {
+    const fake = await setup();
+    const input = (await screen.findByLabelText('Token')) as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: 'has space inside' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Set token' }));
+    expect(screen.getByText('expected printable characters without spaces')).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsOf('setToken')).toHaveLength(0);
+  });
+
+  it('says so when the system cannot store tokens at all', async () => {
+    await setup({ getTokenState: async () => ({ set: {}, weakEncryption: false, available: false }) });
+    expect(await screen.findByText(/offers no secure storage/)).toBeTruthy();
+    expect(screen.queryByLabelText('Token')).toBeNull();
+  });
+});

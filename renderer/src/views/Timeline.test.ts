@@ -1,0 +1,65 @@
+// Timeline: the chart with a text summary, the range switch, and the data table toggle.
+import { describe, it, expect, afterEach } from 'vitest';
+import { render, screen, fireEvent, cleanup, waitFor } from '@testing-library/svelte';
+import Timeline from './Timeline.svelte';
+import { connectedState } from '../testing/setup';
+
+afterEach(() => cleanup());
+
+describe('Timeline', () => {
+  it('draws the last hour as an image described in words', async () => {
+    const { fake, state } = await connectedState();
+    render(Timeline, { props: { state } });
+    const chart = await screen.findByRole('img', {
+      name: /Response time and errors of Character.AI, last hour/,
+    });
+    expect(fake.callsOf('getTimeline')).toEqual([[{ target: 'Character.AI', range: 'hour' }]]);
+    const summary = document.getElementById(chart.getAttribute('aria-describedby') ?? '');
+    expect(summary?.textContent).toMatch(
+      /^Over the last hour: 120 checks, \d+ failed \(\d+ server error \(5xx\)/,
+    );
+    expect(summary?.textContent).toMatch(/Outage from .* until now/);
+    expect(summary?.textContent).toMatch(/The site changed its build at/);
+    expect(screen.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('switches the range and asks main for that range', async () => {
+    const { fake, state } = await connectedState();
+    render(Timeline, { props: { state } });
+    await screen.findByRole('img', { name: /last hour/ });
+    await fireEvent.click(screen.getByRole('button', { name: 'Last week' }));
+    await waitFor(() =>
+      expect(fake.callsOf('getTimeline').at(-1)).toEqual([{ target: 'Character.AI', range: 'week' }]),
+    );
+    expect(await screen.findByRole('img', { name: /last week/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Last week' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('shows the same figures as a table on request', async () => {
+    const { state } = await connectedState();
+    render(Timeline, { props: { state } });
+    const toggle = await screen.findByRole('button', { name: 'Show data table' });
+    expect(screen.queryByRole('table')).toBeNull();
+    await fireEvent.click(toggle);
+    const table = screen.getByRole('table');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('First byte');
+    // 120 samples in 60 one-minute slices: every slice has a row.
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(60);
+    await fireEvent.click(screen.getByRole('button', { name: 'Hide data table' }));
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says so when the timeline cannot be loaded', async () => {
+    const { state } = await connectedState({
+      overrides: {
+        getTimeline: async () => {
+          throw new Error('history unavailable');
+        },
+      },
+    });
+    render(Timeline, { props: { state } });
+    expect((await screen.findByRole('alert')).textContent).toContain('history unavailable');
+  });
+});
