@@ -8,7 +8,7 @@ import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shar
 import type { Round } from '../../shared/types/monitor';
 import { isFailure, type Outcome, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import type { StatusIncident, StatusReading } from '../../shared/types/status';
-import { extractFingerprint, secondsBeforeErrors, sightingsNeeded } from './fingerprint';
+import { emptyFingerprint, extractFingerprint, secondsBeforeErrors, sightingsNeeded } from './fingerprint';
 import { edgeFromRay, mergeSignals, noSignals, readSignals } from './signals';
 
 /** Everything buildEvidence needs. */
@@ -237,17 +237,6 @@ export function errorsAfterChange(
   if (failedBefore >= 2 && failedBefore / before.length >= 0.3) return null;
   const first = trail.find((x) => x.failed && Date.parse(x.at) >= change - 60_000);
   return first ? secondsBeforeErrors(changedAt, first.at) : null;
-}
-
-function emptyFingerprint(): FingerprintEvidence {
-  return {
-    current: null,
-    previous: null,
-    changedAt: null,
-    source: null,
-    secondsBeforeErrors: null,
-    firstSeenAt: null,
-  };
 }
 
 function byTime(a: { at: string }, b: { at: string }): number {

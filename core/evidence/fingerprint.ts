@@ -191,16 +191,7 @@ export class FingerprintTracker {
   /** The target's fingerprint evidence; `firstErrorAt` (ISO) fills `secondsBeforeErrors`. */
   evidence(target: string, firstErrorAt: string | null): FingerprintEvidence {
     const t = this.state.targets[target];
-    if (!t) {
-      return {
-        current: null,
-        previous: null,
-        changedAt: null,
-        source: null,
-        secondsBeforeErrors: null,
-        firstSeenAt: null,
-      };
-    }
+    if (!t) return emptyFingerprint();
     return {
       current: t.current.value,
       previous: t.previous?.value ?? null,
@@ -221,4 +212,16 @@ export class FingerprintTracker {
       // Read-only or full disk: keep the state in memory only.
     }
   }
+}
+
+/** Fingerprint evidence when nothing is known about the site's build. */
+export function emptyFingerprint(): FingerprintEvidence {
+  return {
+    current: null,
+    previous: null,
+    changedAt: null,
+    source: null,
+    secondsBeforeErrors: null,
+    firstSeenAt: null,
+  };
 }

@@ -8,6 +8,7 @@ import { DIAGNOSIS_OUTCOMES } from '../../shared/types/diagnosis';
 import type { Evidence, ExtensionSuspect, FingerprintEvidence } from '../../shared/types/evidence';
 import type { Outcome, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
+import { seededRandom } from '../monitor/random';
 import { buildEvidence } from './build';
 import {
   controls,
@@ -25,18 +26,6 @@ export interface RandomCase {
   evidence: Evidence;
 }
 
-/** A small seeded PRNG (mulberry32), so every run draws the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TARGET = {
   ...SAMPLE_TARGET,
   endpoints: [...SAMPLE_TARGET.endpoints, { name: 'models', url: 'https://neo.character.ai/models' }],
@@ -46,7 +35,7 @@ const ANON = ['site', 'health', 'models'] as const;
 
 /** Generates `perOutcome` windows for each of the nine outcomes from `seed`. */
 export function randomCases(perOutcome: number, seed = 500): RandomCase[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const chance = (p: number) => r() < p;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
   const between = (lo: number, hi: number) => lo + r() * (hi - lo);
