@@ -1,0 +1,106 @@
+// The fake status pages as the real reader (core/status) sees them: each provider shape is detected
+// and normalised to what its scenario means, and the inactive page is "no information".
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ProviderMemory, StatusPageReader } from '../core/status/index';
+import type { StatusReading } from '../shared/types/status';
+import { startSimulator } from './simulator';
+
+async function read(
+  scenario: string,
+  onTestFinished: (fn: () => Promise<void>) => void,
+): Promise<StatusReading> {
+  const sim = await startSimulator({ scenario });
+  onTestFinished(() => sim.stop());
+  const base = sim.config.targets?.[0]?.statusPage;
+  if (!base) throw new Error(`${scenario} has no status page`);
+  const reader = new StatusPageReader({
+    baseUrl: base,
+    memory: new ProviderMemory(),
+    fetchOptions: { deadlineMs: 3_000 },
+  });
+  return reader.read();
+}
+
+describe.concurrent('fake status pages read by the real reader', () => {
+  it('Atlassian incident (from the GitHub 2022 sample): partial outage with one open incident', async ({
+    onTestFinished,
+  }) => {
+    const r = await read('overload-503-retry-after', onTestFinished);
+    expect(r.snapshot?.provider).toBe('atlassian');
+    expect(r.snapshot?.level).toBe('partial-outage');
+    expect(r.snapshot?.incidents.map((i) => i.name)).toEqual(['Elevated error rates']);
+  });
+
+  it('Atlassian all operational (from the GitHub 2019 sample)', async ({ onTestFinished }) => {
+    const r = await read('healthy-operational', onTestFinished);
+    expect(r.snapshot?.level).toBe('operational');
+    expect(r.snapshot?.incidents).toHaveLength(0);
+    expect(r.snapshot?.pageName).toBe('Character.AI (simulated)');
+  });
+
+  it('Atlassian maintenance in progress and upcoming', async ({ onTestFinished }) => {
+    const now = await read('maintenance-atlassian-in-progress', onTestFinished);
+    expect(now.snapshot?.level).toBe('maintenance');
+    expect(now.snapshot?.maintenanceInProgress).toHaveLength(1);
+    const later = await read('healthy-upcoming-maintenance', onTestFinished);
+    expect(later.snapshot?.level).toBe('operational');
+    expect(later.snapshot?.maintenanceInProgress).toHaveLength(0);
+    expect(later.snapshot?.maintenanceUpcoming).toHaveLength(1);
+    expect(Date.parse(later.snapshot?.maintenanceUpcoming[0]?.scheduledFor ?? '')).toBeGreaterThan(
+      Date.now(),
+    );
+  });
+
+  it('a regional component in partial outage', async ({ onTestFinished }) => {
+    const r = await read('regional-status-component-us-east', onTestFinished);
+    expect(r.snapshot?.components.find((c) => c.name === 'US East')?.status).toBe('partial-outage');
+  });
+
+  it('incident.io (from the OpenAI 2026 capture): an ongoing incident', async ({ onTestFinished }) => {
+    const r = await read('overload-slow-500-incidentio', onTestFinished);
+    expect(r.snapshot?.provider).toBe('incidentio');
+    expect(r.snapshot?.incidents).toHaveLength(1);
+  });
+
+  it('Instatus under maintenance (components from the Arbitrum sample)', async ({ onTestFinished }) => {
+    const r = await read('maintenance-instatus', onTestFinished);
+    expect(r.snapshot?.provider).toBe('instatus');
+    expect(r.snapshot?.level).toBe('maintenance');
+    expect(r.snapshot?.maintenanceInProgress).toHaveLength(1);
+  });
+
+  it('Instatus with everything up', async ({ onTestFinished }) => {
+    const r = await read('bad-update-asset-hashes-instatus', onTestFinished);
+    expect(r.snapshot?.provider).toBe('instatus');
+    expect(r.snapshot?.level).toBe('operational');
+  });
+
+  it("Character.AI's inactive page: 302 then 401, read as no information", async ({ onTestFinished }) => {
+    const sim = await startSimulator({ scenario: 'healthy-tls-page-inactive' });
+    onTestFinished(() => sim.stop());
+    const base = sim.config.targets?.[0]?.statusPage ?? '';
+    const first = await fetch(`${base}/api/v2/summary.json`, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const second = await fetch(new URL(first.headers.get('location') ?? '', base));
+    expect(second.status).toBe(401);
+    expect(await second.text()).toContain('Your page is inactive');
+    const r = await read('healthy-tls-page-inactive', onTestFinished);
+    expect(r.snapshot).toBeNull();
+    expect(r.unavailable?.reason).toBe('inactive');
+  });
+});
+
+describe('the copied samples', () => {
+  const originals = new URL('../../shared/fixtures/status-pages/', import.meta.url);
+  const copies = new URL('./fixtures/', import.meta.url);
+  it.skipIf(!existsSync(originals))('hold exactly the values of the originals in ../shared', () => {
+    const files = readdirSync(copies).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(4);
+    for (const f of files)
+      expect(JSON.parse(readFileSync(new URL(f, copies), 'utf8')), f).toEqual(
+        JSON.parse(readFileSync(new URL(f, originals), 'utf8')),
+      );
+  });
+});
