@@ -63,9 +63,11 @@ function vitest(label, projects) {
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   results.passed += report.numPassedTests ?? 0;
-  results.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  results.failed += report.numFailedTests ?? 0;
   for (const file of report.testResults ?? []) {
+    // A file that failed with no failing test (an import error, a failing hook) counts as one failure.
     if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+      results.failed++;
       results.failedNames.push(`suite ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
     }
     for (const a of file.assertionResults ?? [])

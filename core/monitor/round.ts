@@ -2,6 +2,7 @@
 // proxy when set), the control sites, and the status page — all at once, under one hard deadline.
 // The token is only ever placed in the Authorization header of `auth` endpoints and scrubbed from results.
 
+import { setMaxListeners } from 'node:events';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
 import type { ProbePath, ProbeResult } from '../../shared/types/probe';
@@ -107,6 +108,8 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
   controller.signal.addEventListener('abort', () => deadlineHit(), { once: true });
 
   const requests = planProbes(plan);
+  // Every probe of the round listens on this one signal, and a round can hold more than Node's default 10.
+  setMaxListeners(requests.length + 10, controller.signal);
   const probeDeadline = Math.min(plan.deadlineMs, plan.limits?.deadlineMs ?? plan.deadlineMs);
   const results: (ProbeResult | undefined)[] = new Array(requests.length);
   const probing = requests.map(async (request, i) => {
