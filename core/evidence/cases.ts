@@ -712,6 +712,30 @@ export function evidenceCases(): EvidenceCase[] {
     }),
   );
 
+  add(
+    'healthy (decoy: one lone Cloudflare 502 on the site page)',
+    'healthy',
+    build({
+      rounds: rounds(6, (i, at) => ({
+        probes: [
+          site(
+            at,
+            i === 3
+              ? {
+                  status: 502,
+                  ms: 90,
+                  headers: ray('AMS'),
+                  body: '<title>502 Bad Gateway</title> cloudflare',
+                }
+              : {},
+          ),
+          health(at),
+          ...controls(at),
+        ],
+      })),
+    }),
+  );
+
   // ── honest "unknown" ──────────────────────────────────────────────────────
   add('unknown: no round ran', 'unknown', build({ rounds: [], now: () => new Date(START) }));
   add(

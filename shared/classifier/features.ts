@@ -305,14 +305,16 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   const sp = e.statusPage;
   const anyFailure = f.failures > 0;
 
-  // One lone failure among many successes is noise, not a pattern: it gets its own feature and
-  // the failure-shape features stay off.
+  // One lone failure among many successes is noise, not a pattern: it gets its own feature, and
+  // neither its shape nor its status code is read as evidence for a cause.
   const isolated = f.failures === 1 && f.attempts >= 6;
   if (!anyFailure && f.reachable > 0) on.add('no-failures');
   if (isolated) on.add('isolated-failure');
   else if (anyFailure) on.add('failures-present');
-  if (f.overloadCodes.length > 0) on.add('overload-codes');
-  if (f.cloudflareCodes.length > 0 || f.signals.cloudflareOriginError) on.add('cloudflare-origin-error');
+  if (!isolated && f.overloadCodes.length > 0) on.add('overload-codes');
+  if (!isolated && (f.cloudflareCodes.length > 0 || f.signals.cloudflareOriginError)) {
+    on.add('cloudflare-origin-error');
+  }
   if (f.signals.waitingRoom) on.add('waiting-room');
   if (f.latency && f.latency.ratio >= 2 && f.latency.medianMs - f.latency.baselineMs >= 100) {
     on.add('latency-rise');
