@@ -7,22 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DiagnosisOutcome, RankedOutcome, Verdict } from '../shared/types/diagnosis';
-import type { Evidence } from '../shared/types/evidence';
+import type { DiagnosisJson } from '../core/report/contract';
+import type { DiagnosisOutcome } from '../shared/types/diagnosis';
 import { startSimulator, type RunningSimulator } from './simulator';
 import type { ScenarioDefinition } from './types';
-
-/** The `why500 diagnose --json` output, as the suite reads it. */
-export interface DiagnosisOutput {
-  target: string;
-  verdict: Verdict;
-  confidence: number;
-  ranking: RankedOutcome[];
-  nextStep: string;
-  observedFrom: string;
-  observedTo: string;
-  evidence: Evidence;
-}
 
 /** One command the runner ran, with everything it printed. */
 export interface CommandRun {
@@ -37,7 +25,7 @@ export interface ScenarioRun {
   scenario: ScenarioDefinition;
   expected: DiagnosisOutcome;
   /** The parsed diagnosis, or null when the CLI printed none. */
-  diagnosis: DiagnosisOutput | null;
+  diagnosis: DiagnosisJson | null;
   /** The main diagnose run. */
   main: CommandRun | null;
   /** Every command run for the scenario (prior run, diagnose, extra secret checks). */
@@ -89,10 +77,10 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Pro
   });
 }
 
-function parseDiagnosis(stdout: string): DiagnosisOutput | null {
+function parseDiagnosis(stdout: string): DiagnosisJson | null {
   const line = stdout.trim().split('\n').pop() ?? '';
   try {
-    const value = JSON.parse(line) as DiagnosisOutput;
+    const value = JSON.parse(line) as DiagnosisJson;
     return value && typeof value.verdict === 'string' && Array.isArray(value.ranking) ? value : null;
   } catch {
     return null;
@@ -200,7 +188,7 @@ export async function runScenarioInProcess(
       symptom: sim.symptom,
     });
     await service.stop();
-    const diagnosis = d ? (diagnosisJson(d) as DiagnosisOutput) : null;
+    const diagnosis = d ? diagnosisJson(d) : null;
     return {
       scenario,
       expected: scenario.outcome,
@@ -260,7 +248,7 @@ export async function runScenarios(
 }
 
 /** The top of a diagnosis in one line, for failure messages: "overload 0.81 > regional 0.09 > …". */
-export function rankingLine(d: DiagnosisOutput | null, top = 3): string {
+export function rankingLine(d: DiagnosisJson | null, top = 3): string {
   if (!d) return '(no diagnosis)';
   return d.ranking
     .slice(0, top)

@@ -13,6 +13,7 @@ import { faultListener, listenHttp, type Listener } from './listeners';
 import { writeProfiles } from './profiles';
 import { SCENARIOS } from './scenarios/index';
 import {
+  ALTERNATE_SOURCE_ADDRESS,
   DEFAULT_ENDPOINTS,
   advanceStage,
   newServiceState,
@@ -120,7 +121,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   try {
     const state = newServiceState(token40(), options.timeScale ?? 1);
     const transport = scenario.transport ?? 'ok';
-    const cert = scenario.tls ? makeCertificate(dir) : null;
+    const cert = scenario.tls ? await makeCertificate(dir) : null;
     const service = await partListener(transport, host, () =>
       listenHttp(serviceHandler(scenario, state), {
         host,
@@ -156,7 +157,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       controls.push(`http://${host}:${control.port}${path}`);
     }
 
-    if (scenario.alternatePath) proxy = await startTinyproxy();
+    if (scenario.alternatePath) proxy = await startTinyproxy({ bind: ALTERNATE_SOURCE_ADDRESS, via: true });
 
     const profiles = writeProfiles(join(dir, 'profiles'), scenario.browserProfiles ?? []);
 

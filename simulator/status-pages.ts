@@ -304,11 +304,17 @@ export function incidentIoIncident(options: {
   };
 }
 
+/** An Instatus page's two documents (the spec without its kind). */
+type InstatusDocuments = Omit<Extract<StatusPageSpec, { kind: 'instatus' }>, 'kind'>;
+
+/** The Arbitrum sample's components, each with the status `statusOf` gives it. */
+function instatusComponents(statusOf: (component: Json) => string): { components: Json[] } {
+  const content = fixture(INSTATUS_COMPONENTS).content as { components: Json[] };
+  return { components: content.components.map((c) => ({ ...c, status: statusOf(c) })) };
+}
+
 /** Instatus under maintenance: the page summary and the Arbitrum sample's components, all under maintenance or up. */
-export function instatusMaintenance(): {
-  summary: (now: Date, base: string) => unknown;
-  components: (now: Date) => unknown;
-} {
+export function instatusMaintenance(): InstatusDocuments {
   return {
     summary: (now, base) => ({
       page: { name: 'Character.AI (simulated)', url: base, status: 'UNDERMAINTENANCE' },
@@ -325,33 +331,19 @@ export function instatusMaintenance(): {
         },
       ],
     }),
-    components: () => {
-      const content = fixture(INSTATUS_COMPONENTS).content as { components: Json[] };
-      return {
-        components: content.components.map((c) => ({
-          ...c,
-          status: c.group === null ? 'OPERATIONAL' : 'UNDERMAINTENANCE',
-        })),
-      };
-    },
+    components: () => instatusComponents((c) => (c.group === null ? 'OPERATIONAL' : 'UNDERMAINTENANCE')),
   };
 }
 
 /** Instatus with everything up: the page summary and the Arbitrum sample's components, all operational. */
-export function instatusOperational(): {
-  summary: (now: Date, base: string) => unknown;
-  components: (now: Date) => unknown;
-} {
+export function instatusOperational(): InstatusDocuments {
   return {
     summary: (_now, base) => ({
       page: { name: 'Character.AI (simulated)', url: base, status: 'UP' },
       activeIncidents: [],
       activeMaintenances: [],
     }),
-    components: () => {
-      const content = fixture(INSTATUS_COMPONENTS).content as { components: Json[] };
-      return { components: content.components.map((c) => ({ ...c, status: 'OPERATIONAL' })) };
-    },
+    components: () => instatusComponents(() => 'OPERATIONAL'),
   };
 }
 

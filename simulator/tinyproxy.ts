@@ -1,19 +1,30 @@
-// Starts a real tinyproxy (Debian's) on 127.0.0.1 as the alternate path. Its outgoing connections are
-// bound to 127.0.0.2, so the fake service can tell requests that came through it from direct ones.
+// Runs a real tinyproxy (Debian's) on 127.0.0.1 on a free port, allowing only 127.0.0.1, in the
+// foreground (-d) so stop() kills exactly the process it started. The simulator uses it as the
+// alternate path, with outgoing connections bound to 127.0.0.2 and a `Via: tinyproxy` header so the
+// fake service can tell requests that came through it; the probe tests use it plain.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALTERNATE_SOURCE_ADDRESS } from './service';
 
 /** A running tinyproxy. */
 export interface Tinyproxy {
-  /** Proxy URL for `alternatePath.proxy`. */
+  /** `http://127.0.0.1:PORT`, for `alternatePath.proxy`. */
   url: string;
   port: number;
+  /** Kills the proxy process and removes its config. */
   stop(): Promise<void>;
+}
+
+/** How the proxy marks what it forwards. */
+export interface TinyproxyOptions {
+  /** Source address of its outgoing connections; the system chooses when absent. */
+  bind?: string;
+  /** Send `Via: 1.1 tinyproxy` on forwarded requests; no Via header when false or absent. */
+  via?: boolean;
 }
 
 /** Where tinyproxy is installed, or null. */
@@ -51,60 +62,66 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Starts tinyproxy listening on 127.0.0.1 (port chosen free) and waits until it accepts connections. */
-export async function startTinyproxy(): Promise<Tinyproxy> {
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Kills a child (SIGTERM, then SIGKILL after 2 s) and resolves once it has exited. */
+async function kill(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Starts tinyproxy listening on 127.0.0.1 (port chosen free) and waits until it accepts connections.
+ * Tries three ports, in case another process takes the free one first.
+ */
+export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Tinyproxy> {
   const binary = findTinyproxy();
   if (!binary)
     throw new Error(
       'tinyproxy is not installed; install it (apt-get install tinyproxy) to simulate an alternate path',
     );
-  const dir = mkdtempSync(join(tmpdir(), 'why500-tinyproxy-'));
+  const dir = await mkdtemp(join(tmpdir(), 'why500-tinyproxy-'));
+  const conf = join(dir, 'tinyproxy.conf');
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort('127.0.0.1');
-    const conf = join(dir, 'tinyproxy.conf');
-    writeFileSync(
+    await writeFile(
       conf,
       [
         `Port ${port}`,
         'Listen 127.0.0.1',
-        `Bind ${ALTERNATE_SOURCE_ADDRESS}`,
+        ...(options.bind ? [`Bind ${options.bind}`] : []),
         'Timeout 30',
         'MaxClients 50',
         'Allow 127.0.0.1',
         'LogLevel Error',
-        'ViaProxyName "tinyproxy"',
+        options.via ? 'ViaProxyName "tinyproxy"' : 'DisableViaHeader Yes',
         '',
       ].join('\n'),
     );
-    const child: ChildProcess = spawn(binary, ['-d', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binary, ['-d', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    let exited = false;
-    child.once('exit', () => (exited = true));
     const started = Date.now();
-    while (!exited && Date.now() - started < 5_000) {
+    while (!hasExited(child) && Date.now() - started < 5_000) {
       if (await canConnect(port)) {
-        const stop = () =>
-          new Promise<void>((resolve) => {
-            if (exited) {
-              rmSync(dir, { recursive: true, force: true });
-              return resolve();
-            }
-            child.once('exit', () => {
-              rmSync(dir, { recursive: true, force: true });
-              resolve();
-            });
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
-          });
+        const stop = async () => {
+          await kill(child);
+          await rm(dir, { recursive: true, force: true });
+        };
         return { url: `http://127.0.0.1:${port}`, port, stop };
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 25));
     }
-    child.kill('SIGKILL');
-    lastError = stderr.trim().split('\n').pop() ?? 'no output';
+    await kill(child);
+    lastError = stderr.trim().split('\n').pop() || 'no output';
   }
-  rmSync(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
   throw new Error(`tinyproxy did not start: ${lastError}`);
 }

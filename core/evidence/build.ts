@@ -3,13 +3,14 @@
 // fingerprint and the extension scan. Tolerates missing pieces (no site probe, no status page, no
 // controls, no rounds at all).
 
+import { mergeSignals, noSignals } from '../../shared/evidence/signals';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
 import { isFailure, type Outcome, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import type { StatusIncident, StatusReading } from '../../shared/types/status';
 import { emptyFingerprint, extractFingerprint, secondsBeforeErrors, sightingsNeeded } from './fingerprint';
-import { edgeFromRay, mergeSignals, noSignals, readSignals } from './signals';
+import { edgeFromRay, readSignals } from './signals';
 
 /** Everything buildEvidence needs. */
 export interface EvidenceInput {

@@ -2,6 +2,6 @@
 // buildEvidence that puts a window of rounds together for the classifier.
 
 export { buildEvidence, failurePattern, isRegionName, type EvidenceInput } from './build';
-export { readSignals, mergeSignals, noSignals, edgeFromRay } from './signals';
+export { readSignals, edgeFromRay } from './signals';
 export { extractFingerprint, secondsBeforeErrors, FingerprintTracker, type Fingerprint } from './fingerprint';
 export { scanExtensions, patternReaches, type ScanOptions, type ScanResult } from './extensions/index';

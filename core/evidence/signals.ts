@@ -4,19 +4,6 @@
 import type { ResponseSignals } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
 
-/** A signals object with nothing seen. */
-export function noSignals(): ResponseSignals {
-  return {
-    waitingRoom: false,
-    retryAfter: false,
-    maintenanceWording: false,
-    accessDenied: false,
-    challenge: false,
-    cloudflareOriginError: false,
-    csrf: false,
-  };
-}
-
 const WAITING_ROOM = /cf[-_]?waiting[-_]?room|waiting room|you are (?:now )?in (?:the )?(?:line|queue)/i;
 const MAINTENANCE =
   /\b(?:down for (?:scheduled )?maintenance|scheduled maintenance|under maintenance|maintenance (?:mode|window|in progress)|undergoing maintenance|planned maintenance|scheduled downtime)\b/i;
@@ -45,19 +32,6 @@ export function readSignals(probe: ProbeResult): ResponseSignals {
     challenge,
     cloudflareOriginError: status >= 520 && status <= 527,
     csrf,
-  };
-}
-
-/** Merges two signal sets (a signal seen in either is seen). */
-export function mergeSignals(a: ResponseSignals, b: ResponseSignals): ResponseSignals {
-  return {
-    waitingRoom: a.waitingRoom || b.waitingRoom,
-    retryAfter: a.retryAfter || b.retryAfter,
-    maintenanceWording: a.maintenanceWording || b.maintenanceWording,
-    accessDenied: a.accessDenied || b.accessDenied,
-    challenge: a.challenge || b.challenge,
-    cloudflareOriginError: a.cloudflareOriginError || b.cloudflareOriginError,
-    csrf: a.csrf || b.csrf,
   };
 }
 

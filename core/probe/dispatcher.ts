@@ -6,19 +6,12 @@ import tls from 'node:tls';
 import { Agent, Client, ProxyAgent } from 'undici';
 import type { Dispatcher, buildConnector } from 'undici';
 import { proxyLegObserver, timedConnector, timedTunnel } from './connector';
-import type { ConnectionObserver, ProxyLeg } from './connector';
-import type { LookupFn } from './types';
+import type { ProxyLeg, TimedConnectorOptions } from './connector';
 
-/** What a probe's dispatcher needs. */
-export interface DispatcherOptions {
+/** What a probe's dispatcher needs: its connectors' options and the proxy, if any. */
+export interface DispatcherOptions extends TimedConnectorOptions {
   /** Proxy URL, or null for a direct connection. */
   proxy: string | null;
-  lookup?: LookupFn;
-  connectMs: number;
-  secureContext?: tls.SecureContext;
-  signal: AbortSignal;
-  observer: ConnectionObserver;
-  now: () => number;
 }
 
 /** Trust stores per extra-CA set: building one parses every root certificate, so do it once. */

@@ -1,9 +1,9 @@
 // One bounded HTTP GET of a status-page endpoint with undici: timeouts, a deadline, few redirects, a
 // body cap and conditional requests. It never throws; every failure comes back as a reason.
 
-import { createRequire } from 'node:module';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { StatusUnavailableReason } from '../../shared/types/status';
+import { appVersion } from '../app/app-info';
 
 /** Limits and transport of one status fetch. */
 export interface StatusFetchOptions {
@@ -64,21 +64,6 @@ export const STATUS_FETCH_DEFAULTS = {
   maxBytes: 2 * 1024 * 1024,
   maxRedirects: 5,
 } as const;
-
-let cachedVersion: string | null = null;
-
-/** The app version from package.json, or "0" if it cannot be read. */
-function appVersion(): string {
-  if (cachedVersion === null) {
-    try {
-      const pkg = createRequire(import.meta.url)('../../package.json') as { version?: unknown };
-      cachedVersion = typeof pkg.version === 'string' ? pkg.version : '0';
-    } catch {
-      cachedVersion = '0';
-    }
-  }
-  return cachedVersion;
-}
 
 /** The User-Agent sent by default, `why500/<version>`. */
 export function defaultUserAgent(): string {
@@ -227,13 +212,7 @@ export async function fetchStatusDocument(
       const declared = Number(header(res.headers, 'content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {
         discard(res.body);
-        return {
-          kind: 'failed',
-          url: current,
-          reason: 'too-large',
-          detail: tooLarge(current, maxBytes),
-          status,
-        };
+        return tooLarge(current, maxBytes, status);
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -241,13 +220,7 @@ export async function fetchStatusDocument(
         size += chunk.length;
         if (size > maxBytes) {
           discard(res.body);
-          return {
-            kind: 'failed',
-            url: current,
-            reason: 'too-large',
-            detail: tooLarge(current, maxBytes),
-            status,
-          };
+          return tooLarge(current, maxBytes, status);
         }
         chunks.push(chunk);
       }
@@ -294,8 +267,15 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   body.destroy();
 }
 
-function tooLarge(url: string, maxBytes: number): string {
-  return `${url} sent more than ${Math.round(maxBytes / 1024)} KiB; not read further`;
+/** The failure for a body over `maxBytes`, whether declared up front or found while reading. */
+function tooLarge(url: string, maxBytes: number, status: number): StatusFetchResult {
+  return {
+    kind: 'failed',
+    url,
+    reason: 'too-large',
+    detail: `${url} sent more than ${Math.round(maxBytes / 1024)} KiB; not read further`,
+    status,
+  };
 }
 
 /** The readable text of an error body: a JSON `message`/`error` field, else the text without tags. */

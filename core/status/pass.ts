@@ -31,9 +31,13 @@ export const TERMINAL_REASONS: ReadonlySet<StatusUnavailableReason> = new Set([
   'too-large',
 ]);
 
-/** True for a 404/410: the endpoint does not exist here. */
-function isMissing(result: { reason: StatusUnavailableReason; status: number | null }): boolean {
-  return result.reason === 'http-error' && (result.status === 404 || result.status === 410);
+/** A failed fetch as an endpoint failure; a 404/410 means the endpoint does not exist here. */
+function fetchFailure(
+  url: string,
+  result: { reason: StatusUnavailableReason; detail: string; status: number | null },
+): EndpointFailure {
+  const absent = result.reason === 'http-error' && (result.status === 404 || result.status === 410);
+  return { url, reason: result.reason, detail: result.detail, absent };
 }
 
 /** What reading one provider's endpoints gave. */
@@ -79,24 +83,28 @@ export class ReadPass {
     return { pageUrl: this.options.pageUrl, sourceUrl, fetchedAt: this.options.fetchedAt };
   }
 
+  /** The part this provider last parsed from `url`, re-dated to this pass, for a 304 (null if none). */
+  private remembered(provider: StatusProvider, url: string): StatusSnapshot | null {
+    const memo = this.options.memos.get(url);
+    return memo && memo.provider === provider.id ? { ...memo.part, fetchedAt: this.options.fetchedAt } : null;
+  }
+
   /** Reads one endpoint with one provider: a snapshot part, or why not. */
   private async readEndpoint(
     provider: StatusProvider,
     url: string,
   ): Promise<StatusSnapshot | EndpointFailure> {
     const result = await this.fetchOnce(url);
-    if (result.kind === 'failed') {
-      return { url, reason: result.reason, detail: result.detail, absent: isMissing(result) };
-    }
+    if (result.kind === 'failed') return fetchFailure(url, result);
     if (result.kind === 'not-modified') {
-      const memo = this.options.memos.get(url);
-      if (memo && memo.provider === provider.id) return { ...memo.part, fetchedAt: this.options.fetchedAt };
-      return {
-        url,
-        reason: 'malformed',
-        detail: `${url} said "not modified" for a body we never parsed`,
-        absent: false,
-      };
+      return (
+        this.remembered(provider, url) ?? {
+          url,
+          reason: 'malformed',
+          detail: `${url} said "not modified" for a body we never parsed`,
+          absent: false,
+        }
+      );
     }
     const body = classifyBody(result.body, result.contentType);
     if (body.kind === 'html')
@@ -158,17 +166,16 @@ export class ReadPass {
   async readPage(provider: StatusProvider, base: URL): Promise<StatusSnapshot | EndpointFailure> {
     const url = base.href;
     const result = await this.fetchOnce(url);
-    if (result.kind === 'failed')
-      return { url, reason: result.reason, detail: result.detail, absent: isMissing(result) };
+    if (result.kind === 'failed') return fetchFailure(url, result);
     if (result.kind === 'not-modified') {
-      const memo = this.options.memos.get(url);
-      if (memo && memo.provider === provider.id) return { ...memo.part, fetchedAt: this.options.fetchedAt };
-      return {
-        url,
-        reason: 'not-json',
-        detail: `${url} said "not modified" for a page we never read`,
-        absent: true,
-      };
+      return (
+        this.remembered(provider, url) ?? {
+          url,
+          reason: 'not-json',
+          detail: `${url} said "not modified" for a page we never read`,
+          absent: true,
+        }
+      );
     }
     const snapshot =
       classifyBody(result.body, result.contentType).kind === 'html'

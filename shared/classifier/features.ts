@@ -1,6 +1,7 @@
 // Reads an Evidence object into plain facts (counts, rates, names) and then into the named features
 // the model weighs. Every feature is a yes/no fact about what was observed; explain.ts words it.
 
+import { mergeSignals } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
 import { TRANSPORT_OUTCOMES } from '../types/probe';
 
@@ -111,16 +112,6 @@ export interface Facts {
 /** A fingerprint change this many seconds before the errors (or less) counts as "shortly before". */
 export const SHORTLY_BEFORE_SECONDS = 30 * 60;
 
-const NO_SIGNALS: ResponseSignals = {
-  waitingRoom: false,
-  retryAfter: false,
-  maintenanceWording: false,
-  accessDenied: false,
-  challenge: false,
-  cloudflareOriginError: false,
-  csrf: false,
-};
-
 /** True when the endpoint's answers say something (a token endpoint probed without a token says nothing). */
 function testable(ep: EndpointEvidence): boolean {
   return !(ep.needsToken === true && !ep.auth);
@@ -132,16 +123,6 @@ function reachableCount(ep: EndpointEvidence): number {
 
 function sum(list: EndpointEvidence[], pick: (ep: EndpointEvidence) => number): number {
   return list.reduce((acc, ep) => acc + pick(ep), 0);
-}
-
-function mergeSignals(list: EndpointEvidence[]): ResponseSignals {
-  const out = { ...NO_SIGNALS };
-  for (const ep of list) {
-    for (const key of Object.keys(out) as (keyof ResponseSignals)[]) {
-      if (ep.signals[key]) out[key] = true;
-    }
-  }
-  return out;
 }
 
 /** Error codes (≥ 400) an endpoint answered, not counting the bot checks. */
@@ -252,7 +233,7 @@ export function readFacts(e: Evidence): Facts {
     intermittentNames: failing.filter((ep) => ep.pattern === 'intermittent').map((ep) => ep.name),
     allFailingConsistent:
       failing.length > 0 && failing.every((ep) => ep.pattern === 'consistent' && ep.failures >= 2),
-    signals: mergeSignals([...direct, ...alternate]),
+    signals: mergeSignals(...[...direct, ...alternate].map((ep) => ep.signals)),
     controlAttempts: e.controls.attempts,
     controlFailures: e.controls.failures,
     controlRate: rate(e.controls.failures, e.controls.attempts),

@@ -1,20 +1,12 @@
 // Small builders for hand-made Evidence objects, for the classifier's own tests (shared/ cannot use
 // core/evidence/build.ts; the case table built from rounds lives in core/evidence/cases.ts).
 
+import { noSignals } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
 
 /** Signals with nothing seen, plus overrides. */
 export function signals(over: Partial<ResponseSignals> = {}): ResponseSignals {
-  return {
-    waitingRoom: false,
-    retryAfter: false,
-    maintenanceWording: false,
-    accessDenied: false,
-    challenge: false,
-    cloudflareOriginError: false,
-    csrf: false,
-    ...over,
-  };
+  return { ...noSignals(), ...over };
 }
 
 /**

@@ -6,8 +6,10 @@ import type {
   StatusIncident,
   StatusLevel,
   StatusMaintenance,
+  StatusSnapshot,
 } from '../../../shared/types/status';
-import { asArray, asIsoDate, asLower, asRecord, asString, records, type JsonRecord } from '../json';
+import { asIsoDate, asLower, asRecord, asString, records, type JsonRecord } from '../json';
+import { levelOfImpact } from '../levels';
 import { StatusFormatError, type ParseContext, type StatusProvider } from '../provider';
 import { settleSnapshot } from '../snapshot';
 import { endpointUrl } from '../urls';
@@ -31,29 +33,23 @@ export function statuspageComponentStatus(value: unknown): ComponentStatus {
   }
 }
 
-/** The page level for a Statuspage `status.indicator`, or null when absent or unknown. */
-export function statuspageIndicatorLevel(value: unknown): StatusLevel | null {
-  switch (asLower(value)) {
-    case 'none':
-      return 'operational';
-    case 'minor':
-      return 'degraded';
-    case 'major':
-      return 'partial-outage';
-    case 'critical':
-      return 'major-outage';
-    case 'maintenance':
-      return 'maintenance';
-    default:
-      return null;
-  }
+const IMPACTS = new Set(['none', 'minor', 'major', 'critical', 'maintenance']);
+
+/** A Statuspage impact word (an incident's `impact`, the page's `status.indicator`); `unknown` if not one. */
+function statuspageImpact(value: unknown): StatusIncident['impact'] {
+  const impact = asLower(value);
+  return impact && IMPACTS.has(impact) ? (impact as StatusIncident['impact']) : 'unknown';
 }
 
-const IMPACTS = new Set(['none', 'minor', 'major', 'critical', 'maintenance']);
+/** The page level for a Statuspage `status.indicator`, or null when absent or unknown. */
+export function statuspageIndicatorLevel(value: unknown): StatusLevel | null {
+  const indicator = statuspageImpact(value);
+  return indicator === 'none' ? 'operational' : levelOfImpact(indicator);
+}
 const CLOSED_INCIDENT_STAGES = new Set(['resolved', 'postmortem', 'completed']);
 
 /** Components without the group containers, each child labelled with its group's name. */
-export function statuspageComponents(value: unknown): StatusComponent[] {
+function statuspageComponents(value: unknown): StatusComponent[] {
   const all = records(value);
   const groupNames = new Map<string, string>();
   for (const c of all) {
@@ -101,7 +97,7 @@ function componentNames(item: JsonRecord, updates: JsonRecord[]): string[] {
 }
 
 /** Open incidents of a Statuspage-shaped list (resolved and post-mortem ones are left out). */
-export function statuspageIncidents(value: unknown): StatusIncident[] {
+function statuspageIncidents(value: unknown): StatusIncident[] {
   return records(value)
     .filter((i) => {
       const stage = asLower(i.status);
@@ -113,11 +109,10 @@ export function statuspageIncidents(value: unknown): StatusIncident[] {
     })
     .map((i) => {
       const updates = records(i.incident_updates);
-      const impact = asLower(i.impact);
       const incident: StatusIncident = {
         name: asString(i.name)!,
         stage: asLower(i.status) ?? 'unknown',
-        impact: impact && IMPACTS.has(impact) ? (impact as StatusIncident['impact']) : 'unknown',
+        impact: statuspageImpact(i.impact),
         startedAt: asIsoDate(i.started_at) ?? asIsoDate(i.created_at),
         updatedAt: asIsoDate(i.updated_at),
         message: asString(latestUpdate(updates)?.body),
@@ -130,7 +125,7 @@ export function statuspageIncidents(value: unknown): StatusIncident[] {
 }
 
 /** Statuspage maintenance windows split into in progress (`in_progress`, `verifying`) and upcoming (`scheduled`). */
-export function statuspageMaintenance(value: unknown): {
+function statuspageMaintenance(value: unknown): {
   inProgress: StatusMaintenance[];
   upcoming: StatusMaintenance[];
 } {
@@ -153,6 +148,32 @@ export function statuspageMaintenance(value: unknown): {
   return { inProgress, upcoming };
 }
 
+/** The snapshot a Statuspage-shaped `summary.json` (its `root` and `root.page`) describes. */
+export function statuspageSnapshot(
+  provider: 'atlassian' | 'incidentio',
+  root: JsonRecord,
+  page: JsonRecord,
+  ctx: ParseContext,
+): StatusSnapshot {
+  const status = asRecord(root.status);
+  const maintenance = statuspageMaintenance(root.scheduled_maintenances);
+  return settleSnapshot(
+    {
+      provider,
+      pageUrl: ctx.pageUrl,
+      pageName: asString(page.name),
+      description: asString(status?.description),
+      components: statuspageComponents(root.components),
+      incidents: statuspageIncidents(root.incidents),
+      maintenanceInProgress: maintenance.inProgress,
+      maintenanceUpcoming: maintenance.upcoming,
+      fetchedAt: ctx.fetchedAt,
+      updatedAt: asIsoDate(page.updated_at),
+    },
+    statuspageIndicatorLevel(status?.indicator),
+  );
+}
+
 /**
  * Atlassian Statuspage. Recognised by `/api/v2/summary.json` whose `page` has a `time_zone` (incident.io's
  * look-alike compat summary has none). The level is the worse of `status.indicator` and what the
@@ -171,22 +192,6 @@ export const atlassianProvider = {
       throw new StatusFormatError('no "page.time_zone": not an Atlassian Statuspage summary');
     if (!Array.isArray(root.components) && !asRecord(root.status))
       throw new StatusFormatError('neither "components" nor "status": not a Statuspage summary');
-    const status = asRecord(root.status);
-    const maintenance = statuspageMaintenance(root.scheduled_maintenances);
-    return settleSnapshot(
-      {
-        provider: 'atlassian',
-        pageUrl: ctx.pageUrl,
-        pageName: asString(page.name),
-        description: asString(status?.description),
-        components: statuspageComponents(root.components),
-        incidents: statuspageIncidents(asArray(root.incidents)),
-        maintenanceInProgress: maintenance.inProgress,
-        maintenanceUpcoming: maintenance.upcoming,
-        fetchedAt: ctx.fetchedAt,
-        updatedAt: asIsoDate(page.updated_at),
-      },
-      statuspageIndicatorLevel(status?.indicator),
-    );
+    return statuspageSnapshot('atlassian', root, page, ctx);
   },
 } satisfies StatusProvider;

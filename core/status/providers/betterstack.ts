@@ -9,6 +9,7 @@ import type {
   StatusMaintenance,
 } from '../../../shared/types/status';
 import { asIsoDate, asLower, asRecord, asString, records, type JsonRecord } from '../json';
+import { levelOfComponent } from '../levels';
 import { StatusFormatError, type ParseContext, type StatusProvider } from '../provider';
 import { settleSnapshot } from '../snapshot';
 import { endpointUrl } from '../urls';
@@ -34,18 +35,8 @@ export function betterstackComponentStatus(value: unknown): ComponentStatus {
  * necessarily all, so it reads as a partial outage; its resources, when listed, can make it worse.
  */
 function pageLevel(value: unknown): StatusLevel | null {
-  switch (asLower(value)) {
-    case 'operational':
-      return 'operational';
-    case 'degraded':
-      return 'degraded';
-    case 'downtime':
-      return 'partial-outage';
-    case 'maintenance':
-      return 'maintenance';
-    default:
-      return null;
-  }
+  const level = levelOfComponent(betterstackComponentStatus(value));
+  return level === 'major-outage' ? 'partial-outage' : level;
 }
 
 function ofType(included: JsonRecord[], type: string): { id: string | null; attributes: JsonRecord }[] {

@@ -13,35 +13,12 @@ import { impactOfComponentStatus, worstComponentStatus } from '../levels';
 import { StatusFormatError, type ParseContext, type StatusProvider } from '../provider';
 import { settleSnapshot } from '../snapshot';
 import { endpointUrl } from '../urls';
-import {
-  statuspageComponents,
-  statuspageComponentStatus,
-  statuspageIncidents,
-  statuspageIndicatorLevel,
-  statuspageMaintenance,
-} from './atlassian';
+import { statuspageComponentStatus, statuspageSnapshot } from './atlassian';
 import { findNextObject } from './nextjs';
 
 /** The compat summary: Statuspage's shape, usually without `incidents` and without `page.time_zone`. */
 function parseCompat(root: JsonRecord, ctx: ParseContext): StatusSnapshot {
-  const page = asRecord(root.page)!;
-  const status = asRecord(root.status);
-  const maintenance = statuspageMaintenance(root.scheduled_maintenances);
-  return settleSnapshot(
-    {
-      provider: 'incidentio',
-      pageUrl: ctx.pageUrl,
-      pageName: asString(page.name),
-      description: asString(status?.description),
-      components: statuspageComponents(root.components),
-      incidents: statuspageIncidents(root.incidents),
-      maintenanceInProgress: maintenance.inProgress,
-      maintenanceUpcoming: maintenance.upcoming,
-      fetchedAt: ctx.fetchedAt,
-      updatedAt: asIsoDate(page.updated_at),
-    },
-    statuspageIndicatorLevel(status?.indicator),
-  );
+  return statuspageSnapshot('incidentio', root, asRecord(root.page)!, ctx);
 }
 
 /** Component id → name, from the embedded page summary's `components` and `structure`. */

@@ -9,6 +9,8 @@ import type {
   TimelineSample,
 } from '../../../shared/ipc/contract';
 import type { Diagnosis, DiagnosisOutcome, RankedOutcome } from '../../../shared/types/diagnosis';
+import { defaultSettings } from '../../../shared/config/settings';
+import { noSignals } from '../../../shared/evidence/signals';
 import type { Evidence, EndpointEvidence } from '../../../shared/types/evidence';
 import type { MonitorEvent, Round } from '../../../shared/types/monitor';
 import type { Outcome, ProbeResult } from '../../../shared/types/probe';
@@ -22,16 +24,6 @@ const iso = (msBeforeNow: number, now = FIXTURE_NOW) => new Date(now - msBeforeN
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-const noSignals = {
-  waitingRoom: false,
-  retryAfter: false,
-  maintenanceWording: false,
-  accessDenied: false,
-  challenge: false,
-  cloudflareOriginError: false,
-  csrf: false,
-};
-
 function endpointEvidence(partial: Partial<EndpointEvidence> & { name: string }): EndpointEvidence {
   return {
     path: 'direct',
@@ -44,7 +36,7 @@ function endpointEvidence(partial: Partial<EndpointEvidence> & { name: string })
     medianErrorMs: null,
     baselineMs: 170,
     pattern: 'none',
-    signals: { ...noSignals },
+    signals: noSignals(),
     edge: 'FRA',
     ...partial,
   };
@@ -67,7 +59,7 @@ function evidence(now: number, overload: boolean): Evidence {
             medianMs: 2400,
             medianErrorMs: 3100,
             pattern: 'intermittent',
-            signals: { ...noSignals, waitingRoom: true, retryAfter: true },
+            signals: { ...noSignals(), waitingRoom: true, retryAfter: true },
           }
         : {}),
     }),
@@ -464,33 +456,9 @@ export function overloadTimeline(range: TimelineRange, now = FIXTURE_NOW): Timel
 
 /** Settings with the default Character.AI target and quiet hours. */
 export function settingsFixture(): AppSettings {
-  return {
-    targets: [
-      {
-        name: 'Character.AI',
-        site: 'https://character.ai/',
-        endpoints: [
-          { name: 'health', url: 'https://neo.character.ai/health' },
-          { name: 'user', url: 'https://plus.character.ai/chat/user/', auth: true },
-        ],
-        statusPage: 'https://status.character.ai',
-        auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
-      },
-    ],
-    intervalSeconds: 30,
-    controls: ['https://www.google.com/generate_204', 'https://www.cloudflare.com/cdn-cgi/trace'],
-    alternateProxy: null,
-    browserProfiles: ['auto'],
-    notifications: {
-      outage: true,
-      recovery: true,
-      causeChanged: true,
-      degraded: false,
-      quietHours: { start: '22:00', end: '07:00' },
-      muted: [],
-    },
-    launchAtLogin: false,
-  };
+  const settings = defaultSettings();
+  settings.notifications.quietHours = { start: '22:00', end: '07:00' };
+  return settings;
 }
 
 /** Token state: none stored, Linux without a keyring. */
