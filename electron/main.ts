@@ -1,12 +1,14 @@
 // The Electron main process: builds the Electron adapters and hands them to the AppController,
 // which holds all behaviour. Keep this file to wiring only.
 
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app } from 'electron';
 import Store from 'electron-store';
+import { loadConfig } from '../core/config/load';
 import { renderReport } from '../core/report/report';
+import { loadConfigFile } from './app/config-file';
 import { AppController } from './app/controller';
 import { realTimers } from './app/run-control';
 import { createMonitor, testTarget } from './app/wiring';
@@ -35,6 +37,14 @@ function log(line: string): void {
 }
 
 registerAppScheme();
+
+// WHY500_DATA_DIR (as the CLI and the demo use it) gives the app a private folder for settings and
+// history, and its own single-instance lock, so a demo never mixes with the user's own app.
+const dataDirOverride = process.env.WHY500_DATA_DIR?.trim();
+if (dataDirOverride) {
+  mkdirSync(dataDirOverride, { recursive: true });
+  app.setPath('userData', dataDirOverride);
+}
 
 if (!electronApp.requestSingleInstanceLock()) {
   // Another instance runs; it opens its window on our 'second-instance' event.
@@ -75,6 +85,8 @@ if (!electronApp.requestSingleInstanceLock()) {
         now: () => new Date(),
       });
       if (settings.notice) log(settings.notice);
+      const configFile = await loadConfigFile(process.env, loadConfig);
+      if (configFile) log(configFile.notice);
 
       const running = new AppController({
         ports: {
@@ -104,6 +116,8 @@ if (!electronApp.requestSingleInstanceLock()) {
         clock: localClock,
         writeFile: (path, text) => writeFile(path, text, 'utf8'),
         log,
+        configFile,
+        env: process.env,
       });
       controller = running;
       registerIpc((channel, sender, payload) => running.dispatch(channel, sender, payload));

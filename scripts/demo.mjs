@@ -4,7 +4,7 @@
 // watch each cause happen. With no scenario it cycles through a few. Without an Electron binary it
 // says so and runs `why500 diagnose` then `why500 watch` in the terminal instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +63,42 @@ function electronBinary() {
   }
 }
 
+/** The build outputs the app needs: the main process, the preload and the window. */
+const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'].map((p) =>
+  join(ROOT, p),
+);
+const SOURCES = ['electron', 'core', 'shared', 'renderer'].map((p) => join(ROOT, p));
+
+/** The newest modification time of any file under these folders (node_modules skipped). */
+function newestMtime(paths) {
+  let newest = 0;
+  const walk = (path) => {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return;
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== 'node_modules') walk(join(path, entry));
+    } else newest = Math.max(newest, info.mtimeMs);
+  };
+  for (const p of paths) walk(p);
+  return newest;
+}
+
+/** True when an app build is missing, or older than the sources (an old build may not read WHY500_CONFIG). */
+function needsBuild() {
+  if (!BUILT.every((p) => existsSync(p))) return true;
+  const built = Math.min(...BUILT.map((p) => statSync(p).mtimeMs));
+  return newestMtime(SOURCES) > built;
+}
+
 const electron = electronBinary();
-if (electron && !existsSync(new URL('../dist/electron/main.js', import.meta.url))) {
+if (electron && needsBuild()) {
   console.log('Building the app first (npm run build)…');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) console.log('The build failed; falling back to the terminal.');
 }
-const useElectron = electron && existsSync(new URL('../dist/electron/main.js', import.meta.url));
+const useElectron = electron && BUILT.every((p) => existsSync(p));
+// Chromium refuses to start its sandbox as root (e.g. in a container) unless told not to use it.
+const electronArgs = ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
 if (!useElectron)
   console.log(
     'Electron is not available here (no Electron binary or app build), so the demo runs the why500 CLI in this terminal instead: `why500 diagnose`, then `why500 watch`.',
@@ -107,13 +136,16 @@ for (const name of cycle) {
     NO_PROXY: '127.0.0.1,localhost',
   };
   for (const key of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete env[key];
+  // Set, it would make the Electron binary a plain Node and the app would never start.
+  delete env.ELECTRON_RUN_AS_NODE;
   console.log(`\n=== ${sim.scenario.name}: should be diagnosed as "${sim.scenario.outcome}"`);
   console.log(`    ${sim.scenario.description}`);
   console.log(`    site ${sim.url}/  config ${sim.configPath}`);
   if (sim.symptom)
     console.log('    (this scenario needs "I\'m seeing an error": press it in the app, or --symptom)');
   if (useElectron) {
-    await run(electron, ['.'], env, perScenario);
+    console.log('    The app watches the targets of that config (WHY500_CONFIG) with its own data folder.');
+    await run(electron, electronArgs, env, perScenario);
   } else {
     const symptom = sim.symptom ? ['--symptom'] : [];
     await run(process.execPath, [BIN, 'diagnose', '--watch', '10', '--interval', '2', ...symptom], env, null);

@@ -25,6 +25,16 @@ describe('the case table (evidence built from synthetic rounds)', () => {
     }
   });
 
+  it('a symptom with no suspect extension and no token asks for the token; with suspects, a clean session', () => {
+    const thin = cases.find((c) => c.name.startsWith('unknown: symptom, every probe fine, no token'))!;
+    const d = classify(thin.evidence);
+    expect(d.verdict).toBe('unknown');
+    expect(d.nextAction).toBe('add-token');
+    expect(d.nextStep).toMatch(/^Add your token to test your account/);
+    const suspects = cases.find((c) => c.name.startsWith('extensions: user sees an error'))!;
+    expect(classify(suspects.evidence)).toMatchObject({ verdict: 'extensions', nextAction: 'clean-session' });
+  });
+
   it('is deterministic over the whole table', () => {
     const again = evidenceCases();
     cases.forEach((c, i) => {

@@ -514,6 +514,22 @@ export function evidenceCases(): EvidenceCase[] {
     }),
   );
 
+  // A thin symptom: the user sees an error, every probe succeeds, but the scan found no suspect
+  // extension and no token is set, so the account was never tested. Extensions must not lead
+  // confidently here; the honest answer is "unknown", with adding the token as the next step.
+  add(
+    'unknown: symptom, every probe fine, no token, extension scan found no suspects',
+    'unknown',
+    build({
+      symptom: true,
+      extensions: { scanned: true, profilesScanned: 2, suspects: [] },
+      rounds: rounds(2, (_i, at) => ({
+        probes: [site(at), health(at), user(at, false), ...controls(at)],
+        status: statusReading(at),
+      })),
+    }),
+  );
+
   // ── permissions ───────────────────────────────────────────────────────────
   add(
     'permissions: public asset answers S3 AccessDenied XML on both paths',

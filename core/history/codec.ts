@@ -23,6 +23,11 @@ export interface StateRecord {
   at: number;
   target: string;
   state: HealthState;
+  /**
+   * For `outage` and `local-network`: when the outage began (its first failing round, which precedes the
+   * confirmation at `at`), so a restart can still tell the whole outage's length.
+   */
+  since?: number;
 }
 
 /** A build fingerprint change of a target (deploy marker). */
@@ -163,7 +168,9 @@ export function decodeRecord(line: string): LogRecord | null {
   const r = v as Record<string, unknown>;
   if (r.kind === 'state') {
     if (!isNum(r.at) || typeof r.target !== 'string' || !STATES.includes(r.state as HealthState)) return null;
-    return { kind: 'state', at: r.at, target: r.target, state: r.state as HealthState };
+    const state: StateRecord = { kind: 'state', at: r.at, target: r.target, state: r.state as HealthState };
+    if (isNum(r.since)) state.since = r.since;
+    return state;
   }
   if (r.kind === 'deploy') {
     if (!isNum(r.at) || typeof r.target !== 'string' || typeof r.fingerprint !== 'string') return null;

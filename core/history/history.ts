@@ -220,8 +220,8 @@ export class HistoryStore {
   }
 
   /** Stores a state change of a target. */
-  appendState(target: string, state: HealthState, at: number): void {
-    this.addRecord({ kind: 'state', target, state, at });
+  appendState(target: string, state: HealthState, at: number, since?: number): void {
+    this.addRecord({ kind: 'state', target, state, at, ...(since !== undefined ? { since } : {}) });
   }
 
   /** Stores a build fingerprint change (deploy marker). */
@@ -320,6 +320,17 @@ export class HistoryStore {
       if (r.kind === 'state' && r.target === target) return r;
     }
     return null;
+  }
+
+  /** When the newest stored sample of a target was taken (epoch ms), or null when there is none. */
+  lastSampleAt(target: string): number | null {
+    let found: number | null = null;
+    this.store.scanBackwards((_slot, at, series) => {
+      if (this.store.seriesTarget(series) !== target) return true;
+      found = at;
+      return false;
+    });
+    return found;
   }
 
   /** Deletes expired segments and drops expired records from memory. */

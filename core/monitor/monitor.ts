@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './clock';
 import { RoundProgress } from './progress';
 import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
 import { RoundScheduler } from './scheduler';
-import { TargetHealth, type HealthRules } from './state';
+import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
 
 /** What the classifier is told besides the rounds. */
 export interface DiagnoseContext {
@@ -41,7 +41,11 @@ export type DiagnoseFn = (rounds: Round[], context: DiagnoseContext) => Diagnosi
 export type MonitorHistory = Pick<
   HistoryStore,
   'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'timeline' | 'baselines' | 'close'
->;
+> &
+  Partial<Pick<HistoryStore, 'lastState' | 'lastSampleAt' | 'events'>>;
+
+/** A saved state whose newest round is older than this is not trusted after a restart: start `unknown`. */
+export const RESTORE_MAX_AGE_MS = 15 * 60_000;
 
 /** What the app injects. */
 export interface MonitorDeps {
@@ -299,6 +303,8 @@ export class Monitor implements MonitorService {
       fingerprint: null,
       progress: new RoundProgress(),
     };
+    const saved = this.savedHealth(target.name);
+    if (saved) rt.health.restore(saved);
     const deadlineMs = this.options.roundDeadlineMs ?? 20_000;
     rt.scheduler = new RoundScheduler<Round>({
       clock: this.clock,
@@ -308,6 +314,39 @@ export class Monitor implements MonitorService {
       onError: (err) => this.error(`round of ${rt.target.name} failed: ${message(err)}`),
     });
     return rt;
+  }
+
+  /**
+   * The standing saved in the history before a restart, when it is recent enough to trust: its newest
+   * round at most {@link RESTORE_MAX_AGE_MS} ago. Older, or `degraded`/`unknown`: null (start `unknown`).
+   */
+  private savedHealth(target: string): RestoredHealth | null {
+    const history = this.deps.history;
+    try {
+      const last = history?.lastState?.(target);
+      if (!history || !last) return null;
+      if (last.state !== 'healthy' && last.state !== 'outage' && last.state !== 'local-network') return null;
+      const lastRoundAt = Math.max(last.at, history.lastSampleAt?.(target) ?? last.at);
+      const now = this.clock.wallNow();
+      // A round in the future means the wall clock went back; nothing saved can be trusted then.
+      if (now - lastRoundAt > RESTORE_MAX_AGE_MS || lastRoundAt > now + 60_000) return null;
+      const announced = (history.events?.(target, last.at) ?? [])
+        .filter((e) => e.event !== 'recovery')
+        .at(-1);
+      const cause = announced?.event === 'local-network' ? 'local-network' : (announced?.cause ?? null);
+      return {
+        state: last.state,
+        since: last.at,
+        outageStart:
+          last.state === 'healthy' ? null : (last.since ?? (last.state === 'outage' ? last.at : null)),
+        lastRoundAt,
+        cause,
+        confidence: announced?.confidence ?? null,
+      };
+    } catch (err) {
+      this.error(`could not read the saved state of ${target}: ${message(err)}`);
+      return null;
+    }
   }
 
   private nextDelay(rt: TargetRuntime): number {
@@ -370,7 +409,12 @@ export class Monitor implements MonitorService {
     rt.suspectRounds = rt.health.suspect ? rt.suspectRounds + 1 : 0;
     const after = rt.health.current;
     if (after !== before) {
-      this.safely(() => this.deps.history?.appendState(target.name, after, Date.parse(round.finishedAt)));
+      const outageStart = rt.health.outageStart;
+      const since =
+        (after === 'outage' || after === 'local-network') && outageStart !== null ? outageStart : undefined;
+      this.safely(() =>
+        this.deps.history?.appendState(target.name, after, Date.parse(round.finishedAt), since),
+      );
     }
     this.noteFingerprint(rt, diagnosis, round);
     for (const event of events) this.emit(event);

@@ -232,4 +232,41 @@ describe('TargetHealth', () => {
     expect(trace.kinds()).toEqual(['degraded']);
     expect(trace.events[0]!.summary).toMatch(/intermittent errors: \d+% of its recent requests failed/);
   });
+
+  it('a restored outage is not announced again, keeps its cause, and the recovery counts from its start', () => {
+    const trace = new Trace();
+    const outageStart = T0 - 5 * 60_000;
+    trace.health.restore({
+      state: 'outage',
+      since: T0 - 4 * 60_000,
+      outageStart,
+      lastRoundAt: T0 - 30_000,
+      cause: 'overload',
+      confidence: 0.8,
+    });
+    expect(trace.health.status()).toMatchObject({ state: 'outage', cause: 'overload' });
+    for (let k = 0; k < 4; k++) trace.feed(allDown, 30_000, { verdict: 'overload', confidence: 0.8 });
+    expect(trace.events).toEqual([]);
+    const firstGood = trace.t;
+    trace.feed(allOk);
+    trace.feed(allOk);
+    expect(trace.kinds()).toEqual(['recovery']);
+    expect(trace.events[0]!.durationMs).toBe(firstGood + 200 - outageStart);
+  });
+
+  it('a restored local-network spell with no announced outage ends without a recovery', () => {
+    const trace = new Trace();
+    trace.health.restore({
+      state: 'local-network',
+      since: T0 - 60_000,
+      outageStart: null,
+      lastRoundAt: T0 - 30_000,
+      cause: 'local-network',
+      confidence: 0.9,
+    });
+    trace.feed(allOk);
+    trace.feed(allOk);
+    expect(trace.health.current).toBe('healthy');
+    expect(trace.events).toEqual([]);
+  });
 });

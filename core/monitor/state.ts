@@ -87,6 +87,21 @@ export interface CauseInput {
   confidence: number;
 }
 
+/** A standing carried over from before a restart (the monitor reads it from the history). */
+export interface RestoredHealth {
+  /** Only these states are carried over; `degraded` is not (what made it so is not stored). */
+  state: 'healthy' | 'outage' | 'local-network';
+  /** When that state began, epoch ms. */
+  since: number;
+  /** When the announced outage began (its first failing round), or null when none was announced. */
+  outageStart: number | null;
+  /** The newest round before the restart, epoch ms. */
+  lastRoundAt: number | null;
+  /** The cause last announced, and its confidence, so the restart does not announce it again. */
+  cause: Verdict | null;
+  confidence: number | null;
+}
+
 /** Options of a {@link TargetHealth}. */
 export interface TargetHealthOptions {
   target: string;
@@ -144,6 +159,25 @@ export class TargetHealth {
   /** The current state. */
   get current(): HealthState {
     return this.state;
+  }
+
+  /** When the announced outage began (epoch ms), or null when none is open. */
+  get outageStart(): number | null {
+    return this.openOutage;
+  }
+
+  /**
+   * Continues from a standing saved before a restart: a restart in the middle of an outage neither
+   * announces it again nor loses its start (the recovery tells its whole length). Call before any round.
+   */
+  restore(saved: RestoredHealth): void {
+    this.state = saved.state;
+    this.since = saved.since;
+    this.lastRoundAt = saved.lastRoundAt;
+    this.cause = saved.cause;
+    this.confidence = saved.confidence;
+    this.announcedCause = saved.state === 'healthy' ? null : saved.cause;
+    this.openOutage = saved.state === 'healthy' ? null : saved.outageStart;
   }
 
   /** The latest round had a failure worth confirming quickly (and no outage is confirmed yet). */

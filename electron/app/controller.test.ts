@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../shared/config/defaults';
 import { defaultSettings } from '../../shared/config/settings';
+import type { TargetStatus } from '../../shared/types/monitor';
 import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
@@ -18,14 +20,23 @@ import {
   status,
 } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
+import type { ConfigFile } from './config-file';
 import { APP_USER_MODEL_ID, AppController, type MonitorServiceInput } from './controller';
 import { SETTLE_MS } from './power';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
 const T = 'Character.AI';
 
-async function setup(options: { platform?: NodeJS.Platform; settings?: Settings } = {}) {
-  const monitor = new FakeMonitor([status(T, 'healthy')]);
+async function setup(
+  options: {
+    platform?: NodeJS.Platform;
+    settings?: Settings;
+    configFile?: ConfigFile | null;
+    env?: Record<string, string | undefined>;
+    statuses?: TargetStatus[];
+  } = {},
+) {
+  const monitor = new FakeMonitor(options.statuses ?? [status(T, 'healthy')]);
   const timers = new FakeTimers();
   const ports = {
     app: new FakeApp(options.platform ?? 'linux'),
@@ -76,6 +87,8 @@ async function setup(options: { platform?: NodeJS.Platform; settings?: Settings 
     localMinutes: (d) => d.getUTCHours() * 60 + d.getUTCMinutes(),
     writeFile: async () => {},
     log: (line) => logs.push(line),
+    configFile: options.configFile ?? null,
+    env: options.env ?? {},
   });
   await controller.start();
   return {
@@ -351,5 +364,96 @@ describe('app controller', () => {
     const { ports, controller } = await setup({ settings });
     expect(ports.notifier.shown.map((n) => n.title)).toEqual(['why500 settings were reset']);
     expect(controller.snapshot().notice).toContain('settings.corrupt-20261126T000000Z.json');
+  });
+
+  describe('with a WHY500_CONFIG file', () => {
+    const SIM = 'Simulated';
+    const fileConfig = resolveConfig({
+      controls: ['https://127.0.0.1:9/control'],
+      alternatePath: { proxy: 'http://127.0.0.1:3128' },
+      targets: [
+        {
+          name: SIM,
+          site: 'https://127.0.0.1:8443/',
+          endpoints: [{ name: 'account', url: 'https://127.0.0.1:8443/api/me', auth: true }],
+          auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
+        },
+      ],
+    });
+    const file: ConfigFile = {
+      path: '/tmp/demo/why500.json',
+      config: fileConfig,
+      notice:
+        'Using the configuration file /tmp/demo/why500.json (WHY500_CONFIG): its targets replace the ones in Settings.',
+    };
+    const senderOf = (controller: AppController, ports: { windows: FakeWindowFactory }) => ({
+      webContentsId: ports.windows.windows[0]!.webContentsId,
+      frameUrl: 'app://why500/index.html',
+      isMainFrame: true,
+    });
+
+    it("monitors the file's targets and controls, says so in the snapshot, and keeps them when settings are saved", async () => {
+      const { controller, monitor, inputs, ports } = await setup({
+        configFile: file,
+        statuses: [status(SIM, 'healthy')],
+      });
+      expect(inputs[0]!.config.targets.map((t) => t.name)).toEqual([SIM]);
+      expect(inputs[0]!.config.controls).toEqual(['https://127.0.0.1:9/control']);
+      expect(inputs[0]!.config.alternatePath).toEqual({ proxy: 'http://127.0.0.1:3128' });
+      const snap = controller.snapshot();
+      expect(snap.notice).toContain('Using the configuration file /tmp/demo/why500.json (WHY500_CONFIG)');
+      expect(snap.targets[0]!.siteUrl).toBe('https://127.0.0.1:8443/');
+
+      await controller.windows.openDiagnostic();
+      const sender = senderOf(controller, ports);
+      // IPC knows the file's target, not only the settings' ones.
+      expect(
+        await controller.dispatch('diagnose:start', sender, { target: SIM, symptom: true }),
+      ).toMatchObject({
+        ok: true,
+      });
+      expect(monitor.calls).toContain(`diagnose ${SIM} symptom`);
+      const next = { ...defaultSettings(), intervalSeconds: 120 };
+      expect(await controller.dispatch('settings:set', sender, next)).toMatchObject({ ok: true });
+      expect(monitor.config?.intervalSeconds).toBe(120);
+      expect(monitor.config?.targets.map((t) => t.name)).toEqual([SIM]);
+    });
+
+    it("falls back to the target's token variable when the vault has none, and redacts it", async () => {
+      const { controller, inputs, monitor, logs, ports } = await setup({
+        configFile: file,
+        env: { WHY500_TOKEN: TOKEN },
+        statuses: [status(SIM, 'healthy')],
+      });
+      const tokens = inputs[0]!.tokens;
+      expect(tokens.get(SIM)).toBe(TOKEN);
+      expect(controller.tokens.get(SIM)).toBeNull();
+      // A token saved in the app wins over the environment.
+      controller.tokens.set(SIM, 'a'.repeat(40));
+      expect(tokens.get(SIM)).toBe('a'.repeat(40));
+      monitor.emit({
+        event: 'outage',
+        target: SIM,
+        at: '2026-11-25T14:02:00Z',
+        cause: 'account',
+        summary: `bad ${TOKEN}`,
+      });
+      await controller.windows.openDiagnostic();
+      const report = await controller.dispatch('report:get', senderOf(controller, ports), {
+        target: SIM,
+        format: 'text',
+      });
+      expect(JSON.stringify([report, logs, ports.notifier.shown])).not.toContain(TOKEN);
+    });
+
+    it('a file that could not be loaded: its error is the notice and the settings are used', async () => {
+      const { controller, inputs } = await setup({
+        configFile: { path: '/nope.json', config: null, notice: 'why500: /nope.json: (file): no file' },
+        env: { WHY500_TOKEN: TOKEN },
+      });
+      expect(inputs[0]!.config.targets[0]!.name).toBe(T);
+      expect(inputs[0]!.tokens).toBe(controller.tokens);
+      expect(controller.snapshot().notice).toBe('why500: /nope.json: (file): no file');
+    });
   });
 });

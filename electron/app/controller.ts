@@ -4,8 +4,6 @@
 
 import type { TokenSource } from '../../core/app/service';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
-import { resolveConfig } from '../../shared/config/defaults';
-import { settingsToConfig } from '../../shared/config/settings';
 import type { AppSnapshot, TargetTestResult } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
@@ -33,6 +31,7 @@ import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { TrayController } from '../tray/tray-controller';
 import { AppWindows } from '../windows/app-windows';
+import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
 import { PowerWatcher } from './power';
 import { systemProxyFor, type ProxySetting } from './proxy';
 import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
@@ -96,11 +95,17 @@ export interface AppControllerDeps {
   writeFile: (path: string, text: string) => Promise<void>;
   /** One line per call; text is redacted before it gets here. */
   log: (line: string) => void;
+  /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
+  configFile?: ConfigFile | null;
+  /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode (default: none). */
+  env?: Record<string, string | undefined>;
 }
 
 /** The running app. */
 export class AppController {
   readonly tokens: TokenVault;
+  /** What the monitor reads tokens from: the vault, plus the environment in config-file mode. */
+  readonly tokenSource: AppTokens;
   readonly windows: AppWindows;
   private service: AppMonitor | null = null;
   private proxy: ProxySetting = { url: null, note: null };
@@ -114,6 +119,9 @@ export class AppController {
 
   constructor(private readonly deps: AppControllerDeps) {
     this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
+    this.tokenSource = deps.configFile?.config
+      ? tokensWithEnvFallback(this.tokens, () => this.config(deps.settings.get()).targets, deps.env ?? {})
+      : this.tokens;
     this.windows = new AppWindows({
       factory: deps.ports.windows,
       preloadPath: deps.paths.preload,
@@ -128,7 +136,7 @@ export class AppController {
     this.notifier = new Notifier({
       port: deps.ports.notifier,
       policy: this.policy,
-      secrets: () => this.tokens.secrets(),
+      secrets: () => this.tokenSource.secrets(),
       openDiagnosis: (target) => void this.windows.openDiagnostic({ view: 'causes', target }),
       now: deps.now,
     });
@@ -149,7 +157,7 @@ export class AppController {
     this.proxy = proxy;
     const service = this.deps.createService({
       config,
-      tokens: this.tokens,
+      tokens: this.tokenSource,
       proxy,
       dataDir: this.deps.paths.dataDir,
       onError: (message) => this.log(message),
@@ -164,7 +172,13 @@ export class AppController {
     this.handlers = createIpcHandlers({
       service,
       settings,
-      tokens: this.tokens,
+      config: () => this.config(settings.get()),
+      tokens: {
+        state: () => this.tokens.state(),
+        set: (target, token) => this.tokens.set(target, token),
+        clear: (target) => this.tokens.clear(target),
+        secrets: () => this.tokenSource.secrets(),
+      },
       snapshot: () => this.snapshot(),
       renderReport: this.deps.renderReport,
       clipboard: ports.clipboard,
@@ -176,9 +190,9 @@ export class AppController {
       testTarget: tester
         ? (target) =>
             tester(target, {
-              tokens: this.tokens,
+              tokens: this.tokenSource,
               proxy: this.proxy,
-              controls: settings.get().controls,
+              controls: this.config(settings.get()).controls,
             })
         : null,
       onSettingsSaved: (next) => this.settingsSaved(next),
@@ -229,7 +243,7 @@ export class AppController {
       {
         handlers: this.handlers,
         trustedIds: () => this.windows.trustedContentsIds(),
-        secrets: () => this.tokens.secrets(),
+        secrets: () => this.tokenSource.secrets(),
         log: (line) => this.log(line),
       },
       channel,
@@ -241,11 +255,13 @@ export class AppController {
   /** The snapshot the window draws. */
   snapshot(): AppSnapshot {
     const service = this.requireService();
+    const notices = [this.deps.settings.notice, this.deps.configFile?.notice, service.notice];
+    const notice = notices.filter((n): n is string => typeof n === 'string' && n !== '').join(' ');
     return buildSnapshot({
       service,
-      settings: this.deps.settings.get(),
+      config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
-      notice: this.deps.settings.notice ?? service.notice ?? null,
+      notice: notice === '' ? null : notice,
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,
     });
@@ -335,8 +351,9 @@ export class AppController {
     }
   }
 
+  /** The configuration the monitor runs with: the settings', or the WHY500_CONFIG file's targets. */
   private config(settings: AppSettings): ResolvedConfig {
-    return resolveConfig(settingsToConfig(settings));
+    return effectiveConfig(settings, this.deps.configFile ?? null);
   }
 
   private requireService(): AppMonitor {
@@ -345,6 +362,6 @@ export class AppController {
   }
 
   private log(line: string): void {
-    this.deps.log(redactSecrets(line, this.tokens.secrets()).replace(/\s+/g, ' '));
+    this.deps.log(redactSecrets(line, this.tokenSource.secrets()).replace(/\s+/g, ' '));
   }
 }

@@ -1,16 +1,15 @@
-// Builds the AppSnapshot the window draws from the monitor, the settings and the pause state.
+// Builds the AppSnapshot the window draws from the monitor, the configuration and the pause state.
 
 import type { MonitorService } from '../../core/app/service';
-import { resolveConfig } from '../../shared/config/defaults';
-import { settingsToConfig } from '../../shared/config/settings';
 import type { AppSnapshot } from '../../shared/ipc/contract';
-import type { AppSettings } from '../../shared/types/settings';
+import type { ResolvedConfig } from '../../shared/types/config';
 import { worstState } from '../tray/state';
 
 /** What a snapshot is made of. */
 export interface SnapshotSources {
   service: Pick<MonitorService, 'statuses' | 'lastRound' | 'statusReading'>;
-  settings: AppSettings;
+  /** The configuration the monitor runs with (settings, or the WHY500_CONFIG file's targets). */
+  config: ResolvedConfig;
   paused: { until: string } | null;
   notice: string | null;
   appVersion: string;
@@ -20,7 +19,7 @@ export interface SnapshotSources {
 /** The current snapshot. */
 export function buildSnapshot(src: SnapshotSources): AppSnapshot {
   const statuses = src.service.statuses();
-  const targets = resolveConfig(settingsToConfig(src.settings)).targets;
+  const targets = src.config.targets;
   return {
     overall: worstState(statuses),
     paused: src.paused,

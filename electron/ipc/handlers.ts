@@ -16,7 +16,7 @@ import type {
   ResponseOf,
   TargetTestResult,
 } from '../../shared/ipc/contract';
-import type { ResolvedTarget, TargetConfig } from '../../shared/types/config';
+import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/types/config';
 import type { AppSettings, TokenState } from '../../shared/types/settings';
 import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
@@ -53,6 +53,11 @@ export interface TokenAccess {
 export interface IpcHandlerDeps {
   service: AppMonitor;
   settings: SettingsAccess;
+  /**
+   * The configuration the monitor runs with (the settings', or a WHY500_CONFIG file's targets);
+   * default: the settings'.
+   */
+  config?: () => ResolvedConfig;
   tokens: TokenAccess;
   snapshot: () => AppSnapshot;
   /** core/report/report.ts `renderReport`. */
@@ -72,20 +77,20 @@ export interface IpcHandlerDeps {
 }
 
 /** The resolved target of that name, or a one-line error. */
-function findTarget(settings: AppSettings, name: string): ResolvedTarget {
-  const target = resolveConfig(settingsToConfig(settings)).targets.find((t) => t.name === name);
+function findTarget(config: ResolvedConfig, name: string): ResolvedTarget {
+  const target = config.targets.find((t) => t.name === name);
   if (!target) throw new Error(`there is no target named "${name}"; pick one from the list`);
   return target;
 }
 
 /** What was tried, in plain words, for the report. */
-export function triedLines(settings: AppSettings, target: ResolvedTarget, tokenSet: boolean): string[] {
+export function triedLines(config: ResolvedConfig, target: ResolvedTarget, tokenSet: boolean): string[] {
   const lines = [
-    `Probed the site page and ${target.endpoints.length} endpoint(s) every ${settings.intervalSeconds} s`,
-    `Compared with ${settings.controls.length} unrelated control site(s) to tell their server from this connection`,
+    `Probed the site page and ${target.endpoints.length} endpoint(s) every ${config.intervalSeconds} s`,
+    `Compared with ${config.controls.length} unrelated control site(s) to tell their server from this connection`,
   ];
   if (target.statusPage) lines.push('Read the public status page');
-  if (settings.alternateProxy) lines.push('Compared through an alternate network path');
+  if (config.alternatePath) lines.push('Compared through an alternate network path');
   if (tokenSet)
     lines.push('Checked the account API with the saved token (the token itself is never included)');
   return lines;
@@ -94,10 +99,11 @@ export function triedLines(settings: AppSettings, target: ResolvedTarget, tokenS
 /** Builds the handlers. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const running = new Map<string, AbortController>();
+  const config = deps.config ?? (() => resolveConfig(settingsToConfig(deps.settings.get())));
 
   const reportText = (target: string, format: ReportFormat): string => {
-    const settings = deps.settings.get();
-    const resolved = findTarget(settings, target);
+    const current = config();
+    const resolved = findTarget(current, target);
     const status = deps.service.statuses().find((s) => s.target === target) ?? null;
     const fromCore = deps.service.reportInput?.(target);
     const input: ReportInput = fromCore ?? {
@@ -107,7 +113,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       lastRound: deps.service.lastRound(target),
       statusReading: deps.service.statusReading(target),
       recentEvents: deps.service.timeline(target, 'day').events.slice(-20),
-      tried: triedLines(settings, resolved, deps.tokens.state().set[target] === true),
+      tried: triedLines(current, resolved, deps.tokens.state().set[target] === true),
       app: deps.app,
       generatedAt: deps.now().toISOString(),
     };
@@ -116,7 +122,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   };
 
   const diagnose = async (target: string, symptom: boolean) => {
-    findTarget(deps.settings.get(), target);
+    findTarget(config(), target);
     running.get(target)?.abort();
     const controller = new AbortController();
     running.set(target, controller);
@@ -132,7 +138,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   };
 
   const openLink = async (target: string, which: 'site' | 'status-page'): Promise<ActionResult> => {
-    const resolved = findTarget(deps.settings.get(), target);
+    const resolved = findTarget(config(), target);
     const url = which === 'site' ? resolved.site : resolved.statusPage;
     if (!url) return { ok: false, message: `${target} has no status page set; add one in Settings.` };
     const appMade = [resolved.site, resolved.statusPage].filter((u): u is string => u !== null);
@@ -142,8 +148,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   };
 
   const runAction = async ({ target, action }: RequestOf<'action:run'>): Promise<ActionResult> => {
-    const settings = deps.settings.get();
-    const resolved = findTarget(settings, target);
+    const current = config();
+    const resolved = findTarget(current, target);
     switch (action) {
       case 'diagnose-again':
       case 'check-connection': {
@@ -155,7 +161,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         };
       }
       case 'test-alternate-path': {
-        if (!settings.alternateProxy) {
+        if (!current.alternatePath) {
           deps.push('view:show', { view: 'settings', target });
           return {
             ok: false,
@@ -200,7 +206,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   return {
     'snapshot:get': async () => deps.snapshot(),
     'timeline:get': async ({ target, range }) => {
-      findTarget(deps.settings.get(), target);
+      findTarget(config(), target);
       return deps.service.timeline(target, range);
     },
     'diagnose:start': async ({ target, symptom }) => diagnose(target, symptom),
@@ -220,7 +226,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'token:get-state': async () => deps.tokens.state(),
     'token:set': async ({ target, token }) => {
-      findTarget(deps.settings.get(), target);
+      findTarget(config(), target);
       const state = deps.tokens.set(target, token);
       deps.onTokensChanged();
       return state;

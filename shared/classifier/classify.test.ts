@@ -100,6 +100,32 @@ describe('classify', () => {
     expect(d.verdict).toBe('healthy');
   });
 
+  it('does not lead with extensions on a symptom when the scan found no suspect', () => {
+    const symptom = {
+      symptom: true,
+      endpoints: [endpoint('health'), endpoint('user', { auth: true, needsToken: true })],
+      statusPage: statusPage(),
+    };
+    const none = classify(
+      evidence({ ...symptom, extensions: { scanned: true, profilesScanned: 2, suspects: [] } }),
+    );
+    expect(none.verdict).toBe('unknown');
+    expect(none.confidence).toBeLessThan(MIN_CONFIDENCE);
+    expect(none.nextAction).toBe('add-token');
+    const suspect = {
+      browser: 'Chrome',
+      profile: 'Default',
+      id: 'abc',
+      name: 'Chat Enhancer Pro',
+      reach: '<all_urls>',
+    };
+    const some = classify(
+      evidence({ ...symptom, extensions: { scanned: true, profilesScanned: 2, suspects: [suspect] } }),
+    );
+    expect(some.verdict).toBe('extensions');
+    expect(some.nextAction).toBe('clean-session');
+  });
+
   it('does not let an upcoming maintenance make a maintenance verdict', () => {
     const d = classify(evidence({ statusPage: statusPage({ maintenanceUpcoming: true }) }));
     expect(d.verdict).toBe('healthy');

@@ -44,7 +44,10 @@ export function classify(evidence: Evidence): Diagnosis {
 
   const [first, second] = ranked;
   const leader = first?.[0] ?? 'healthy';
-  const runnerUp = second?.[0] ?? leader;
+  // With a symptom the user does see a fault, so the runner-up worth testing is the strongest other
+  // cause, not "healthy" (which no test can confirm while the error is on screen).
+  const contender = evidence.symptom ? ranked.find(([o]) => o !== leader && o !== 'healthy') : second;
+  const runnerUp = contender?.[0] ?? leader;
   const top = first?.[1] ?? 0;
   const margin = top - (second?.[1] ?? 0);
   const clear = !thin && top >= MIN_CONFIDENCE && margin >= MIN_MARGIN;

@@ -208,7 +208,9 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   'symptom-with-failures': { extensions: 0.3, healthy: 0.1 },
   'no-symptom': { extensions: 0.1 },
   'extension-suspects': { extensions: 4 },
-  'no-extension-suspects': { extensions: 0.3 },
+  // A scan that read the browser profiles and found no extension touching the site is real evidence
+  // against extensions (it can still miss a browser it does not read, so not a veto).
+  'no-extension-suspects': { extensions: 0.1 },
 };
 
 /**

@@ -95,7 +95,7 @@ export async function startCoreWindow(scenario: string): Promise<CoreWindow> {
   const snapshot = (): AppSnapshot =>
     buildSnapshot({
       service,
-      settings,
+      config: resolveConfig(settingsToConfig(settings)),
       paused: null,
       notice: service.notice,
       appVersion: '0.1.0-e2e',
