@@ -1,3 +1,5 @@
+// Tests of where the CLI keeps its data (flag, WHY500_DATA_DIR, OS default).
+
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { defaultDataDir, resolveDataDir } from './data-dir';

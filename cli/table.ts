@@ -2,10 +2,9 @@
 
 import type { Diagnosis } from '../shared/types/diagnosis';
 import type { MonitorEvent, Round } from '../shared/types/monitor';
-import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
+import { formatDuration, formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
 import { describeStatusReading } from '../core/report/status-words';
-import { formatDuration } from '../core/report/format';
 
 /** The machine's time zone. */
 export function localZone(): string {

@@ -64,15 +64,19 @@ export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<
 
   // Timers inside the monitor do not hold the process open; this does, until a stop signal.
   const letGo = holdOpen();
-  await new Promise<void>((resolve) => {
-    const release = onStopSignal(() => {
-      release();
-      resolve();
+  try {
+    await new Promise<void>((resolve) => {
+      const release = onStopSignal(() => {
+        release();
+        resolve();
+      });
+      service.start();
     });
-    service.start();
-  });
-  letGo();
-  await service.stop();
+  } finally {
+    // Also on a failed start: a held-open loop would keep the process alive forever.
+    letGo();
+    await service.stop();
+  }
   unsubscribe();
   if (!flags.json) out.line('Stopped.');
   return 0;

@@ -1,3 +1,5 @@
+// Tests of the composition root: check and observe against fakes, round times, and the support report.
+
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,6 @@ import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
-import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import { buildEvidence } from '../evidence/build';
 import { FingerprintTracker } from '../evidence/fingerprint';
@@ -57,8 +56,6 @@ export interface WiredRoundOptions {
   symptom?: boolean;
   forceStatus?: boolean;
   signal?: AbortSignal;
-  onProbe?: (result: ProbeResult) => void;
-  onStatus?: (reading: StatusReading | null) => void;
 }
 
 /** The shared parts; see the file header. */
@@ -134,8 +131,6 @@ export class Wiring {
         ...(opts.forceStatus ? { forceStatus: true } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
-        ...(opts.onProbe ? { onProbe: opts.onProbe } : {}),
-        ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
       },
       {
         probe: this.probe,

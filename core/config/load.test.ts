@@ -1,3 +1,5 @@
+// Tests of config loading (flag, WHY500_CONFIG, defaults, one-line errors) and of the env token source.
+
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

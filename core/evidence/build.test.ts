@@ -1,3 +1,5 @@
+// Tests of the evidence builder from windows of rounds.
+
 import { describe, it, expect } from 'vitest';
 import { buildEvidence, failurePattern, isRegionName } from './build';
 import { controls, probe, rounds, SAMPLE_TARGET, statusReading, statusUnavailable } from './synthetic';

@@ -1,3 +1,5 @@
+// Tests of the evidence and verdicts for the table of synthetic cases, and that no secret leaks.
+
 import { describe, it, expect } from 'vitest';
 import { classify } from '../../shared/classifier/classify';
 import { DIAGNOSIS_OUTCOMES } from '../../shared/types/diagnosis';

@@ -1,3 +1,5 @@
+// Tests of build-fingerprint extraction and of the fingerprint memory on disk.
+
 import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

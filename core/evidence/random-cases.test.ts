@@ -1,3 +1,5 @@
+// Tests of the classifier on seeded random evidence windows.
+
 import { describe, it, expect } from 'vitest';
 import { classify } from '../../shared/classifier/classify';
 import { DIAGNOSIS_OUTCOMES } from '../../shared/types/diagnosis';

@@ -1,3 +1,5 @@
+// Tests of the signals read from probe results (CDN edge, retry-after, access-denied bodies).
+
 import { describe, it, expect } from 'vitest';
 import { edgeFromRay, readSignals } from './signals';
 import { probe } from './synthetic';

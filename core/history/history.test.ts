@@ -1,3 +1,5 @@
+// Tests of the persisted history: append, reload, retention, torn and corrupt lines, timelines, baselines.
+
 import { describe, it, expect, afterEach } from 'vitest';
 import {
   appendFileSync,

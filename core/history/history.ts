@@ -203,12 +203,12 @@ export class HistoryStore {
       const key = `${s.target}\u0000${s.name}\u0000${s.path}`;
       let id = this.defined.get(key);
       if (id === undefined) {
-        this.defined.set(key, (id = this.defined.size));
-        this.write(
-          this.sampleWriter,
-          s.at,
-          encodeSeries({ series: id, target: s.target, name: s.name, path: s.path }),
-        );
+        id = this.defined.size;
+        const line = encodeSeries({ series: id, target: s.target, name: s.name, path: s.path });
+        // Without its definition on disk, the sample's number could name another series an earlier run
+        // defined in the same file: skip the sample on disk, and define the series again next time.
+        if (!this.write(this.sampleWriter, s.at, line)) continue;
+        this.defined.set(key, id);
       }
       this.write(this.sampleWriter, s.at, encodeSample(s, id));
     }
@@ -378,14 +378,17 @@ export class HistoryStore {
     this.write(this.eventWriter, recordAt(r), encodeRecord(r));
   }
 
-  private write(writer: SegmentWriter, at: number, line: string): void {
-    if (!this.writable) return;
+  /** Appends a line to the writer's segment of `at`'s day; false when nothing was written. */
+  private write(writer: SegmentWriter, at: number, line: string): boolean {
+    if (!this.writable) return false;
     const day = dayOf(this.now());
     if (day !== this.prunedDay) this.prune();
     try {
       writer.append(dayOf(Number.isFinite(at) ? at : this.now()), line);
+      return true;
     } catch (err) {
       this.fail(err);
+      return false;
     }
   }
 

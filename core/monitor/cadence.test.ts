@@ -1,3 +1,5 @@
+// Tests of the round cadence: jitter, confirmation rounds and outage back-off.
+
 import { describe, it, expect } from 'vitest';
 import { cadencePolicy, nextRound } from './cadence';
 import { seededRandom } from './random';

@@ -1,3 +1,5 @@
+// Tests of the monitor on a virtual clock: scheduling, events, pause/resume, history.
+
 import { describe, it, expect } from 'vitest';
 import type { DiagnoseProgress } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';

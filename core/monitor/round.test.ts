@@ -1,3 +1,5 @@
+// Tests of one probe round: the probe plan, the deadline, cancellation and token scrubbing.
+
 import { describe, it, expect } from 'vitest';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { StatusReading } from '../../shared/types/status';
@@ -121,6 +123,28 @@ describe('runRound', () => {
     expect(round.probes[2]!.error).toBe('probe failed: exploded with Token [redacted]');
     expect(round.status).toBeNull();
     expect(JSON.stringify(round)).not.toContain(TOKEN);
+  });
+
+  it('still resolves with every result when a progress callback throws', async () => {
+    const clock = new VirtualClock();
+    const { probe } = simulatedProbe(clock, () => ({ outcome: 'ok', latencyMs: 0 }));
+    const done = runRound(
+      plan({
+        alternateProxy: null,
+        controls: [],
+        onProbe: () => {
+          throw new Error('progress display broke');
+        },
+        onStatus: () => {
+          throw new Error('progress display broke');
+        },
+      }),
+      { probe, readStatus: async () => reading, clock },
+    );
+    await clock.advance(0);
+    const round = await done;
+    expect(round.probes.map((p) => p.outcome)).toEqual(['ok', 'ok', 'ok']);
+    expect(round.status).toEqual(reading);
   });
 
   it('is cancelled by its signal', async () => {

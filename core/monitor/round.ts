@@ -58,7 +58,10 @@ export interface RoundDeps {
   clock?: Clock;
 }
 
-/** The probes a round will run, without the token (for tests and the progress display). */
+/**
+ * The probes a round will run (for tests and the progress display). Requests of `auth` endpoints carry
+ * the Authorization value, token included: never print them.
+ */
 export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
   const { target } = plan;
   const auth = target.auth;
@@ -127,7 +130,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
       result = failedResult(request, at, 'error', reason, clock.now() - startedMono);
     }
     results[i] = scrub(result, plan.token);
-    plan.onProbe?.(results[i]);
+    notify(() => plan.onProbe?.(results[i]!));
   });
 
   let status: StatusReading | null = null;
@@ -135,7 +138,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
   const reading = (async () => {
     if (!deps.readStatus || !plan.target.statusPage) {
       statusDone = true;
-      plan.onStatus?.(null);
+      notify(() => plan.onStatus?.(null));
       return;
     }
     try {
@@ -144,7 +147,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
       status = null;
     }
     statusDone = true;
-    plan.onStatus?.(status);
+    notify(() => plan.onStatus?.(status));
   })();
 
   await Promise.race([Promise.all([...probing, reading]), deadline]);
@@ -168,6 +171,15 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
   };
   if (plan.symptom) round.symptom = true;
   return round;
+}
+
+/** Calls a progress callback; one that throws must not turn the never-rejecting round into a rejection. */
+function notify(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // Progress display only: the round's result does not depend on it.
+  }
 }
 
 /** A result for a probe that never produced one (deadline, cancel, or a probe function that threw). */

@@ -1,3 +1,5 @@
+// Tests of the per-target round scheduler on a virtual clock.
+
 import { describe, it, expect } from 'vitest';
 import { sleep } from './clock';
 import { nextRound, cadencePolicy } from './cadence';

@@ -1,3 +1,5 @@
+// Tests of the per-target health state machine and its events.
+
 import { describe, it, expect } from 'vitest';
 import type { MonitorEvent } from '../../shared/types/monitor';
 import type { Outcome } from '../../shared/types/probe';

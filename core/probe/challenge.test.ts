@@ -1,3 +1,5 @@
+// Tests of bot-challenge recognition (Cloudflare "Just a moment..." pages and cf-mitigated).
+
 import { describe, it, expect } from 'vitest';
 import { isChallenge } from './challenge';
 

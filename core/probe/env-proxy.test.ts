@@ -1,3 +1,5 @@
+// Tests of curl-style proxy selection from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY and NO_PROXY.
+
 import { describe, it, expect } from 'vitest';
 import { isNoProxy, proxyFor } from './env-proxy';
 

@@ -84,3 +84,28 @@ export function proxyFor(url: string | URL, env: ProxyEnv): string | null {
   if (isNoProxy(target.hostname, port, read(env, 'no_proxy'))) return null;
   return withScheme(chosen);
 }
+
+/** The environment's proxy settings per scheme, for agents that pick the proxy per request themselves. */
+export interface EnvProxySettings {
+  /** Proxy URL for http: URLs, or '' for none. */
+  httpProxy: string;
+  /** Proxy URL for https: URLs, or '' for none. */
+  httpsProxy: string;
+  /** The NO_PROXY list, or ''. */
+  noProxy: string;
+}
+
+/**
+ * The proxies the environment selects, read by the same rules as {@link proxyFor}: lower case before
+ * upper case, ALL_PROXY as the fallback, and `host:port` meaning `http://host:port`.
+ */
+export function envProxySettings(env: ProxyEnv): EnvProxySettings {
+  const all = read(env, 'all_proxy');
+  const http = read(env, 'http_proxy') ?? all;
+  const https = read(env, 'https_proxy') ?? all;
+  return {
+    httpProxy: http ? withScheme(http) : '',
+    httpsProxy: https ? withScheme(https) : '',
+    noProxy: read(env, 'no_proxy') ?? '',
+  };
+}

@@ -1,3 +1,5 @@
+// Tests of the kept response headers and of the probe's credential redactor.
+
 import { describe, it, expect } from 'vitest';
 import { pickHeaders } from './headers';
 import { makeRedactor } from './redact';

@@ -58,6 +58,7 @@ export class ProbeRun {
     this.limitTimer?.refresh();
   }
 
+  /** Stops the headers or body-idle timer. */
   disarm(): void {
     if (this.limitTimer) clearTimeout(this.limitTimer);
     this.limitTimer = null;
@@ -81,6 +82,7 @@ export class ProbeRun {
     this.arm('headers');
   }
 
+  /** What the probe knew at this moment, for classifying a failure. */
   failureContext(): FailureContext {
     const url = this.url;
     const port = url ? url.port || (url.protocol === 'https:' ? '443' : '80') : '';

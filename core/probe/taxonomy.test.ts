@@ -1,3 +1,5 @@
+// Tests of the mapping from probe errors and HTTP statuses onto the outcome taxonomy.
+
 import { describe, it, expect } from 'vitest';
 import { ConnectPhaseError } from './connector';
 import { classifyError, classifyStatus } from './taxonomy';

@@ -1,3 +1,5 @@
+// Tests of secret redaction in text and in JSON-like values.
+
 import { describe, it, expect } from 'vitest';
 import { createRedactor, redactText, redactValue, REDACTED } from './redact';
 

@@ -1,3 +1,5 @@
+// Tests of the support report in Markdown and JSON, secrets redacted.
+
 import { describe, it, expect } from 'vitest';
 import { renderReport } from './report';
 import { sampleInput, sampleProbe } from './fixtures.test-support';

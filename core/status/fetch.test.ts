@@ -180,6 +180,22 @@ describe('proxies', () => {
     expect(proxy.asked).toHaveLength(1);
   });
 
+  it('reads the environment like the probes do: a proxy without a scheme, and ALL_PROXY', async () => {
+    const target = await serve({ '/x': jsonReply({ ok: 1 }) });
+    const proxy = await tunnelTo(target);
+    const bare = proxy.url.replace('http://', '');
+    expect(
+      await fetchStatusDocument('http://bare.example.invalid/x', { env: { HTTP_PROXY: bare } }),
+    ).toMatchObject({ kind: 'ok' });
+    expect(
+      await fetchStatusDocument('http://all.example.invalid/x', { env: { ALL_PROXY: proxy.url } }),
+    ).toMatchObject({ kind: 'ok' });
+    expect(proxy.asked).toEqual([
+      'CONNECT bare.example.invalid:80 HTTP/1.1',
+      'CONNECT all.example.invalid:80 HTTP/1.1',
+    ]);
+  });
+
   it('an explicit proxy wins, and useEnvProxy: false ignores the environment', async () => {
     const target = await serve({ '/x': jsonReply({ ok: 1 }) });
     const proxy = await tunnelTo(target);

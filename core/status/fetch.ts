@@ -4,6 +4,7 @@
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
+import { envProxySettings } from '../probe/env-proxy';
 
 /** Limits and transport of one status fetch. */
 export interface StatusFetchOptions {
@@ -81,17 +82,11 @@ function makeDispatcher(options: StatusFetchOptions, connectMs: number): Dispatc
   const agentOptions = { connect, keepAliveTimeout: 1_000, pipelining: 0 };
   if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect, proxyTls: connect });
   if (options.useEnvProxy !== false) {
-    const env = options.env ?? process.env;
-    const httpProxy = env.http_proxy ?? env.HTTP_PROXY ?? '';
-    const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
-    if (httpProxy || httpsProxy)
+    // The probes' rules (ALL_PROXY, `host:port` without a scheme), so both go the same way.
+    const proxies = envProxySettings(options.env ?? process.env);
+    if (proxies.httpProxy || proxies.httpsProxy)
       // Explicit values (even '') stop undici from reading process.env behind our back.
-      return new EnvHttpProxyAgent({
-        ...agentOptions,
-        httpProxy,
-        httpsProxy,
-        noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
-      });
+      return new EnvHttpProxyAgent({ ...agentOptions, ...proxies });
   }
   return new Agent(agentOptions);
 }

@@ -1,3 +1,5 @@
+// Tests of browser-extension match patterns reaching a site.
+
 import { describe, it, expect } from 'vitest';
 import { patternReaches } from './match-pattern';
 

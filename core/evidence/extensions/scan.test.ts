@@ -1,3 +1,5 @@
+// Tests of the browser-extension scan over Chromium-family and Firefox profiles.
+
 import { describe, it, expect, afterEach } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
