@@ -22,10 +22,10 @@ auth.tokenEnv (WHY500_TOKEN by default) and never appear in any output.
 Exit codes: 0 healthy, 1 a problem found, 2 bad usage or bad configuration.
 `;
 
-const COMMON = `  --config FILE      Configuration file (default: $WHY500_CONFIG, else the built-in defaults)
-  --data-dir DIR     Where history and the last build fingerprint are kept
-                     (default: $WHY500_DATA_DIR, else your user data folder)
-  -h, --help         Show this help`;
+const COMMON = `  --config FILE        Configuration file (default: $WHY500_CONFIG, else the built-in defaults)
+  --data-dir DIR       Where history and the last build fingerprint are kept
+                       (default: $WHY500_DATA_DIR, else your user data folder)
+  -h, --help           Show this help`;
 
 /** Help per command. */
 export const COMMAND_HELP: Record<string, string> = {
@@ -36,8 +36,8 @@ control sites and the status page, and prints one line per probe: endpoint, path
 DNS / connect / TLS / first byte / total in ms, and the outcome.
 
 Options:
-  --target NAME      Check only this target (default: every configured target)
-  --json             Print JSON: {"target","at","probes":[…],"statusPage":{…}}, one line per target
+  --target NAME        Check only this target (default: every configured target)
+  --json               Print JSON: {"target","at","probes":[…],"statusPage":{…}}, one line per target
 ${COMMON}
 
 Exit codes: 0 every probe of the target answered, 1 a probe failed, 2 bad usage or config.
