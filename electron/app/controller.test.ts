@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../shared/config/defaults';
 import { defaultSettings } from '../../shared/config/settings';
 import type { TargetStatus } from '../../shared/types/monitor';
@@ -208,6 +208,29 @@ describe('app controller', () => {
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'healthy.png'));
   });
 
+  it("a diagnosis started from the tray can be cancelled from the window's Cancel", async () => {
+    const { controller, monitor, ports } = await setup();
+    let signal: AbortSignal | undefined;
+    monitor.diagnoseNow = (_target, options) =>
+      new Promise((resolve) => {
+        signal = options?.signal;
+        signal?.addEventListener('abort', () => resolve(null));
+      });
+    const running = controller.trayAction({ kind: 'diagnose', target: T, symptom: true });
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    const sender: IpcSender = {
+      webContentsId: ports.windows.windows[0]!.webContentsId,
+      frameUrl: 'app://why500/index.html',
+      isMainFrame: true,
+    };
+    expect(await controller.dispatch('diagnose:cancel', sender, { target: T })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    await running;
+    expect(signal!.aborted).toBe(true);
+  });
+
   it('snooze from the tray silences notifications for an hour', async () => {
     const { monitor, ports } = await setup();
     ports.tray.choose('Snooze notifications 1 hour');
@@ -272,6 +295,12 @@ describe('app controller', () => {
     expect(monitor.calls.filter((c) => c === 'stop')).toHaveLength(1);
     expect(ports.app.quitCalls).toBe(1);
     expect(ports.tray.destroyed).toBe(true);
+    // Sleep and wake after quitting touch neither the stopped monitor nor the destroyed tray.
+    monitor.calls = [];
+    ports.power.emitSuspend();
+    ports.power.emitResume();
+    expect(monitor.calls).toEqual([]);
+    expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'healthy.png'));
   });
 
   it('saving settings reconfigures the monitor and the login item', async () => {
@@ -289,6 +318,33 @@ describe('app controller', () => {
     });
     expect(monitor.config?.intervalSeconds).toBe(120);
     expect(ports.app.loginItem).toBe(true);
+  });
+
+  it("saving settings drops the stored token of a removed target and keeps the others'", async () => {
+    const { controller, ports } = await setup();
+    await controller.windows.openDiagnostic();
+    const sender = {
+      webContentsId: ports.windows.windows[0]!.webContentsId,
+      frameUrl: 'app://why500/',
+      isMainFrame: true,
+    };
+    const other = { name: 'Other', site: 'https://other.example/' };
+    const both = { ...defaultSettings(), targets: [...defaultSettings().targets, other] };
+    expect(await controller.dispatch('settings:set', sender, both)).toMatchObject({ ok: true });
+    controller.tokens.set(T, TOKEN);
+    controller.tokens.set('Other', 'b'.repeat(40));
+    // The user removes Character.AI, then adds a different service under the same name.
+    expect(
+      await controller.dispatch('settings:set', sender, { ...defaultSettings(), targets: [other] }),
+    ).toMatchObject({ ok: true, value: { ok: true } });
+    expect(controller.tokens.state().set).toEqual({ Other: true });
+    const readded = {
+      ...defaultSettings(),
+      targets: [other, { name: T, site: 'https://elsewhere.example/' }],
+    };
+    expect(await controller.dispatch('settings:set', sender, readded)).toMatchObject({ ok: true });
+    expect(controller.tokens.get(T)).toBeNull();
+    expect(controller.tokens.get('Other')).toBe('b'.repeat(40));
   });
 
   it('gives the probes the proxy the session uses', async () => {
@@ -413,10 +469,14 @@ describe('app controller', () => {
         ok: true,
       });
       expect(monitor.calls).toContain(`diagnose ${SIM} symptom`);
+      controller.tokens.set(T, TOKEN);
+      controller.tokens.set(SIM, 'c'.repeat(40));
       const next = { ...defaultSettings(), intervalSeconds: 120 };
       expect(await controller.dispatch('settings:set', sender, next)).toMatchObject({ ok: true });
       expect(monitor.config?.intervalSeconds).toBe(120);
       expect(monitor.config?.targets.map((t) => t.name)).toEqual([SIM]);
+      // Tokens of the file's targets and of the settings' own targets both stay.
+      expect(controller.tokens.state().set).toEqual({ [T]: true, [SIM]: true });
     });
 
     it("falls back to the target's token variable when the vault has none, and redacts it", async () => {
@@ -441,8 +501,9 @@ describe('app controller', () => {
       await controller.windows.openDiagnostic();
       const report = await controller.dispatch('report:get', senderOf(controller, ports), {
         target: SIM,
-        format: 'text',
+        format: 'markdown',
       });
+      expect(report).toMatchObject({ ok: true });
       expect(JSON.stringify([report, logs, ports.notifier.shown])).not.toContain(TOKEN);
     });
 

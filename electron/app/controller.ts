@@ -8,7 +8,7 @@ import type { AppSnapshot, TargetTestResult } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
-import { createIpcHandlers, type AppMonitor } from '../ipc/handlers';
+import { createIpcHandlers, type AppMonitor, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
 import { Notifier } from '../notify/notifier';
 import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
@@ -114,7 +114,7 @@ export class AppController {
   private tray: TrayController | null = null;
   private policy: NotificationPolicy;
   private notifier: Notifier;
-  private handlers: ReturnType<typeof createIpcHandlers> | null = null;
+  private handlers: IpcHandlers | null = null;
   private quitting: Promise<void> | null = null;
 
   constructor(private readonly deps: AppControllerDeps) {
@@ -274,10 +274,8 @@ export class AppController {
       switch (action.kind) {
         case 'diagnose':
           await this.windows.openDiagnostic({ view: 'causes', target: action.target });
-          await this.requireService().diagnoseNow(action.target, {
-            symptom: action.symptom,
-            onProgress: (p) => this.windows.send('diagnose:progress', p),
-          });
+          // Through the IPC handler, so the window's Cancel (diagnose:cancel) can stop it too.
+          await this.requireHandlers()['diagnose:start']({ target: action.target, symptom: action.symptom });
           break;
         case 'open-window':
           await this.windows.openDiagnostic(
@@ -338,7 +336,15 @@ export class AppController {
   }
 
   private settingsSaved(next: AppSettings): void {
-    this.requireService().reconfigure(this.config(next));
+    const config = this.config(next);
+    // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
+    // secret never lingers out of the user's reach or rides along to a later target of that name.
+    // (In config-file mode the settings' own targets keep theirs too.)
+    const names = new Set([...config.targets, ...next.targets].map((t) => t.name));
+    for (const [name, isSet] of Object.entries(this.tokens.state().set)) {
+      if (isSet && !names.has(name)) this.tokens.clear(name);
+    }
+    this.requireService().reconfigure(config);
     this.applyLoginItem(next);
     this.refresh();
   }
@@ -354,6 +360,11 @@ export class AppController {
   /** The configuration the monitor runs with: the settings', or the WHY500_CONFIG file's targets. */
   private config(settings: AppSettings): ResolvedConfig {
     return effectiveConfig(settings, this.deps.configFile ?? null);
+  }
+
+  private requireHandlers(): IpcHandlers {
+    if (!this.handlers) throw new Error('the app has not started yet');
+    return this.handlers;
   }
 
   private requireService(): AppMonitor {

@@ -12,6 +12,8 @@ export const SETTLE_MS = 5_000;
 export class PowerWatcher {
   private settleTimer: unknown = null;
   private unsubscribe: (() => void) | null = null;
+  /** powerMonitor offers no way to remove its listeners, so they check this once stopped. */
+  private stopped = false;
 
   constructor(
     private readonly run: RunControl,
@@ -23,13 +25,18 @@ export class PowerWatcher {
 
   /** Starts listening. */
   start(): void {
-    this.power.onSuspend(() => this.suspend());
-    this.power.onResume(() => this.wake());
+    this.power.onSuspend(() => {
+      if (!this.stopped) this.suspend();
+    });
+    this.power.onResume(() => {
+      if (!this.stopped) this.wake();
+    });
     this.unsubscribe = this.net.onOnlineChange((online) => this.networkChanged(online));
   }
 
   /** Stops listening and cancels the settle timer. */
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     this.cancelSettle();
   }

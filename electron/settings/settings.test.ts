@@ -55,7 +55,27 @@ describe('settings', () => {
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems[0]!.path).toBe('notifications.quietHours.start');
+    // Paths are written the way the settings form names its fields, so main's problems show inline.
+    const site = s.save({ ...next, targets: [{ name: 'X', site: 'ftp://x' }] });
+    expect(site).toEqual({
+      ok: false,
+      problems: [
+        { path: 'targets[0].site', message: 'expected an http(s) URL of the site page, found "ftp://x"' },
+      ],
+    });
     expect(s.get().intervalSeconds).toBe(60);
+    // Two targets of one name (ignoring case) would mix their statuses and tokens.
+    const twice = s.save({
+      ...next,
+      targets: [...next.targets, { name: 'character.ai', site: 'https://other.example/' }],
+    });
+    expect(twice).toEqual({
+      ok: false,
+      problems: [
+        { path: 'targets[1].name', message: 'expected a unique name, "character.ai" is used twice' },
+      ],
+    });
+    expect(open().get().targets).toHaveLength(1);
   });
 
   it('a corrupt (unparsable) file is kept aside, defaults load and the user is told once', () => {

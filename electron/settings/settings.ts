@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { SaveSettingsResult } from '../../shared/ipc/contract';
 import { AppSettingsSchema } from '../../shared/config/settings-schema';
 import { defaultSettings } from '../../shared/config/settings';
+import { toProblems, type FieldProblem } from '../../shared/validate/issues';
 import type { AppSettings } from '../../shared/types/settings';
 import { MemoryStore, type KeyValueStore } from './store';
 
@@ -41,14 +42,10 @@ export function corruptFileName(filePath: string, at: Date): string {
   return join(dirname(filePath), `${base}.corrupt-${stamp}.json`);
 }
 
-/** Field problems in the shape the settings form shows. */
-export function settingsProblems(value: unknown): { path: string; message: string }[] {
+/** Field problems in the shape the settings form shows (paths such as `targets[0].site`). */
+export function settingsProblems(value: unknown): FieldProblem[] {
   const result = v.safeParse(AppSettingsSchema, value);
-  if (result.success) return [];
-  return result.issues.map((issue) => ({
-    path: issue.path?.map((p) => String(p.key)).join('.') ?? '',
-    message: `expected ${issue.expected ?? 'a valid value'}: ${issue.message}`,
-  }));
+  return result.success ? [] : toProblems(result.issues);
 }
 
 function errorLine(error: unknown): string {
@@ -85,7 +82,8 @@ export class Settings {
       }
       const parsed = v.safeParse(AppSettingsSchema, raw);
       if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
-      problem = `it did not match the settings format (${settingsProblems(raw)[0]?.path || 'top level'})`;
+      const where = settingsProblems(raw)[0]?.path;
+      problem = `it did not match the settings format (${where && where !== '(root)' ? where : 'top level'})`;
       carriedTokens = store.get(TOKENS_KEY);
     } catch (error) {
       problem = `it could not be read (${errorLine(error)})`;
@@ -123,6 +121,9 @@ export class Settings {
   save(value: unknown): SaveSettingsResult {
     const parsed = v.safeParse(AppSettingsSchema, value);
     if (!parsed.success) return { ok: false, problems: settingsProblems(value) };
+    // Targets are told apart by name everywhere (statuses, tokens, IPC), as the form also checks.
+    const duplicates = duplicateNames(parsed.output.targets);
+    if (duplicates.length > 0) return { ok: false, problems: duplicates };
     try {
       this.store.set(SETTINGS_KEY, parsed.output);
     } catch (error) {
@@ -134,6 +135,23 @@ export class Settings {
     this.current = parsed.output as AppSettings;
     return { ok: true };
   }
+}
+
+/** A problem for each target whose name (ignoring case) an earlier target already uses. */
+function duplicateNames(targets: readonly { name: string }[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  targets.forEach((t, i) => {
+    const key = t.name.toLowerCase();
+    if (seen.has(key)) {
+      problems.push({
+        path: `targets[${i}].name`,
+        message: `expected a unique name, "${t.name}" is used twice`,
+      });
+    }
+    seen.add(key);
+  });
+  return problems;
 }
 
 function isTokenRecord(value: unknown): value is Record<string, string> {

@@ -1,12 +1,16 @@
 // Overview: the verdict, confidence and next step; running the next step; diagnosis progress and cancel.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
+import { flushSync } from 'svelte';
 import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/svelte';
 import Overview from './Overview.svelte';
 import { connectedState } from '../testing/setup';
 import { FIXTURE_NOW, healthySnapshot, outageSnapshot } from '../testing/fixtures';
 import { progressAt } from '../testing/fake-api';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('Overview', () => {
   it('states the verdict, likely cause, confidence and what it means', async () => {
@@ -23,6 +27,17 @@ describe('Overview', () => {
     expect(screen.getByText(/22 min ago/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'What it means' })).toBeTruthy();
     expect(screen.getByText(/More people are using the service than its servers can answer/)).toBeTruthy();
+  });
+
+  it('keeps "last checked" current while the view stays open', async () => {
+    const { state } = await connectedState({ snapshot: outageSnapshot() });
+    vi.useFakeTimers({ now: FIXTURE_NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
+    render(Overview, { props: { state } });
+    const lastChecked = () => screen.getByText('Last checked').nextElementSibling?.textContent;
+    expect(lastChecked()).toBe('just now');
+    vi.advanceTimersByTime(10 * 60_000);
+    flushSync();
+    expect(lastChecked()).toBe('10 min ago');
   });
 
   it('gives the strongest evidence and leads to the full ranking', async () => {

@@ -155,6 +155,22 @@ describe('Token', () => {
     expect(fake.callsOf('clearToken')).toEqual([[{ target: 'Character.AI' }]]);
   });
 
+  it('reads the token state again after a save (main drops the tokens of removed services)', async () => {
+    let stored = true;
+    const fake = await setup({
+      getTokenState: async () => ({
+        set: stored ? { 'Character.AI': true } : {},
+        weakEncryption: false,
+        available: true,
+      }),
+    });
+    expect(await screen.findByText('A token is stored for Character.AI.')).toBeTruthy();
+    stored = false;
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(fake.callsOf('saveSettings')).toHaveLength(1));
+    expect(await screen.findByText('No token is stored for Character.AI.')).toBeTruthy();
+  });
+
   it('refuses a token that cannot be valid, inline', async () => {
     const fake = await setup();
     const input = (await screen.findByLabelText('Token')) as HTMLInputElement;
