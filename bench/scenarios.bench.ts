@@ -1,20 +1,16 @@
 // `npm run bench`: the whole scenario suite against the simulator — accuracy, a confusion matrix over
 // the nine outcomes plus `unknown`, and a calibration table (confidence bucket vs share right).
-// Runs the core in-process when its composition root is there (faster), else the real CLI.
-// BENCH_SCENARIOS_MODE=cli forces the CLI; BENCH_SCENARIOS_REPEAT=N runs the suite N times.
+// Runs the core in-process (faster; the test suite runs the real CLI). BENCH_SCENARIOS_MODE=cli uses the
+// CLI instead; BENCH_SCENARIOS_REPEAT=N runs the suite N times.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { calibrationLines, matrixLines, scoreSuite, type ScoredCase } from '../simulator/metrics';
 import { rankingLine, runScenarioCli, runScenarioInProcess, runScenarios } from '../simulator/runner';
 import { SCENARIOS } from '../simulator/scenarios/index';
 import type { BenchModule, BenchSection } from './types';
 
-const inProcessAvailable = existsSync(fileURLToPath(new URL('../core/app/create.ts', import.meta.url)));
-
 /** Runs the suite and reports its scores. */
 export async function run(): Promise<BenchSection[]> {
-  const mode = process.env.BENCH_SCENARIOS_MODE === 'cli' || !inProcessAvailable ? 'cli' : 'in-process';
+  const mode = process.env.BENCH_SCENARIOS_MODE === 'cli' ? 'cli' : 'in-process';
   const repeat = Math.max(1, Math.min(10, Number(process.env.BENCH_SCENARIOS_REPEAT) || 1));
   const cases: ScoredCase[] = [];
   const lines: string[] = [];

@@ -24,9 +24,12 @@ const DEFAULT_CYCLE = [
   'healthy-operational',
 ];
 
+const USAGE = 'Usage: npm run demo [-- SCENARIO ... | --list] [--seconds N]';
+
+/** Exits 2 with one line naming what was wrong, and the usage. */
 function usage(message) {
-  if (message) console.error(`npm run demo: ${message}`);
-  console.error('Usage: npm run demo [-- SCENARIO ... | --list] [--seconds N]');
+  console.error(`npm run demo: ${message}`);
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -42,8 +45,10 @@ for (let i = 0; i < args.length; i++) {
   } else if (a === '--seconds') {
     seconds = Number(args[++i]);
     if (!Number.isFinite(seconds) || seconds < 5) usage('--seconds expects a number of seconds, at least 5');
-  } else if (a === '--help' || a === '-h') usage();
-  else if (a.startsWith('-')) usage(`unknown option ${a}`);
+  } else if (a === '--help' || a === '-h') {
+    console.log(USAGE);
+    process.exit(0);
+  } else if (a.startsWith('-')) usage(`unknown option ${a}`);
   else chosen.push(a);
 }
 const known = new Set(listScenarios().map((s) => s.name));
@@ -116,17 +121,33 @@ function run(command, argv, env, limitSeconds) {
     const child = spawn(command, argv, { cwd: ROOT, env, stdio: 'inherit' });
     current = child;
     const timer = limitSeconds ? setTimeout(() => child.kill('SIGINT'), limitSeconds * 1000) : null;
-    child.on('exit', () => {
+    const done = () => {
       if (timer) clearTimeout(timer);
       current = null;
       resolve();
+    };
+    // A child that cannot start emits 'error' and no 'exit': say so and go on instead of waiting forever.
+    child.on('error', (err) => {
+      console.error(`npm run demo: could not start ${command}: ${err.message}`);
+      done();
     });
+    child.on('exit', done);
   });
 }
 
 for (const name of cycle) {
   if (stopping) break;
-  const sim = await startSimulator({ scenario: name });
+  let sim;
+  try {
+    sim = await startSimulator({ scenario: name });
+  } catch (err) {
+    // E.g. tinyproxy or openssl missing for this scenario: one line, then the next scenario.
+    console.error(
+      `npm run demo: ${name} could not start: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`,
+    );
+    process.exitCode = 1;
+    continue;
+  }
   // A private data folder: the simulated target's history never mixes with the user's own.
   const env = {
     ...process.env,

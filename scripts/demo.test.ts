@@ -18,6 +18,13 @@ describe('npm run demo', () => {
     for (const s of SCENARIOS) expect(r.stdout).toMatch(new RegExp(`${s.name}\\s+${s.outcome}`));
   });
 
+  it('--help prints the usage and exits 0', () => {
+    const r = demo('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run demo');
+    expect(r.stderr).toBe('');
+  });
+
   it('an unknown scenario is a usage error naming it', () => {
     const r = demo('no-such-scenario');
     expect(r.status).toBe(2);

@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'resources');
 
+// Checked before anything is written: `--sheet` needs a file name after it.
+const sheetIndex = process.argv.indexOf('--sheet');
+const sheetFile = sheetIndex > 0 ? process.argv[sheetIndex + 1] : undefined;
+if (sheetIndex > 0 && (!sheetFile || sheetFile.startsWith('-'))) {
+  console.error('make-icons: --sheet needs a file name, e.g. --sheet /tmp/icons.png');
+  process.exit(2);
+}
+
 /** The tray states, the colour each uses on Windows/Linux, and its shape. */
 const STATES = {
   healthy: { color: [46, 157, 79] },
@@ -290,9 +298,8 @@ written.push(
   ),
 );
 
-// Optional contact sheet: every state at 16/22/32 px scaled up 8x, template on white, colour on dark and light.
-const sheetIndex = process.argv.indexOf('--sheet');
-if (sheetIndex > 0) {
+// Optional contact sheet: every state at 16/22/32/48 px scaled up 8x, template on white, colour on dark and light.
+if (sheetFile) {
   const scale = 8;
   const sizes = [16, 22, 32, 48];
   const cell = 48 * scale + 16;
@@ -327,7 +334,7 @@ if (sheetIndex > 0) {
       }
     });
   });
-  writeFileSync(process.argv[sheetIndex + 1], encodePng(sheet, W, H));
+  writeFileSync(sheetFile, encodePng(sheet, W, H));
 }
 
 console.log(`wrote ${written.length} icon files under resources/`);

@@ -82,10 +82,7 @@ export function waitingRoom(req: SimRequest, minutes: number): HttpReply {
   const headers = { 'set-cookie': `__cfwaitingroom=${req.ray.split('-')[0]}; Path=/; HttpOnly; Secure` };
   return req.route === 'site'
     ? html(200, waitingRoomPage(minutes), { ...headers, 'cache-control': 'no-store' })
-    : {
-        ...json(429, JSON.parse(waitingRoomJson(minutes)) as unknown, headers),
-        headers: { 'content-type': JSON_TYPE, 'retry-after': '20', ...headers },
-      };
+    : json(429, JSON.parse(waitingRoomJson(minutes)) as unknown, { 'retry-after': '20', ...headers });
 }
 
 /** Cloudflare's bot challenge: 403, `cf-mitigated: challenge`, "Just a moment...". */

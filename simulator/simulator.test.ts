@@ -33,14 +33,16 @@ async function get(
   url: string,
   options: { auth?: boolean; proxy?: boolean; timeoutMs?: number } = {},
 ): Promise<Answer> {
-  const timeout = options.timeoutMs ?? 1_500;
+  // Generous by default: some scenarios answer after 1.4–1.6 s on purpose, and a loaded machine adds more.
+  // Tests that expect a timeout (black holes) pass a short one.
+  const timeout = options.timeoutMs ?? 5_000;
   const caFile = sim.env.NODE_EXTRA_CA_CERTS;
   const ca = caFile ? readFileSync(caFile, 'utf8') : undefined;
   const dispatcher: Dispatcher =
     options.proxy && sim.config.alternatePath
       ? new ProxyAgent({ uri: sim.config.alternatePath.proxy, ...(ca ? { requestTls: { ca } } : {}) })
       : new Agent({
-          connect: { timeout: 1_000, ...(ca ? { ca } : {}) },
+          connect: { timeout, ...(ca ? { ca } : {}) },
           headersTimeout: timeout,
           bodyTimeout: timeout,
         });

@@ -68,7 +68,8 @@ function hasExited(child: ChildProcess): boolean {
 
 /** Kills a child (SIGTERM, then SIGKILL after 2 s) and resolves once it has exited. */
 async function kill(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return;
+  // No pid: the process never started (spawn failed), so there is no 'exit' to wait for.
+  if (hasExited(child) || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
@@ -108,8 +109,10 @@ export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Ti
     const child = spawn(binary, ['-d', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    // E.g. EACCES: without a listener the 'error' event would crash the process.
+    child.once('error', (err) => (stderr += `\n${err.message}`));
     const started = Date.now();
-    while (!hasExited(child) && Date.now() - started < 5_000) {
+    while (!hasExited(child) && child.pid !== undefined && Date.now() - started < 5_000) {
       if (await canConnect(port)) {
         const stop = async () => {
           await kill(child);

@@ -1,6 +1,7 @@
 // The production window build in Debian Chromium under the real CSP, driven through a Node-side bridge
 // with realistic canned data: every view in light and dark (screenshots + axe), keyboard use, 200% zoom,
-// diagnosis progress and cancel. The same checks against the real core and simulator are in window-core.test.ts.
+// diagnosis progress and cancel. The same checks against the real core and the simulator are in
+// window-healthy/-overload/-maintenance.test.ts (support/scenario-window.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createFakeApi, type FakeApi } from '../../renderer/src/testing/fake-api';
@@ -27,8 +28,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  const closed = await Promise.allSettled([browser?.close(), server?.close()]);
+  for (const c of closed) if (c.status === 'rejected') throw c.reason;
 });
 
 async function open(

@@ -1,6 +1,6 @@
-// Small local servers for tests and the simulator, all on 127.0.0.1 with a random port: plain or
-// TLS HTTP servers with an optional delay before the connection is even handled, raw TCP servers
-// (black holes, handshake stallers), a refused port, and handlers for typical hostile behaviours.
+// Small local servers for the probe tests (core/probe/*.test.ts), all on 127.0.0.1 with a random
+// port: plain or TLS HTTP servers with an optional delay before the connection is even handled, a black
+// hole (which also stalls a TLS handshake), a refused port, and handlers for typical hostile behaviours.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -28,10 +28,6 @@ export interface ServerOptions {
    * TLS handshake is delayed by that much, for HTTP the response is.
    */
   acceptDelayMs?: number;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function listen(server: net.Server): Promise<number> {
@@ -78,7 +74,7 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
 }
 
 /** Starts a raw TCP server on 127.0.0.1 that hands each accepted socket to `onSocket`. */
-export async function startRaw(onSocket: (socket: net.Socket) => void): Promise<TestServer> {
+async function startRaw(onSocket: (socket: net.Socket) => void): Promise<TestServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -200,15 +196,4 @@ export const behaviours = {
       );
     };
   },
-
-  /** Replies with the request's headers as JSON (to check what was sent). */
-  echoHeaders(): Handler {
-    return (req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.headers));
-    };
-  },
 };
-
-/** Resolves after `ms` milliseconds. */
-export { sleep };

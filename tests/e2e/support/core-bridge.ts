@@ -173,9 +173,12 @@ export async function startCoreWindow(scenario: string): Promise<CoreWindow> {
     log,
     stop: async () => {
       offChange();
-      await service.stop();
-      await sim.stop();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await service.stop();
+      } finally {
+        await sim.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

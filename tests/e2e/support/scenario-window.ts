@@ -34,21 +34,26 @@ export function describeScenarioWindow(x: ScenarioExpectation): void {
     let win: CoreWindow;
 
     beforeAll(async () => {
-      const [root, started, b] = await Promise.all([
+      // allSettled, not all: when one part fails to start, the parts that did start are still kept
+      // so afterAll closes them (a rejected Promise.all would leave Chromium or the simulator running).
+      const [root, started, b] = await Promise.allSettled([
         ensureRendererBuild(),
         startCoreWindow(x.scenario),
         launchChromium(),
       ]);
-      browser = b;
-      win = started;
-      server = await serveStatic(root);
+      if (started.status === 'fulfilled') win = started.value;
+      if (b.status === 'fulfilled') browser = b.value;
+      if (started.status === 'rejected') throw started.reason;
+      if (b.status === 'rejected') throw b.reason;
+      if (root.status === 'rejected') throw root.reason;
+      server = await serveStatic(root.value);
       await waitForState(win, (state, rounds) => rounds && x.states.includes(state), 25_000);
     }, 60_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await win?.stop();
+      // Every part is closed even when another fails to close.
+      const closed = await Promise.allSettled([browser?.close(), server?.close(), win?.stop()]);
+      for (const c of closed) if (c.status === 'rejected') throw c.reason;
     });
 
     async function openPage(scheme: 'light' | 'dark'): Promise<{ page: Page; close: () => Promise<void> }> {
