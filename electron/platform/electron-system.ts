@@ -2,6 +2,7 @@
 // shell and app.
 
 import { app, clipboard, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import { setLinuxAutostart } from '../app/autostart';
 import type {
   AppPort,
   ClipboardPort,
@@ -73,9 +74,11 @@ export const electronApp = {
   requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
   onSecondInstance: (listener: () => void) => void app.on('second-instance', () => listener()),
   setLaunchAtLogin: (enabled: boolean) => {
-    // Linux has no login-item API in Electron; the setting is kept but has no effect there.
     if (process.platform === 'darwin' || process.platform === 'win32') {
       app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
+    } else if (process.platform === 'linux') {
+      // Electron has no login-item API on Linux: write an XDG autostart entry instead.
+      setLinuxAutostart(enabled, { home: app.getPath('home'), env: process.env, execPath: process.execPath });
     }
   },
   hideDock: () => app.dock?.hide(),

@@ -1,0 +1,44 @@
+// Tests of the Linux autostart entry: written where XDG says, quoted, and removed again.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { autostartEntry, autostartFile, setLinuxAutostart } from './autostart';
+
+const dirs: string[] = [];
+function tempHome(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'why500-autostart-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Linux launch at login', () => {
+  it('writes ~/.config/autostart/why500.desktop when enabled and removes it when disabled', () => {
+    const home = tempHome();
+    const options = { home, env: {}, execPath: '/opt/why500/why500' };
+    setLinuxAutostart(true, options);
+    const file = join(home, '.config', 'autostart', 'why500.desktop');
+    expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/why500/why500"');
+    setLinuxAutostart(false, options);
+    expect(existsSync(file)).toBe(false);
+    setLinuxAutostart(false, options); // removing twice is fine
+  });
+
+  it('honours XDG_CONFIG_HOME and prefers the AppImage path', () => {
+    const home = tempHome();
+    const env = { XDG_CONFIG_HOME: join(home, 'cfg'), APPIMAGE: '/home/me/Apps/why500.AppImage' };
+    expect(autostartFile({ home, env })).toBe(join(home, 'cfg', 'autostart', 'why500.desktop'));
+    expect(autostartEntry({ home, env, execPath: '/tmp/.mount_x/why500' })).toContain(
+      'Exec="/home/me/Apps/why500.AppImage"',
+    );
+  });
+
+  it('quotes paths with spaces and special characters', () => {
+    const entry = autostartEntry({ home: '/h', env: {}, execPath: '/opt/my "apps"/why$500' });
+    expect(entry).toContain('Exec="/opt/my \\"apps\\"/why\\$500"');
+  });
+});

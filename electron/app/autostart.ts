@@ -1,0 +1,52 @@
+// Launch at login on Linux, where Electron has no login-item API: an XDG autostart entry
+// (`$XDG_CONFIG_HOME/autostart/why500.desktop`), written or removed as the setting changes.
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where and what to start. */
+export interface AutostartOptions {
+  /** The user's home folder. */
+  home: string;
+  /** The environment (XDG_CONFIG_HOME; APPIMAGE, the path of a running AppImage). */
+  env: Record<string, string | undefined>;
+  /** The running executable (used when not an AppImage). */
+  execPath: string;
+}
+
+/** The autostart file's path. */
+export function autostartFile(options: Pick<AutostartOptions, 'home' | 'env'>): string {
+  const configHome = options.env.XDG_CONFIG_HOME || join(options.home, '.config');
+  return join(configHome, 'autostart', 'why500.desktop');
+}
+
+/** Quotes a path for a desktop entry's Exec key (spec: double quotes, escape `"`, `` ` ``, `$`, `\`). */
+function quoteExec(path: string): string {
+  return `"${path.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
+}
+
+/** The desktop entry that starts the app (an AppImage moves with its file, so prefer that path). */
+export function autostartEntry(options: AutostartOptions): string {
+  const exec = options.env.APPIMAGE || options.execPath;
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=why500',
+    'Comment=Tells you why a web service answers Internal Server Error',
+    `Exec=${quoteExec(exec)}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+/** Writes or removes the autostart entry. */
+export function setLinuxAutostart(enabled: boolean, options: AutostartOptions): void {
+  const file = autostartFile(options);
+  if (!enabled) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, autostartEntry(options), { mode: 0o644 });
+}
