@@ -3,12 +3,13 @@
 import { describe, it, expect } from 'vitest';
 import type { DiagnoseProgress } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
-import type { Diagnosis, Verdict } from '../../shared/types/diagnosis';
+import type { Verdict } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round } from '../../shared/types/monitor';
 import type { ProbeRequest } from '../probe/types';
 import { Monitor, type DiagnoseContext } from './monitor';
 import { seededRandom } from './random';
 import { simulatedProbe, type SimulatedAnswer } from './simulated-probe';
+import { stubDiagnosis } from './test-rounds';
 import { VirtualClock } from './virtual-clock';
 
 const TOKEN = 'tok-0123456789abcdef0123456789abcdef01234567';
@@ -32,20 +33,6 @@ const config: ResolvedConfig = {
   ],
 };
 
-function fakeDiagnosis(target: string, verdict: Verdict): Diagnosis {
-  return {
-    target,
-    verdict,
-    confidence: 0.8,
-    ranking: [],
-    nextStep: 'Wait.',
-    nextAction: 'wait',
-    observedFrom: '',
-    observedTo: '',
-    evidence: {} as Diagnosis['evidence'],
-  };
-}
-
 /** A monitor over a simulated service that is down while `down(now)` says so. */
 function setup(options: { down?: (now: number) => boolean; cause?: (rounds: Round[]) => Verdict } = {}) {
   const clock = new VirtualClock({ wallStart: Date.UTC(2026, 5, 1) });
@@ -66,7 +53,7 @@ function setup(options: { down?: (now: number) => boolean; cause?: (rounds: Roun
         const verdict =
           options.cause?.(rounds) ??
           (rounds.at(-1)!.probes.some((p) => p.outcome !== 'ok') ? 'overload' : 'healthy');
-        return fakeDiagnosis(context.target.name, verdict);
+        return stubDiagnosis(context.target.name, verdict);
       },
       tokens: { get: () => TOKEN },
       clock,
@@ -114,7 +101,7 @@ describe('Monitor', () => {
     const events: MonitorEvent[] = [];
     const monitor = new Monitor(config, {
       probe,
-      diagnose: (_r, c) => fakeDiagnosis(c.target.name, 'healthy'),
+      diagnose: (_r, c) => stubDiagnosis(c.target.name, 'healthy'),
       tokens: { get: () => TOKEN },
       clock,
       random: seededRandom(1),
@@ -156,7 +143,7 @@ describe('Monitor', () => {
     });
     const monitor = new Monitor(config, {
       probe,
-      diagnose: (_r, c) => fakeDiagnosis(c.target.name, 'healthy'),
+      diagnose: (_r, c) => stubDiagnosis(c.target.name, 'healthy'),
       clock,
       random: () => 0.5,
     });
@@ -176,7 +163,7 @@ describe('Monitor', () => {
     const events: MonitorEvent[] = [];
     const monitor = new Monitor(config, {
       probe,
-      diagnose: (_r, c) => fakeDiagnosis(c.target.name, 'local-network'),
+      diagnose: (_r, c) => stubDiagnosis(c.target.name, 'local-network'),
       clock,
     });
     monitor.onEvent((e) => events.push(e));
@@ -296,7 +283,7 @@ describe('Monitor', () => {
     const { probe } = simulatedProbe(clock, (r) => ({ outcome: r.path === 'control' ? 'ok' : 'http-5xx' }));
     const monitor = new Monitor(config, {
       probe,
-      diagnose: (_r, c) => fakeDiagnosis(c.target.name, 'overload'),
+      diagnose: (_r, c) => stubDiagnosis(c.target.name, 'overload'),
       clock,
       history: {
         appendRound: (r) => calls.push(`round:${r.probes.length}`),

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../shared/types/config';
-import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent } from '../../shared/types/monitor';
 import { HistoryStore } from '../history/history';
 import { Monitor, RESTORE_MAX_AGE_MS } from './monitor';
 import { seededRandom } from './random';
 import { simulatedProbe } from './simulated-probe';
+import { stubDiagnosis } from './test-rounds';
 import { VirtualClock } from './virtual-clock';
 
 const WALL = Date.UTC(2026, 5, 1, 12);
@@ -50,17 +50,11 @@ function run(dir: string, wallStart: number, down: (sinceStart: number) => boole
   const events: MonitorEvent[] = [];
   const monitor = new Monitor(config, {
     probe,
-    diagnose: (rounds, c): Diagnosis => ({
-      target: c.target.name,
-      verdict: rounds.at(-1)!.probes.some((p) => p.outcome !== 'ok') ? 'overload' : 'healthy',
-      confidence: 0.8,
-      ranking: [],
-      nextStep: 'Wait.',
-      nextAction: 'wait',
-      observedFrom: '',
-      observedTo: '',
-      evidence: {} as Diagnosis['evidence'],
-    }),
+    diagnose: (rounds, c) =>
+      stubDiagnosis(
+        c.target.name,
+        rounds.at(-1)!.probes.some((p) => p.outcome !== 'ok') ? 'overload' : 'healthy',
+      ),
     history,
     clock,
     random: seededRandom(7),

@@ -1,5 +1,6 @@
 // Builders of rounds for tests and benchmarks: compact descriptions in, full Round objects out.
 
+import type { Diagnosis, Verdict } from '../../shared/types/diagnosis';
 import type { Round } from '../../shared/types/monitor';
 import type { Outcome, ProbePath, ProbeResult } from '../../shared/types/probe';
 
@@ -44,5 +45,20 @@ export function roundOf(target: string, at: number, probes: ProbeSpec[]): Round 
     finishedAt: new Date(at + 200).toISOString(),
     probes: probes.map((p) => probeResult(p, at)),
     status: null,
+  };
+}
+
+/** A minimal diagnosis naming `verdict`, for monitors under test whose classifier is a stand-in. */
+export function stubDiagnosis(target: string, verdict: Verdict): Diagnosis {
+  return {
+    target,
+    verdict,
+    confidence: 0.8,
+    ranking: [],
+    nextStep: 'Wait.',
+    nextAction: 'wait',
+    observedFrom: '',
+    observedTo: '',
+    evidence: {} as Diagnosis['evidence'],
   };
 }
