@@ -1,6 +1,7 @@
 // Builders for synthetic probes, rounds and status readings, shaped exactly like what the probe and
 // status modules produce. Used by the evidence tests, the classifier case table and the bench.
 
+import { CHARACTER_AI, resolveConfig } from '../../shared/config/defaults';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
 import type { Outcome, ProbePath, ProbeResult } from '../../shared/types/probe';
@@ -13,17 +14,8 @@ import type {
   StatusUnavailableReason,
 } from '../../shared/types/status';
 
-/** A Character.AI-like target: site, an anonymous health endpoint, a token endpoint, a status page. */
-export const SAMPLE_TARGET: ResolvedTarget = {
-  name: 'Character.AI',
-  site: 'https://character.ai/',
-  endpoints: [
-    { name: 'health', url: 'https://neo.character.ai/health' },
-    { name: 'user', url: 'https://plus.character.ai/chat/user/', auth: true },
-  ],
-  statusPage: 'https://status.character.ai',
-  auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
-};
+/** The built-in Character.AI target: site, an anonymous health endpoint, a token endpoint, a status page. */
+export const SAMPLE_TARGET: ResolvedTarget = resolveConfig({ targets: [CHARACTER_AI] }).targets[0]!;
 
 /** What a synthetic probe looks like; everything but the name has a healthy default. */
 export interface ProbeSpec {
