@@ -59,6 +59,8 @@ export default tseslint.config(
         '**/cli/**',
         '**/simulator/**',
         'electron',
+        'electron-store',
+        'conf',
         'undici',
         ...nodeBuiltins,
       ],
@@ -68,30 +70,72 @@ export default tseslint.config(
   {
     files: ['core/**'],
     rules: forbid(
-      ['**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', 'electron', 'electron-store'],
+      [
+        '**/electron/**',
+        '**/renderer/**',
+        '**/cli/**',
+        '**/simulator/**',
+        'electron',
+        'electron-store',
+        'conf',
+      ],
       'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
     ),
   },
   {
     files: ['cli/**', 'simulator/**'],
     rules: forbid(
-      ['**/electron/**', '**/renderer/**', 'electron', 'electron-store'],
+      ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
       'The CLI and simulator run without Electron.',
     ),
   },
   {
     files: ['electron/**'],
-    ignores: ['electron/preload.ts'],
+    ignores: ['electron/preload.ts', 'electron/main.ts', 'electron/platform/**', 'electron/**/*.test.ts'],
+    rules: forbid(
+      ['**/renderer/**', '**/cli/**', '**/simulator/**', 'electron'],
+      'The main process uses core/ and shared/ only, and reaches Electron only through electron/platform/ (main.ts wires it).',
+    ),
+  },
+  {
+    files: ['electron/main.ts', 'electron/platform/**', 'electron/**/*.test.ts'],
     rules: forbid(
       ['**/renderer/**', '**/cli/**', '**/simulator/**'],
       'The main process uses core/ and shared/ only.',
     ),
   },
   {
+    // The sandboxed preload is bundled into one CommonJS file that may only require('electron').
+    files: ['electron/preload.ts'],
+    rules: forbid(
+      [
+        '**/core/**',
+        '**/renderer/**',
+        '**/cli/**',
+        '**/simulator/**',
+        'undici',
+        'electron-store',
+        'conf',
+        ...nodeBuiltins,
+      ],
+      'The preload sees only electron and shared/ (the IPC contract).',
+    ),
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: forbid(
-      ['**/core/**', '**/electron/**', '**/cli/**', '**/simulator/**', 'electron', 'undici', ...nodeBuiltins],
+      [
+        '**/core/**',
+        '**/electron/**',
+        '**/cli/**',
+        '**/simulator/**',
+        'electron',
+        'electron-store',
+        'conf',
+        'undici',
+        ...nodeBuiltins,
+      ],
       'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
     ),
   },
