@@ -23,6 +23,32 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Test files and test support: the only code that may import testing/ folders, tests/ and the simulator. */
+const TEST_CODE = ['**/*.test.ts', '**/testing/**'];
+
+/** Test support lives in its own rooms; production code never imports it. */
+const TEST_SUPPORT = ['**/testing/**', '**/tests/**', '**/*.test'];
+
+/**
+ * The layering for one part of the tree: production files may not import `forbidden` nor test support;
+ * its tests and testing/ folders may not import `forbidden` either, except the simulator and tests/.
+ */
+function layer(files, forbidden, why) {
+  const inTests = files.flatMap((f) =>
+    TEST_CODE.map((t) => f.replace(/\*\*$/, '') + t.replace(/^\*\*\//, '**/')),
+  );
+  return [
+    { files, ignores: TEST_CODE, rules: forbid([...forbidden, ...TEST_SUPPORT], why) },
+    {
+      files: inTests,
+      rules: forbid(
+        forbidden.filter((p) => p !== '**/simulator/**'),
+        why,
+      ),
+    },
+  ];
+}
+
 /** Builds a no-restricted-imports rule forbidding the given import path patterns. */
 function forbid(patterns, why) {
   return {
@@ -49,58 +75,50 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  ...layer(
+    ['shared/**'],
+    [
+      '**/core/**',
+      '**/electron/**',
+      '**/renderer/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+      'undici',
+      ...nodeBuiltins,
+    ],
+    'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
+  ),
+  ...layer(
+    ['core/**'],
+    [
+      '**/electron/**',
+      '**/renderer/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+    ],
+    'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
+  ),
+  ...layer(
+    ['cli/**', 'simulator/**'],
+    ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
+    'The CLI and simulator run without Electron.',
+  ),
+  ...layer(
+    ['electron/**'],
+    ['**/renderer/**', '**/cli/**', '**/simulator/**', 'electron'],
+    'The main process uses core/ and shared/ only, and reaches Electron only through electron/platform/ (main.ts wires it).',
+  ),
+  // Only these files may import electron itself.
   {
-    files: ['shared/**'],
+    files: ['electron/main.ts', 'electron/platform/**'],
     rules: forbid(
-      [
-        '**/core/**',
-        '**/electron/**',
-        '**/renderer/**',
-        '**/cli/**',
-        '**/simulator/**',
-        'electron',
-        'electron-store',
-        'conf',
-        'undici',
-        ...nodeBuiltins,
-      ],
-      'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
-    ),
-  },
-  {
-    files: ['core/**'],
-    rules: forbid(
-      [
-        '**/electron/**',
-        '**/renderer/**',
-        '**/cli/**',
-        '**/simulator/**',
-        'electron',
-        'electron-store',
-        'conf',
-      ],
-      'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
-    ),
-  },
-  {
-    files: ['cli/**', 'simulator/**'],
-    rules: forbid(
-      ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
-      'The CLI and simulator run without Electron.',
-    ),
-  },
-  {
-    files: ['electron/**'],
-    ignores: ['electron/preload.ts', 'electron/main.ts', 'electron/platform/**', 'electron/**/*.test.ts'],
-    rules: forbid(
-      ['**/renderer/**', '**/cli/**', '**/simulator/**', 'electron'],
-      'The main process uses core/ and shared/ only, and reaches Electron only through electron/platform/ (main.ts wires it).',
-    ),
-  },
-  {
-    files: ['electron/main.ts', 'electron/platform/**', 'electron/**/*.test.ts'],
-    rules: forbid(
-      ['**/renderer/**', '**/cli/**', '**/simulator/**'],
+      ['**/renderer/**', '**/cli/**', '**/simulator/**', ...TEST_SUPPORT],
       'The main process uses core/ and shared/ only.',
     ),
   },
@@ -116,6 +134,7 @@ export default tseslint.config(
         'undici',
         'electron-store',
         'conf',
+        ...TEST_SUPPORT,
         ...nodeBuiltins,
       ],
       'The preload sees only electron and shared/ (the IPC contract).',
@@ -124,19 +143,20 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: forbid(
-      [
-        '**/core/**',
-        '**/electron/**',
-        '**/cli/**',
-        '**/simulator/**',
-        'electron',
-        'electron-store',
-        'conf',
-        'undici',
-        ...nodeBuiltins,
-      ],
-      'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
-    ),
   },
+  ...layer(
+    ['renderer/**'],
+    [
+      '**/core/**',
+      '**/electron/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+      'undici',
+      ...nodeBuiltins,
+    ],
+    'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
+  ),
 );

@@ -1,5 +1,6 @@
 // The layering rule in eslint.config.js, tried the way a newcomer would break it: each planted import
 // is linted as if it stood in that file, and must be refused (or allowed) by no-restricted-imports.
+// Test support (testing/ folders, tests/, the simulator for tests) is for test files only.
 
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,13 @@ const refused: [string, string][] = [
   ['electron/app/zz.ts', "import { x } from '../../cli/main';"],
   ['electron/preload.ts', "import { x } from '../core/app/app-info';"],
   ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
+  ['core/probe/zz.ts', "import { probe } from '../testing/synthetic';"],
+  ['core/probe/zz.ts', "import { makeCert } from '../../simulator/tls';"],
+  ['shared/classifier/zz.ts', "import { evidence } from '../testing/evidence';"],
+  ['electron/app/zz.ts', "import { fakeElectron } from '../testing/fakes';"],
+  ['renderer/src/views/Zz.svelte.ts', "import { healthySnapshot } from '../testing/fixtures';"],
+  ['cli/zz.ts', "import { hostile } from '../tests/support/hostile';"],
+  ['core/probe/zz.test.ts', "import { x } from '../../cli/main';"],
 ];
 
 const allowed: [string, string][] = [
@@ -36,6 +44,10 @@ const allowed: [string, string][] = [
   ['electron/settings/zz.ts', "import Conf from 'conf';"],
   ['electron/preload.ts', "import { contextBridge } from 'electron';"],
   ['renderer/src/zz.ts', "import { x } from '../../shared/ipc/contract';"],
+  ['core/probe/zz.test.ts', "import { makeCert } from '../../simulator/tls';"],
+  ['core/probe/zz.test.ts', "import { probe } from '../testing/synthetic';"],
+  ['core/testing/zz.ts', "import { probe } from './synthetic';"],
+  ['renderer/src/views/Zz.test.ts', "import { healthySnapshot } from '../testing/fixtures';"],
 ];
 
 describe('layering lint rule', () => {

@@ -5,8 +5,8 @@ import type { ResolvedTarget } from '../../shared/types/config';
 import type { StatusReading } from '../../shared/types/status';
 import type { ProbeRequest } from '../probe/types';
 import { runRound, planProbes, type RoundPlan } from './round';
-import { simulatedProbe } from './simulated-probe';
-import { VirtualClock } from './virtual-clock';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { VirtualClock } from '../testing/virtual-clock';
 
 const TOKEN = 'sekrit-token-0123456789abcdef0123456789ab';
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchStatusDocument } from './fetch';
-import { jsonReply, startStatusServer, type StatusTestServer } from './testing';
+import { jsonReply, startStatusServer, type StatusTestServer } from '../testing/status-server';
 
 const servers: { close(): unknown }[] = [];
 afterEach(async () => {
