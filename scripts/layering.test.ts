@@ -34,6 +34,8 @@ const refused: [string, string][] = [
   ['electron/app/zz.ts', "import { fakeElectron } from '../testing/fakes';"],
   ['renderer/src/views/Zz.svelte.ts', "import { healthySnapshot } from '../testing/fixtures';"],
   ['cli/zz.ts', "import { hostile } from '../tests/support/hostile';"],
+  ['simulator/zz.ts', "import { hostile } from '../tests/support/hostile';"],
+  ['cli/zz.ts', "import sample from '../tests/corpus/status/x.json';"],
   ['core/probe/zz.test.ts', "import { x } from '../../cli/main';"],
 ];
 
@@ -47,6 +49,7 @@ const allowed: [string, string][] = [
   ['core/probe/zz.test.ts', "import { makeCert } from '../../simulator/tls';"],
   ['core/probe/zz.test.ts', "import { probe } from '../testing/synthetic';"],
   ['core/testing/zz.ts', "import { probe } from './synthetic';"],
+  ['simulator/zz.ts', "import sample from '../tests/corpus/status/x.json';"],
   ['renderer/src/views/Zz.test.ts', "import { healthySnapshot } from '../testing/fixtures';"],
 ];
 
