@@ -1,6 +1,8 @@
 // Account tokens per target, encrypted with the OS store (Electron's safeStorage) and kept as base64
 // in the settings store. The renderer only ever learns TokenState; the core reads tokens through
 // the TokenSource interface. No method returns or logs a token except `get` for the core.
+// Each stored token is decrypted once and then kept in memory: the redactor asks for every secret on
+// every log line, and safeStorage may block the main thread (the macOS keychain can prompt).
 
 import type { TokenSource } from '../../core/app/service';
 import type { TokenState } from '../../shared/types/settings';
@@ -15,6 +17,9 @@ export class TokenStoreError extends Error {
 
 /** Encrypted token storage. */
 export class TokenVault implements TokenSource {
+  /** Decrypted tokens by target (null: stored but undecryptable), filled on first use. */
+  private plain: Map<string, string | null> | null = null;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly safe: SafeStoragePort,
@@ -44,8 +49,10 @@ export class TokenVault implements TokenSource {
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
+    const plain = this.decrypted();
     const encrypted = this.safe.encryptString(token).toString('base64');
     this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
+    plain.set(target, token);
     return this.state();
   }
 
@@ -54,24 +61,36 @@ export class TokenVault implements TokenSource {
     const records = this.records();
     delete records[target];
     this.store.set(TOKENS_KEY, records);
+    this.plain?.delete(target);
     return this.state();
   }
 
   /** The decrypted token for the core (TokenSource); null when unset or undecryptable. */
   get(target: string): string | null {
-    const encrypted = this.records()[target];
-    if (!encrypted || !this.safe.isEncryptionAvailable()) return null;
+    return this.decrypted().get(target) ?? null;
+  }
+
+  /** Every stored token in clear, only for redacting them from outgoing text. */
+  secrets(): string[] {
+    return [...this.decrypted().values()].filter((t): t is string => t !== null);
+  }
+
+  /** The tokens in clear, decrypting the stored ones on the first call only. */
+  private decrypted(): Map<string, string | null> {
+    if (this.plain) return this.plain;
+    // Without encryption (yet) nothing can be read; ask again next time rather than remember that.
+    if (!this.safe.isEncryptionAvailable()) return new Map();
+    this.plain = new Map(
+      Object.entries(this.records()).map(([target, encrypted]) => [target, this.decrypt(encrypted)]),
+    );
+    return this.plain;
+  }
+
+  private decrypt(encrypted: string): string | null {
     try {
       return this.safe.decryptString(Buffer.from(encrypted, 'base64'));
     } catch {
       return null;
     }
-  }
-
-  /** Every stored token in clear, only for redacting them from outgoing text. */
-  secrets(): string[] {
-    return Object.keys(this.records())
-      .map((t) => this.get(t))
-      .filter((t): t is string => t !== null);
   }
 }

@@ -136,6 +136,8 @@ export class FakeWindowFactory implements WindowFactory {
 
 /** A reversible "encryption" that never stores the plain text as is. */
 export class FakeSafeStorage implements SafeStoragePort {
+  /** How many times decryptString ran. */
+  decryptCalls = 0;
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
@@ -147,6 +149,7 @@ export class FakeSafeStorage implements SafeStoragePort {
     return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
   }
   decryptString(encrypted: Buffer): string {
+    this.decryptCalls++;
     return Buffer.from([...encrypted].map((b) => b ^ 0x5a)).toString('utf8');
   }
   getSelectedStorageBackend(): string | null {
