@@ -27,6 +27,7 @@ import {
   APP_USER_MODEL_ID,
   AppController,
   QUIT_STOP_DEADLINE_MS,
+  type AppControllerDeps,
   type MonitorServiceInput,
 } from './controller';
 import { LOG_FILE_NAME, LogFile } from './log-file';
@@ -60,6 +61,11 @@ async function setup(
     /** False: a development run (`npm start`). */
     packaged?: boolean;
     monitor?: FakeMonitor;
+    /** Replaces the monitor factory (e.g. one that throws). */
+    createService?: AppControllerDeps['createService'];
+    /** False: the caller starts the controller. */
+    start?: boolean;
+    dataDir?: string;
   } = {},
 ) {
   const monitor = options.monitor ?? new FakeMonitor(options.statuses ?? [status(T, 'healthy')]);
@@ -94,10 +100,12 @@ async function setup(
   const controller = new AppController({
     ports,
     settings,
-    createService: (input) => {
-      inputs.push(input);
-      return monitor;
-    },
+    createService:
+      options.createService ??
+      ((input) => {
+        inputs.push(input);
+        return monitor;
+      }),
     renderReport: () => 'report',
     testTarget: async (target, input) => {
       tested.push({
@@ -108,7 +116,7 @@ async function setup(
       });
       return { ok: true, probes: [], statusPage: null };
     },
-    paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: '/data' },
+    paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: options.dataDir ?? '/data' },
     devTools: false,
     timers,
     now: () => new Date(clock.getTime() + timers.now),
@@ -119,7 +127,7 @@ async function setup(
     configFile: options.configFile ?? null,
     env: options.env ?? {},
   });
-  await controller.start();
+  if (options.start ?? true) await controller.start();
   return {
     controller,
     monitor,
@@ -601,7 +609,6 @@ describe('app controller', () => {
         settings: savedSettings(),
         atLogin: true,
       });
-      monitor.set([status(T, 'outage', { cause: 'overload', confidence: 0.82 })]);
       monitor.emit({
         event: 'outage',
         target: T,
@@ -635,36 +642,17 @@ describe('app controller', () => {
     it('a failed start shows a native error box with the reason and writes it to the log file', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'why500-start-'));
       try {
-        const app = new FakeApp();
-        const desktop = new FakeDesktop();
         const logFile = new LogFile(dir);
-        const controller = new AppController({
-          ports: {
-            app,
-            tray: new FakeTray(),
-            notifier: new FakeNotifier(),
-            windows: new FakeWindowFactory(),
-            safeStorage: new FakeSafeStorage(),
-            power: new FakePower(),
-            net: new FakeNet(),
-            clipboard: desktop,
-            dialog: desktop,
-            shell: desktop,
-          },
+        const { controller, ports } = await setup({
           settings: savedSettings(),
+          dataDir: dir,
+          start: false,
           createService: () => {
             throw new Error(`EACCES: permission denied, mkdir '${join(dir, 'history')}'`);
           },
-          renderReport: () => '',
-          testTarget: null,
-          paths: { preload: '/p', trayDir: '/t', dataDir: dir },
-          devTools: false,
-          timers: new FakeTimers(),
-          now: () => new Date(),
-          clock: utcClock,
-          writeFile: async () => {},
-          log: () => {},
         });
+        const app = ports.app;
+        const desktop = ports.dialog;
         await controller.start().catch((error: unknown) =>
           explainFailedStart(error, {
             errorBox: desktop,
