@@ -365,10 +365,14 @@ export class AppController {
     return stopped;
   }
 
-  /** Shows the diagnostic window because the user asked for it, in front of other apps. */
+  /** Shows the diagnostic window because the user asked for it, in front of other apps. Never rejects. */
   private async showWindow(request?: { view: WindowView; target: string | null }): Promise<void> {
-    await this.windows.openDiagnostic(request);
-    this.deps.ports.app.bringToFront();
+    try {
+      await this.windows.openDiagnostic(request);
+      this.deps.ports.app.bringToFront();
+    } catch (error) {
+      this.log(`the window could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Redraws the tray and pushes a fresh snapshot to the window. */
