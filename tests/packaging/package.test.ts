@@ -10,6 +10,8 @@
 // configured fuses reach the packaged binary. It does not show that Electron itself honours them,
 // and the macOS ad-hoc re-signing (resetAdHocDarwinSignature) only runs on macOS: for that the test
 // checks the setting is in the config.
+//
+// Slow for a unit test: about 20 s (the builds and electron-builder), 10 s of it CPU, run once in beforeAll.
 
 import { execFile } from 'node:child_process';
 import {
