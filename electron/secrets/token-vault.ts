@@ -1,8 +1,6 @@
 // Account tokens per target, encrypted with the OS store (Electron's safeStorage) and kept as base64
 // in the settings store. The renderer only ever learns TokenState; the core reads tokens through
 // the TokenSource interface. No method returns or logs a token except `get` for the core.
-// Each stored token is decrypted once and then kept in memory: the redactor asks for every secret on
-// every log line, and safeStorage may block the main thread (the macOS keychain can prompt).
 
 import type { TokenSource } from '../../core/app/service';
 import type { TokenState } from '../../shared/types/settings';
@@ -15,9 +13,13 @@ export class TokenStoreError extends Error {
   override name = 'TokenStoreError';
 }
 
-/** Encrypted token storage. */
+/**
+ * Encrypted token storage. The stored tokens are decrypted once and then kept in memory until a
+ * token is set or cleared: the redactor asks for every secret on every log line, and safeStorage
+ * may block the main thread (the macOS keychain can prompt).
+ */
 export class TokenVault implements TokenSource {
-  /** Decrypted tokens by target (null: stored but undecryptable), filled on first use. */
+  /** Decrypted tokens by target (null: stored but undecryptable); null until first needed. */
   private plain: Map<string, string | null> | null = null;
 
   constructor(
@@ -49,19 +51,18 @@ export class TokenVault implements TokenSource {
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
-    const plain = this.decrypted();
+    this.plain = null;
     const encrypted = this.safe.encryptString(token).toString('base64');
     this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
-    plain.set(target, token);
     return this.state();
   }
 
   /** Removes a target's token. */
   clear(target: string): TokenState {
+    this.plain = null;
     const records = this.records();
     delete records[target];
     this.store.set(TOKENS_KEY, records);
-    this.plain?.delete(target);
     return this.state();
   }
 
