@@ -4,7 +4,7 @@
 
 import type { TokenSource } from '../../core/app/service';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
-import type { AppSnapshot, TargetTestResult } from '../../shared/ipc/contract';
+import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
@@ -31,6 +31,7 @@ import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { TrayController } from '../tray/tray-controller';
 import { AppWindows } from '../windows/app-windows';
+import { hasAutostartArg } from './autostart';
 import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
 import { PowerWatcher } from './power';
 import { systemProxyFor, type ProxySetting } from './proxy';
@@ -39,6 +40,13 @@ import { buildSnapshot } from './snapshot';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
+
+/**
+ * How long quitting waits for the monitor to stop. A round in flight may wait up to its probe
+ * deadline (15 s); the user asked to quit, so it is abandoned instead (history is written one
+ * record at a time, so nothing already recorded is lost).
+ */
+export const QUIT_STOP_DEADLINE_MS = 1_000;
 
 /** What the monitor is created from (helper E's composition root takes this shape). */
 export interface MonitorServiceInput {
@@ -137,7 +145,7 @@ export class AppController {
       port: deps.ports.notifier,
       policy: this.policy,
       secrets: () => this.tokenSource.secrets(),
-      openDiagnosis: (target) => void this.windows.openDiagnostic({ view: 'causes', target }),
+      openDiagnosis: (target) => void this.showWindow({ view: 'causes', target }),
       now: deps.now,
     });
   }
@@ -146,9 +154,14 @@ export class AppController {
   async start(): Promise<void> {
     const { ports, settings } = this.deps;
     const { app } = ports;
-    if (app.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    // A development run has no Start-menu shortcut carrying this id: Windows would drop its toasts.
+    if (app.platform === 'win32' && app.isPackaged) app.setAppUserModelId(APP_USER_MODEL_ID);
     if (app.platform === 'darwin') app.hideDock();
-    app.onSecondInstance(() => void this.windows.openDiagnostic());
+    // A second launch by the user shows the window (one from the autostart entry stays quiet).
+    app.onSecondInstance((argv) => {
+      if (!hasAutostartArg(argv)) void this.showWindow();
+    });
+    app.onActivate(() => void this.showWindow());
     this.applyLoginItem(settings.get());
 
     const config = this.config(settings.get());
@@ -224,16 +237,20 @@ export class AppController {
         snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       }),
       onAction: (action) => void this.trayAction(action),
+      onError: (message) => this.log(message),
     });
 
     if (settings.notice && ports.notifier.isSupported()) {
       ports.notifier.show({
         title: 'why500 settings were reset',
         body: settings.notice,
-        onClick: () => void this.windows.openDiagnostic({ view: 'settings', target: null }),
+        onClick: () => void this.showWindow({ view: 'settings', target: null }),
       });
     }
     service.start();
+    // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
+    // full menu bar): a first start or a start by hand shows the window; a start at login does not.
+    if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
   }
 
   /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
@@ -273,14 +290,12 @@ export class AppController {
     try {
       switch (action.kind) {
         case 'diagnose':
-          await this.windows.openDiagnostic({ view: 'causes', target: action.target });
+          await this.showWindow({ view: 'causes', target: action.target });
           // Through the IPC handler, so the window's Cancel (diagnose:cancel) can stop it too.
           await this.requireHandlers()['diagnose:start']({ target: action.target, symptom: action.symptom });
           break;
         case 'open-window':
-          await this.windows.openDiagnostic(
-            action.target ? { view: 'overview', target: action.target } : undefined,
-          );
+          await this.showWindow(action.target ? { view: 'overview', target: action.target } : undefined);
           break;
         case 'clean-session': {
           const target = this.config(this.deps.settings.get()).targets.find((t) => t.name === action.target);
@@ -300,7 +315,7 @@ export class AppController {
           this.policy.unsnooze();
           break;
         case 'settings':
-          await this.windows.openDiagnostic({ view: 'settings', target: null });
+          await this.showWindow({ view: 'settings', target: null });
           break;
         case 'quit':
           await this.quit();
@@ -312,20 +327,52 @@ export class AppController {
     this.refresh();
   }
 
-  /** Stops the scheduler, flushes history, and quits the app. Safe to call twice. */
+  /**
+   * Removes the tray icon at once, stops the monitor (waiting at most QUIT_STOP_DEADLINE_MS for a
+   * round in flight), and quits the app. Safe to call twice.
+   */
   quit(): Promise<void> {
     this.quitting ??= (async () => {
+      // The icon goes first: the user sees the quit happen even while a round finishes.
+      this.tray = null;
+      this.deps.ports.tray.destroy();
       this.power?.stop();
       this.run?.dispose();
+      const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
+      if (!stopped) this.log('quitting without waiting for the round in flight');
+      this.deps.ports.app.quit();
+    })();
+    return this.quitting;
+  }
+
+  /** Stops the monitor; false when it had not finished within `ms`. */
+  private async stopMonitorWithin(ms: number): Promise<boolean> {
+    const { timers } = this.deps;
+    let timer: unknown = null;
+    const deadline = new Promise<false>((resolve) => {
+      timer = timers.setTimeout(() => resolve(false), ms);
+    });
+    const stopping = (async () => {
       try {
         await this.service?.stop();
       } catch (error) {
         this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.deps.ports.tray.destroy();
-      this.deps.ports.app.quit();
+      return true;
     })();
-    return this.quitting;
+    const stopped = await Promise.race([stopping, deadline]);
+    timers.clearTimeout(timer);
+    return stopped;
+  }
+
+  /** Shows the diagnostic window because the user asked for it, in front of other apps. Never rejects. */
+  private async showWindow(request?: { view: WindowView; target: string | null }): Promise<void> {
+    try {
+      await this.windows.openDiagnostic(request);
+      this.deps.ports.app.bringToFront();
+    } catch (error) {
+      this.log(`the window could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Redraws the tray and pushes a fresh snapshot to the window. */
@@ -350,6 +397,11 @@ export class AppController {
   }
 
   private applyLoginItem(settings: AppSettings): void {
+    // A development run would register the bare Electron binary (it would open Electron's own window).
+    if (!this.deps.ports.app.isPackaged) {
+      if (settings.launchAtLogin) this.log('launch at login is left alone in a development run');
+      return;
+    }
     try {
       this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
     } catch (error) {

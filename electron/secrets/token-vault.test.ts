@@ -22,6 +22,50 @@ describe('token vault', () => {
     expect(vault.get('Character.AI')).toBeNull();
   });
 
+  it('decrypts each stored token once, keeps it in memory, and reads them again after set or clear', () => {
+    const store = new MemoryStore();
+    const safe = new FakeSafeStorage();
+    const writer = new TokenVault(store, safe);
+    writer.set('A', TOKEN);
+    writer.set('B', 'b'.repeat(40));
+    // A fresh vault over the same store, as after a restart.
+    const vault = new TokenVault(store, safe);
+    safe.decryptCalls = 0;
+    for (let i = 0; i < 50; i++) {
+      expect(vault.secrets().sort()).toEqual([TOKEN, 'b'.repeat(40)].sort());
+      expect(vault.get('A')).toBe(TOKEN);
+    }
+    expect(safe.decryptCalls).toBe(2);
+    vault.set('A', 'c'.repeat(40));
+    vault.set('C', 'd'.repeat(40));
+    vault.clear('B');
+    safe.decryptCalls = 0;
+    for (let i = 0; i < 50; i++) {
+      expect(vault.get('A')).toBe('c'.repeat(40));
+      expect(vault.get('B')).toBeNull();
+      expect(vault.secrets().sort()).toEqual(['c'.repeat(40), 'd'.repeat(40)]);
+    }
+    // Once more per stored token after the change, then from memory.
+    expect(safe.decryptCalls).toBe(2);
+    // What it wrote is what a later start reads.
+    expect(new TokenVault(store, safe).secrets().sort()).toEqual(['c'.repeat(40), 'd'.repeat(40)]);
+  });
+
+  it('a token that cannot be decrypted reads as unset and is not retried on every call', () => {
+    const store = new MemoryStore();
+    store.set('tokens', { A: Buffer.from('garbage').toString('base64') });
+    const safe = new FakeSafeStorage();
+    safe.decryptString = () => {
+      safe.decryptCalls++;
+      throw new Error('keychain said no');
+    };
+    const vault = new TokenVault(store, safe);
+    expect(vault.get('A')).toBeNull();
+    expect(vault.secrets()).toEqual([]);
+    expect(vault.state().set).toEqual({ A: true });
+    expect(safe.decryptCalls).toBe(1);
+  });
+
   it('flags the Linux basic_text backend as weak so the window warns first', () => {
     const vault = new TokenVault(new MemoryStore(), new FakeSafeStorage(true, 'basic_text'));
     expect(vault.state().weakEncryption).toBe(true);

@@ -13,8 +13,15 @@ export class TokenStoreError extends Error {
   override name = 'TokenStoreError';
 }
 
-/** Encrypted token storage. */
+/**
+ * Encrypted token storage. The stored tokens are decrypted once and then kept in memory until a
+ * token is set or cleared: the redactor asks for every secret on every log line, and safeStorage
+ * may block the main thread (the macOS keychain can prompt).
+ */
 export class TokenVault implements TokenSource {
+  /** Decrypted tokens by target (null: stored but undecryptable); null until first needed. */
+  private plain: Map<string, string | null> | null = null;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly safe: SafeStoragePort,
@@ -44,6 +51,7 @@ export class TokenVault implements TokenSource {
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
+    this.plain = null;
     const encrypted = this.safe.encryptString(token).toString('base64');
     this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
     return this.state();
@@ -51,6 +59,7 @@ export class TokenVault implements TokenSource {
 
   /** Removes a target's token. */
   clear(target: string): TokenState {
+    this.plain = null;
     const records = this.records();
     delete records[target];
     this.store.set(TOKENS_KEY, records);
@@ -59,19 +68,30 @@ export class TokenVault implements TokenSource {
 
   /** The decrypted token for the core (TokenSource); null when unset or undecryptable. */
   get(target: string): string | null {
-    const encrypted = this.records()[target];
-    if (!encrypted || !this.safe.isEncryptionAvailable()) return null;
+    return this.decrypted().get(target) ?? null;
+  }
+
+  /** Every stored token in clear, only for redacting them from outgoing text. */
+  secrets(): string[] {
+    return [...this.decrypted().values()].filter((t): t is string => t !== null);
+  }
+
+  /** The tokens in clear, decrypting the stored ones on the first call only. */
+  private decrypted(): Map<string, string | null> {
+    if (this.plain) return this.plain;
+    // Without encryption (yet) nothing can be read; ask again next time rather than remember that.
+    if (!this.safe.isEncryptionAvailable()) return new Map();
+    this.plain = new Map(
+      Object.entries(this.records()).map(([target, encrypted]) => [target, this.decrypt(encrypted)]),
+    );
+    return this.plain;
+  }
+
+  private decrypt(encrypted: string): string | null {
     try {
       return this.safe.decryptString(Buffer.from(encrypted, 'base64'));
     } catch {
       return null;
     }
-  }
-
-  /** Every stored token in clear, only for redacting them from outgoing text. */
-  secrets(): string[] {
-    return Object.keys(this.records())
-      .map((t) => this.get(t))
-      .filter((t): t is string => t !== null);
   }
 }

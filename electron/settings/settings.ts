@@ -63,6 +63,8 @@ export class Settings {
     initial: AppSettings,
     /** Set once when the file had to be moved aside or could not be used. */
     readonly notice: string | null,
+    /** True when there were no settings yet and the defaults were just written (the first start). */
+    readonly firstRun = false,
   ) {
     this.current = initial;
   }
@@ -78,7 +80,7 @@ export class Settings {
       if (raw === undefined) {
         const fresh = defaultSettings();
         store.set(SETTINGS_KEY, fresh);
-        return new Settings(store, fresh, null);
+        return new Settings(store, fresh, null, true);
       }
       const parsed = v.safeParse(AppSettingsSchema, raw);
       if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
