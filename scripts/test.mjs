@@ -84,11 +84,14 @@ function vitest(label, projects, { node = process.execPath, extra = [] } = {}) {
 let ran = vitest('main', ['node', 'renderer']) + (only.length ? 0 : vitest('serial', ['serial']));
 
 // Electron's main process runs Node 24: when WHY500_NODE24 names that binary (.ci/run installs it),
-// the unit and CLI tests run again under it. The browser tests need no second run.
+// the unit and CLI tests run again under it. The browser and packaging tests need no second run.
 const node24 = process.env.WHY500_NODE24;
 if (node24 && !only.length) {
   if (existsSync(node24)) {
-    ran += vitest('node24', ['node'], { node: node24, extra: ['--exclude', 'tests/e2e/**'] });
+    ran += vitest('node24', ['node'], {
+      node: node24,
+      extra: ['--exclude', 'tests/e2e/**', '--exclude', 'tests/packaging/**'],
+    });
   } else {
     results.failed++;
     results.failedNames.push(
