@@ -80,6 +80,8 @@ export interface ProbeResult {
   path: ProbePath;
   /** Whether the request carried the user's token. */
   auth: boolean;
+  /** A remark on how the probe was run, e.g. that the token was withheld from this address. */
+  note?: string;
   /** ISO-8601 start time. */
   at: string;
   /** Final HTTP status, or null when no response arrived. */
