@@ -83,7 +83,7 @@ export interface ActionResult {
 /** Result of the settings form's "test" button for a target. */
 export interface TargetTestResult {
   ok: boolean;
-  probes: Pick<ProbeResult, 'name' | 'url' | 'status' | 'outcome' | 'error' | 'timings'>[];
+  probes: Pick<ProbeResult, 'name' | 'url' | 'status' | 'outcome' | 'error' | 'note' | 'timings'>[];
   statusPage: StatusReading | null;
 }
 

@@ -21,6 +21,7 @@ export const OUTCOMES = [
   'tls-cert',
   'tls-handshake',
   'too-many-redirects',
+  'redirect-refused',
   'body-too-large',
   'proxy',
   'http-4xx',
