@@ -140,7 +140,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
       const reason = `probe failed: ${err instanceof Error ? err.message : String(err)}`;
       result = failedResult(request, at, 'error', reason, clock.now() - startedMono);
     }
-    results[i] = scrub(result, plan.token);
+    results[i] = scrub(request.note ? { ...result, note: request.note } : result, plan.token);
     notify(() => plan.onProbe?.(results[i]!));
   });
 

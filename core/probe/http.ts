@@ -56,7 +56,6 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       url: redact(req.url),
       path: req.path,
       auth: Boolean(req.authorization),
-      ...(req.note ? { note: req.note } : {}),
       at,
       status: run.status,
       outcome,

@@ -39,7 +39,7 @@ export interface ProbeRequest {
   path: ProbePath;
   /** Value of the Authorization header (e.g. `Token abc…`); never logged or echoed. */
   authorization?: string;
-  /** A remark on how the probe was run (e.g. the token was withheld), copied onto the result. */
+  /** A remark on how the probe was run (e.g. the token was withheld); the round copies it onto the result. */
   note?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
