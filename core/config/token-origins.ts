@@ -56,7 +56,10 @@ export function tokenWithheldNote(url: string): string {
  * none. A source that does not say where its token belongs (no `origins`) gave it for the
  * configuration in use: the target's own `auth` endpoints.
  */
-export function boundToken(tokens: TokenSource | null | undefined, target: ResolvedTarget): BoundToken | null {
+export function boundToken(
+  tokens: TokenSource | null | undefined,
+  target: ResolvedTarget,
+): BoundToken | null {
   if (!target.auth || !tokens) return null;
   const value = tokens.get(target.name);
   if (!value) return null;

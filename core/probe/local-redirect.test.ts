@@ -3,7 +3,6 @@
 // follows an https → http redirect. Everything stays on loopback: names are mapped to 127.0.0.x by an
 // injected lookup, and `configuredRange: 'public'` makes a loopback target count as public.
 
-import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeCert } from '../../tests/support/tls';
 import { startServer, type TestServer } from '../../tests/support/hostile';

@@ -246,7 +246,10 @@ describe('fetchStatusDocument redirect policy', () => {
     const server = await serve({ '/inside.json': jsonReply({ secret: 'metadata' }) });
     server.route('/s.json', moved(`${server.url}/inside.json`));
     server.route('/meta.json', moved(`http://169.254.169.254:${port(server)}/latest/meta-data/`));
-    const fromPublic = await fetchStatusDocument(`${server.url}/s.json`, { env: {}, configuredRange: 'public' });
+    const fromPublic = await fetchStatusDocument(`${server.url}/s.json`, {
+      env: {},
+      configuredRange: 'public',
+    });
     expect(fromPublic).toMatchObject({
       kind: 'failed',
       detail: 'redirect into the local network refused: 127.0.0.1, this machine (loopback)',

@@ -108,7 +108,11 @@ function makeDispatcher(options: StatusFetchOptions, connectMs: number, lookup: 
 type GuardedLookup = (
   hostname: string,
   options: { all?: boolean },
-  callback: (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void,
+  callback: (
+    err: Error | null,
+    address: string | { address: string; family: number }[],
+    family?: number,
+  ) => void,
 ) => void;
 
 /**
@@ -127,7 +131,8 @@ function guardedLookup(guard: RedirectGuard, hop: () => number, lookup?: LookupF
           if (refusal) return callback(new LocalRedirectError(refusal), '');
         }
         const first = addresses[0];
-        if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+        if (!first)
+          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
         if (opts.all) callback(null, addresses);
         else callback(null, first.address, first.family);
       },
@@ -207,7 +212,11 @@ export async function fetchStatusDocument(
   try {
     ownDispatcher = options.dispatcher
       ? null
-      : makeDispatcher(options, connectMs, guardedLookup(guard, () => hop, options.lookup));
+      : makeDispatcher(
+          options,
+          connectMs,
+          guardedLookup(guard, () => hop, options.lookup),
+        );
     const dispatcher = options.dispatcher ?? ownDispatcher!;
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
     for (; ; hop++) {
@@ -232,7 +241,8 @@ export async function fetchStatusDocument(
           status: null,
         };
       const refused = guard.checkHost(hop, parsed.hostname);
-      if (refused) return { kind: 'failed', url: current, reason: 'http-error', detail: refused, status: null };
+      if (refused)
+        return { kind: 'failed', url: current, reason: 'http-error', detail: refused, status: null };
       const res = await request(parsed, {
         method: 'GET',
         headers,

@@ -92,8 +92,7 @@ export interface TargetTestResult {
  * was removed), or the field problems to show inline.
  */
 export type SaveSettingsResult =
-  | { ok: true; notice?: string }
-  | { ok: false; problems: { path: string; message: string }[] };
+  { ok: true; notice?: string } | { ok: false; problems: { path: string; message: string }[] };
 
 /** Report formats. */
 export type ReportFormat = 'markdown' | 'json';

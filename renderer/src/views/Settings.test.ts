@@ -88,7 +88,11 @@ describe('Settings', () => {
     let stored = true;
     const notice = 'The token for Character.AI was removed because the address changed; enter it again.';
     await setup({
-      getTokenState: async () => ({ set: { 'Character.AI': stored }, weakEncryption: false, available: true }),
+      getTokenState: async () => ({
+        set: { 'Character.AI': stored },
+        weakEncryption: false,
+        available: true,
+      }),
       saveSettings: async () => {
         stored = false;
         return { ok: true as const, notice };
