@@ -21,13 +21,14 @@ export const OUTCOMES = [
   'tls-cert',
   'tls-handshake',
   'too-many-redirects',
-  'redirect-refused',
   'body-too-large',
   'proxy',
   'http-4xx',
   'http-5xx',
   'challenge',
   'error',
+  // Appended, not inserted: the sample store keeps outcomes by their place in this list.
+  'redirect-refused',
 ] as const;
 
 /** One entry of the outcome taxonomy. */
