@@ -109,7 +109,7 @@ if (!electronApp.requestSingleInstanceLock()) {
         },
         settings,
         createService: createMonitor,
-        renderReport: (input, format) => renderReport(input, format),
+        renderReport,
         testTarget,
         paths: {
           preload: join(root, 'dist', 'electron', 'preload.cjs'),

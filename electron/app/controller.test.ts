@@ -36,6 +36,9 @@ import { START_FAILED_TITLE, explainFailedStart } from './start-failure';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
 const T = 'Character.AI';
+/** Where the built-in Character.AI profile sends the token. */
+const CAI_API = 'https://plus.character.ai';
+const SIM_ORIGIN = 'https://127.0.0.1:8443';
 
 /** Settings as on any start after the first (the file already holds them). */
 function savedSettings(): Settings {
@@ -368,8 +371,8 @@ describe('app controller', () => {
     const other = { name: 'Other', site: 'https://other.example/' };
     const both = { ...defaultSettings(), targets: [...defaultSettings().targets, other] };
     expect(await controller.dispatch('settings:set', sender, both)).toMatchObject({ ok: true });
-    controller.tokens.set(T, TOKEN);
-    controller.tokens.set('Other', 'b'.repeat(40));
+    controller.tokens.set(T, TOKEN, [CAI_API]);
+    controller.tokens.set('Other', 'b'.repeat(40), []);
     // The user removes Character.AI, then adds a different service under the same name.
     expect(
       await controller.dispatch('settings:set', sender, { ...defaultSettings(), targets: [other] }),
@@ -506,8 +509,8 @@ describe('app controller', () => {
         ok: true,
       });
       expect(monitor.calls).toContain(`diagnose ${SIM} symptom`);
-      controller.tokens.set(T, TOKEN);
-      controller.tokens.set(SIM, 'c'.repeat(40));
+      controller.tokens.set(T, TOKEN, [CAI_API]);
+      controller.tokens.set(SIM, 'c'.repeat(40), [SIM_ORIGIN]);
       const next = { ...defaultSettings(), intervalSeconds: 120 };
       expect(await controller.dispatch('settings:set', sender, next)).toMatchObject({ ok: true });
       expect(monitor.config?.intervalSeconds).toBe(120);
@@ -526,7 +529,7 @@ describe('app controller', () => {
       expect(tokens.get(SIM)).toBe(TOKEN);
       expect(controller.tokens.get(SIM)).toBeNull();
       // A token saved in the app wins over the environment.
-      controller.tokens.set(SIM, 'a'.repeat(40));
+      controller.tokens.set(SIM, 'a'.repeat(40), [SIM_ORIGIN]);
       expect(tokens.get(SIM)).toBe('a'.repeat(40));
       monitor.emit({
         event: 'outage',

@@ -3,6 +3,9 @@
 // only builds the Electron adapters and hands them here.
 
 import type { TokenSource } from '../../core/app/service';
+import { authOrigins, unboundOrigins } from '../../core/config/token-origins';
+import { createRedactor, redactValue } from '../../core/report/redact';
+import type { RenderOptions } from '../../core/report/report';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
@@ -25,7 +28,6 @@ import type {
   TrayPort,
   WindowFactory,
 } from '../platform/ports';
-import { redactSecrets } from '../secrets/redact';
 import { TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
@@ -92,7 +94,8 @@ export interface AppControllerDeps {
   ports: AppPorts;
   settings: Settings;
   createService: MonitorServiceFactory;
-  renderReport: (input: ReportInput, format: ReportFormat) => string;
+  /** core/report/report.ts `renderReport`; given every known secret to remove. */
+  renderReport: (input: ReportInput, format: ReportFormat, options: RenderOptions) => string;
   testTarget: TargetTester | null;
   paths: { preload: string; trayDir: string; dataDir: string | null };
   devTools: boolean;
@@ -165,6 +168,11 @@ export class AppController {
     this.applyLoginItem(settings.get());
 
     const config = this.config(settings.get());
+    // A token saved by an older version has no origins yet: bind it to where it was being sent.
+    this.tokens.bindUnbound((name) => {
+      const target = config.targets.find((t) => t.name === name);
+      return target ? authOrigins(target) : null;
+    });
     const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
     if (proxy.note) this.log(proxy.note);
     this.proxy = proxy;
@@ -188,7 +196,7 @@ export class AppController {
       config: () => this.config(settings.get()),
       tokens: {
         state: () => this.tokens.state(),
-        set: (target, token) => this.tokens.set(target, token),
+        set: (target, token, origins) => this.tokens.set(target, token, origins),
         clear: (target) => this.tokens.clear(target),
         secrets: () => this.tokenSource.secrets(),
       },
@@ -269,12 +277,12 @@ export class AppController {
     );
   }
 
-  /** The snapshot the window draws. */
+  /** The snapshot the window draws, every secret removed (a server may echo the token anywhere). */
   snapshot(): AppSnapshot {
     const service = this.requireService();
     const notices = [this.deps.settings.notice, this.deps.configFile?.notice, service.notice];
     const notice = notices.filter((n): n is string => typeof n === 'string' && n !== '').join(' ');
-    return buildSnapshot({
+    const snapshot = buildSnapshot({
       service,
       config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
@@ -282,6 +290,7 @@ export class AppController {
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,
     });
+    return redactValue(snapshot, createRedactor(this.tokenSource.secrets()));
   }
 
   /** Runs a tray menu action. */
@@ -382,7 +391,7 @@ export class AppController {
     this.windows.send('snapshot:changed', this.snapshot());
   }
 
-  private settingsSaved(next: AppSettings): void {
+  private settingsSaved(next: AppSettings): string | null {
     const config = this.config(next);
     // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
     // secret never lingers out of the user's reach or rides along to a later target of that name.
@@ -391,9 +400,23 @@ export class AppController {
     for (const [name, isSet] of Object.entries(this.tokens.state().set)) {
       if (isSet && !names.has(name)) this.tokens.clear(name);
     }
+    // A token is given for addresses: one whose `auth` endpoint moved elsewhere is dropped (the core
+    // would withhold it anyway), and the user is asked for it again.
+    const moved: string[] = [];
+    for (const target of config.targets) {
+      const saved = this.tokens.origins(target.name);
+      if (saved && unboundOrigins(target, saved).length > 0) {
+        this.tokens.clear(target.name);
+        moved.push(target.name);
+      }
+    }
     this.requireService().reconfigure(config);
     this.applyLoginItem(next);
     this.refresh();
+    if (moved.length === 0) return null;
+    const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
+    this.log(notice);
+    return notice;
   }
 
   private applyLoginItem(settings: AppSettings): void {
@@ -425,6 +448,6 @@ export class AppController {
   }
 
   private log(line: string): void {
-    this.deps.log(redactSecrets(line, this.tokenSource.secrets()).replace(/\s+/g, ' '));
+    this.deps.log(createRedactor(this.tokenSource.secrets())(line).replace(/\s+/g, ' '));
   }
 }

@@ -1,11 +1,12 @@
 // Account tokens per target, encrypted with the OS store (Electron's safeStorage) and kept as base64
-// in the settings store. The renderer only ever learns TokenState; the core reads tokens through
-// the TokenSource interface. No method returns or logs a token except `get` for the core.
+// in the settings store, each with the origins of the target's `auth` endpoints when it was saved
+// (the only addresses the core sends it to). The renderer only ever learns TokenState; the core
+// reads tokens through the TokenSource interface. No method returns or logs a token except `get`.
 
 import type { TokenSource } from '../../core/app/service';
 import type { TokenState } from '../../shared/types/settings';
 import type { SafeStoragePort } from '../platform/ports';
-import { TOKENS_KEY } from '../settings/settings';
+import { TOKEN_ORIGINS_KEY, TOKENS_KEY } from '../settings/settings';
 import type { KeyValueStore } from '../settings/store';
 
 /** Why a token could not be stored (never contains the token). */
@@ -35,6 +36,16 @@ export class TokenVault implements TokenSource {
     );
   }
 
+  private originRecords(): Record<string, string[]> {
+    const raw = this.store.get(TOKEN_ORIGINS_KEY);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    return Object.fromEntries(
+      Object.entries(raw).filter(
+        (e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((o) => typeof o === 'string'),
+      ),
+    );
+  }
+
   /** Whether tokens are set, and how safe storing one is (all the renderer may know). */
   state(): TokenState {
     const available = this.safe.isEncryptionAvailable();
@@ -46,14 +57,18 @@ export class TokenVault implements TokenSource {
     };
   }
 
-  /** Encrypts and stores a target's token. */
-  set(target: string, token: string): TokenState {
+  /**
+   * Encrypts and stores a target's token, bound to `origins` (those of the target's `auth`
+   * endpoints now): the token is never sent anywhere else.
+   */
+  set(target: string, token: string, origins: readonly string[]): TokenState {
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
     this.plain = null;
     const encrypted = this.safe.encryptString(token).toString('base64');
     this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
+    this.store.set(TOKEN_ORIGINS_KEY, { ...this.originRecords(), [target]: [...origins] });
     return this.state();
   }
 
@@ -63,7 +78,36 @@ export class TokenVault implements TokenSource {
     const records = this.records();
     delete records[target];
     this.store.set(TOKENS_KEY, records);
+    const origins = this.originRecords();
+    delete origins[target];
+    this.store.set(TOKEN_ORIGINS_KEY, origins);
     return this.state();
+  }
+
+  /**
+   * The origins a target's token was saved for (TokenSource); null when none is stored, empty for a
+   * token stored before origins were kept and not bound yet (it is then sent nowhere).
+   */
+  origins(target: string): string[] | null {
+    if (!(target in this.records())) return null;
+    return this.originRecords()[target] ?? [];
+  }
+
+  /**
+   * Binds every token stored without origins (saved by an older version) to `originsOf(target)`:
+   * where it was being sent until now. Run once at start, before anything is probed.
+   */
+  bindUnbound(originsOf: (target: string) => readonly string[] | null): void {
+    const origins = this.originRecords();
+    let changed = false;
+    for (const target of Object.keys(this.records())) {
+      const bound = origins[target] === undefined ? originsOf(target) : null;
+      if (bound) {
+        origins[target] = [...bound];
+        changed = true;
+      }
+    }
+    if (changed) this.store.set(TOKEN_ORIGINS_KEY, origins);
   }
 
   /** The decrypted token for the core (TokenSource); null when unset or undecryptable. */

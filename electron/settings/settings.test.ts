@@ -96,15 +96,21 @@ describe('settings', () => {
     expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-20261126T002216Z.json', 'settings.json']);
   });
 
-  it('settings that do not match the schema are kept aside too; stored tokens carry over', () => {
+  it('settings that do not match the schema are kept aside too; stored tokens carry over with their origins', () => {
+    const origins = { 'Character.AI': ['https://plus.character.ai'] };
     writeFileSync(
       join(dir, 'settings.json'),
-      JSON.stringify({ settings: { targets: 'nope' }, tokens: { 'Character.AI': 'ZW5jcnlwdGVk' } }),
+      JSON.stringify({
+        settings: { targets: 'nope' },
+        tokens: { 'Character.AI': 'ZW5jcnlwdGVk' },
+        tokenOrigins: origins,
+      }),
     );
     const s = open();
     expect(s.get()).toEqual(defaultSettings());
     expect(s.notice).toContain('did not match the settings format (targets)');
     expect(s.store.get('tokens')).toEqual({ 'Character.AI': 'ZW5jcnlwdGVk' });
+    expect(s.store.get('tokenOrigins')).toEqual(origins);
   });
 
   it('when the file can neither be read nor moved aside, defaults run from memory and the user is told', () => {
