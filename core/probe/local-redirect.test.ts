@@ -4,7 +4,7 @@
 // injected lookup, and `configuredRange: 'public'` makes a loopback target count as public.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeCert } from '../../tests/support/tls';
+import { makeCert } from '../../simulator/tls';
 import { startServer, type TestServer } from '../../tests/support/hostile';
 import { probe } from './http';
 import { RedirectGuard, localRangeOf } from './local-redirect';

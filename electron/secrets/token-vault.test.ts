@@ -45,8 +45,8 @@ describe('token vault', () => {
     const store = new MemoryStore();
     const safe = new FakeSafeStorage();
     const writer = new TokenVault(store, safe);
-    writer.set('A', TOKEN);
-    writer.set('B', 'b'.repeat(40));
+    writer.set('A', TOKEN, [API]);
+    writer.set('B', 'b'.repeat(40), [API]);
     // A fresh vault over the same store, as after a restart.
     const vault = new TokenVault(store, safe);
     safe.decryptCalls = 0;
@@ -55,8 +55,8 @@ describe('token vault', () => {
       expect(vault.get('A')).toBe(TOKEN);
     }
     expect(safe.decryptCalls).toBe(2);
-    vault.set('A', 'c'.repeat(40));
-    vault.set('C', 'd'.repeat(40));
+    vault.set('A', 'c'.repeat(40), [API]);
+    vault.set('C', 'd'.repeat(40), [API]);
     vault.clear('B');
     safe.decryptCalls = 0;
     for (let i = 0; i < 50; i++) {
