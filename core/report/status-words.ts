@@ -1,6 +1,7 @@
 // The status page's word in one plain sentence (for the report and the CLI), honest about missing
 // information: an unreadable page is "no status information", never "down".
 
+import { moreWords } from '../../shared/text/sanitize';
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
 
 const REASONS: Record<StatusUnavailableReason, string> = {
@@ -28,11 +29,13 @@ export function describeStatusReading(reading: StatusReading | null): string {
   if (snap) {
     const said = snap.description ? `"${snap.description}"` : `level ${snap.level}`;
     parts.push(`The status page says ${said} (${snap.level})`);
-    if (snap.incidents.length > 0) {
+    const more = snap.omitted ?? { components: 0, incidents: 0, maintenance: 0 };
+    const incidents = snap.incidents.length + more.incidents;
+    if (incidents > 0) {
       parts.push(
-        `${snap.incidents.length} open incident${snap.incidents.length > 1 ? 's' : ''}: ${snap.incidents
+        `${incidents} open incident${incidents > 1 ? 's' : ''}: ${snap.incidents
           .map((i) => `${i.name} (${i.stage}, ${i.impact})`)
-          .join('; ')}`,
+          .join('; ')}${moreWords(more.incidents)}`,
       );
     }
     if (snap.maintenanceInProgress.length > 0) {
@@ -45,9 +48,11 @@ export function describeStatusReading(reading: StatusReading | null): string {
           .join('; ')}`,
       );
     }
+    if (more.maintenance > 0) parts.push(`${more.maintenance} more maintenance windows not listed`);
     const down = snap.components.filter((c) => c.status !== 'operational' && c.status !== 'unknown');
     if (down.length > 0)
       parts.push(`components affected: ${down.map((c) => `${c.name} (${c.status})`).join(', ')}`);
+    if (more.components > 0) parts.push(`${more.components} more components not listed`);
   }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);
