@@ -1,6 +1,6 @@
 // One plain line describing a status reading, for the CLI table and notifications.
 
-import { moreWords } from '../../shared/text/sanitize';
+import { briefList } from '../../shared/text/sanitize';
 import type { StatusLevel, StatusReading, StatusUnavailableReason } from '../../shared/types/status';
 
 const LEVEL_TEXT: Record<StatusLevel, string> = {
@@ -44,7 +44,10 @@ function describeSnapshot(snapshot: NonNullable<StatusReading['snapshot']>): str
   const n = snapshot.incidents.length + more;
   if (n > 0)
     parts.push(
-      `${n} incident${n === 1 ? '' : 's'}: ${snapshot.incidents.map((i) => i.name).join('; ')}${moreWords(more)}`,
+      `${n} incident${n === 1 ? '' : 's'}: ${briefList(
+        snapshot.incidents.map((i) => i.name),
+        more,
+      )}`,
     );
   const m = snapshot.maintenanceUpcoming.length;
   if (m > 0) parts.push(`${m} maintenance window${m === 1 ? '' : 's'} coming`);

@@ -137,3 +137,22 @@ export function timingMs(value: unknown): number | null {
 export function safeCount(value: unknown): number | null {
   return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : null;
 }
+
+/** Options of {@link briefList}. */
+export interface BriefListOptions {
+  /** Items named at most (default 5). */
+  maxItems?: number;
+  /** Characters per item at most (default 80). */
+  maxEach?: number;
+  separator?: string;
+}
+
+/**
+ * Items for one sentence of a terminal line or a report: at most `maxItems`, each cut to `maxEach`, then
+ * "and N more" for the rest (`extra` counts items already left out before), e.g. `a; b; and 19,998 more`.
+ */
+export function briefList(items: readonly string[], extra = 0, options: BriefListOptions = {}): string {
+  const { maxItems = 5, maxEach = 80, separator = '; ' } = options;
+  const { items: shown, more } = capList(items, maxItems);
+  return `${shown.map((s) => cleanText(s, maxEach)).join(separator)}${moreWords(more + extra, separator)}`;
+}
