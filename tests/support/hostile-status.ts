@@ -52,6 +52,8 @@ export interface HostileSummaryOptions {
   incidents?: number;
   /** Components (default 2 000). */
   components?: number;
+  /** Keep each incident small (name and stage only, no updates), so many fit under a size limit. */
+  compact?: boolean;
 }
 
 /**
@@ -63,7 +65,9 @@ export function hostileSummary(options: HostileSummaryOptions = {}): Record<stri
   const incidentCount = options.incidents ?? 20_000;
   const componentCount = options.components ?? 2_000;
   const pick = (i: number): string => INJECTIONS[i % INJECTIONS.length]!;
-  const huge = `${ALL_INJECTIONS} ${'\u001b[2J<b>X</b>'.repeat(Math.ceil(titleChars / 14))}`.slice(
+  // Mostly plain filler, so 1.9 million characters stay under the status reader's 2 MiB limit as JSON.
+  const filler = `${'x'.repeat(40)}<b>y</b>\r`;
+  const huge = `${ALL_INJECTIONS} ${filler.repeat(Math.ceil(titleChars / filler.length))}`.slice(
     0,
     titleChars,
   );
@@ -74,7 +78,12 @@ export function hostileSummary(options: HostileSummaryOptions = {}): Record<stri
     group_id: null,
     group: false,
   }));
-  const incidents = Array.from({ length: incidentCount }, (_, i) => ({
+  const compact = (i: number) => ({
+    name: i === 0 ? huge : `${pick(i).slice(0, 40)}${i}`,
+    status: 'investigating',
+    impact: 'major',
+  });
+  const full = (i: number) => ({
     id: `i${i}`,
     name: i === 0 ? huge : `${pick(i)} ${i}`,
     status: 'investigating',
@@ -90,7 +99,8 @@ export function hostileSummary(options: HostileSummaryOptions = {}): Record<stri
       },
     ],
     components: [{ name: pick(i + 3) }],
-  }));
+  });
+  const incidents = Array.from({ length: incidentCount }, (_, i) => (options.compact ? compact(i) : full(i)));
   return {
     page: {
       id: 'evil',
