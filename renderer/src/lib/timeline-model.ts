@@ -4,7 +4,7 @@
 import type { TimelineData, TimelineRange, TimelineSample } from '../../../shared/ipc/contract';
 import type { StatusReading } from '../../../shared/types/status';
 import { isReachable, type Outcome } from '../../../shared/types/probe';
-import { timingMs } from '../../../shared/text/sanitize';
+import { MAX_TIMING_MS, timingMs } from '../../../shared/text/sanitize';
 import { formatDuration, formatMs, formatTime } from './format';
 
 /** Most buckets a chart draws, whatever it is asked. */
@@ -83,7 +83,7 @@ function restOf(s: TimelineSample): number {
 }
 
 /**
- * Groups the plausible samples of the chosen paths into `count` equal time buckets (at most
+ * Groups the plausible samples of the chosen paths into `requested` equal time buckets (at most
  * {@link MAX_BUCKETS}); none when the range itself is not a valid time span.
  */
 export function bucketize(data: TimelineData, requested: number, paths = ['direct']): Bucket[] {
@@ -134,7 +134,7 @@ export const BUCKETS: Record<TimelineRange, number> = { hour: 60, day: 96, week:
 export function latencyScale(buckets: Bucket[]): { max: number; ticks: number[] } {
   const heights = buckets
     .map((b) => b.phases.dns + b.phases.connect + b.phases.tls + b.phases.firstByte + b.phases.rest)
-    .map((h) => timingMs(h) ?? (h > 0 ? MAX_LATENCY_MS : 0));
+    .map((h) => timingMs(h) ?? (h > 0 ? MAX_TIMING_MS : 0));
   const highest = Math.max(100, ...heights);
   const steps = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 30_000, 60_000];
   const step = steps.find((s) => highest / s <= 4) ?? 60_000;
@@ -143,9 +143,6 @@ export function latencyScale(buckets: Bucket[]): { max: number; ticks: number[] 
   for (let i = 0; i * step <= max && i < MAX_TICKS; i++) ticks.push(i * step);
   return { max, ticks };
 }
-
-/** The top of the latency axis at most: the longest plausible timing. */
-const MAX_LATENCY_MS = 10 * 60_000;
 
 /**
  * Evenly spaced time ticks on round hours (or days for the week); at most {@link MAX_TICKS} (a wider span
