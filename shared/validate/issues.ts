@@ -31,8 +31,7 @@ function quoted(key: string): string {
 
 function describeFound(issue: v.BaseIssue<unknown>): string {
   const input = issue.input;
-  if (typeof input === 'string')
-    return quoted(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (typeof input === 'string') return quoted(input.length > 60 ? `${input.slice(0, 57)}...` : input);
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (input === null) return 'null';
   if (input === undefined) return 'nothing';
