@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { Outcome, ProbeResult } from '../../shared/types/probe';
 import { keptText, newBodyProgress, readBody } from './body';
+import { boundProbeResult } from './bound';
 import { createDispatcher, trustContext } from './dispatcher';
 import { proxyFor } from './env-proxy';
 import { pickHeaders } from './headers';
@@ -51,7 +52,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const finish = (outcome: Outcome, error?: string): ProbeResult => {
     run.timings.total = performance.now() - run.started;
     const text = keptText(run.body);
-    return {
+    return boundProbeResult({
       name: req.name,
       url: redact(req.url),
       path: req.path,
@@ -73,7 +74,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       remoteAddress: run.lastConnection?.remoteAddress ?? null,
       redirects: run.redirects,
       finalUrl: redact(run.url?.href ?? req.url),
-    };
+    });
   };
 
   const onCallerAbort = (): void => run.controller.abort(req.signal?.reason);
