@@ -3,7 +3,7 @@
 // < 1 s per view), and how large that snapshot is over IPC.
 
 import type { BenchModule, BenchSection } from './types';
-import { sampleInput } from '../core/report/fixtures.test-support';
+import { sampleInput } from '../core/testing/report-inputs';
 import { ensureRendererBuild } from '../tests/e2e/support/build';
 import { installBridge, launchChromium } from '../tests/e2e/support/browser';
 import { hostileFakeApi, timeViews } from '../tests/e2e/support/hostile-window';

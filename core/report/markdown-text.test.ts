@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UNSAFE_CHAR, cleanText } from '../../shared/text/sanitize';
 import { ALL_INJECTIONS, INJECTIONS, hostileSummary } from '../../tests/support/hostile-status';
 import { atlassianProvider } from '../status/providers';
-import { sampleDiagnosis, sampleInput, sampleProbe } from './fixtures.test-support';
+import { sampleDiagnosis, sampleInput, sampleProbe } from '../testing/report-inputs';
 import { markdownText } from './markdown-text';
 import { renderReport } from './report';
 

@@ -5,7 +5,7 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput } from '../../core/report/fixtures.test-support';
+import { sampleInput } from '../../core/testing/report-inputs';
 import { ALL_INJECTIONS } from '../support/hostile-status';
 import { installBridge, launchChromium } from './support/browser';
 import { ensureRendererBuild } from './support/build';
