@@ -83,4 +83,12 @@ describe('redactValue', () => {
     });
     expect(JSON.stringify(out)).not.toContain(TOKEN);
   });
+
+  it("keeps a remote key named __proto__ as data, not as the copy's prototype", () => {
+    const remote = JSON.parse('{"__proto__":{"polluted":"yes"},"a":"b"}') as Record<string, unknown>;
+    const out = redactValue(remote, createRedactor([TOKEN]));
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { polluted?: string }).polluted).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(out))).toEqual(remote);
+  });
 });

@@ -144,9 +144,8 @@ function walk(value: unknown, redact: Redactor, key: string | null): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => walk(v, redact, null));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v, redact, k);
-    return out;
+    // fromEntries defines own properties, so a remote key named "__proto__" stays data, never a prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, redact, k)]));
   }
   return value;
 }
