@@ -10,7 +10,7 @@ import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
 import { buildEvidence } from '../evidence/build';
-import { FingerprintTracker } from '../evidence/fingerprint';
+import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
 import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
 import type { Clock } from '../monitor/clock';
@@ -70,7 +70,11 @@ export class Wiring {
   constructor(private readonly options: WiringOptions) {
     this.config = options.config;
     this.tracker = options.dataDir
-      ? new FingerprintTracker(join(options.dataDir, 'fingerprints.json'), options.now)
+      ? new FingerprintTracker(
+          join(options.dataDir, 'fingerprints.json'),
+          options.now,
+          changeGapSeconds(options.config.intervalSeconds),
+        )
       : null;
     const base = options.probe ?? httpProbe;
     const env = options.env;
@@ -181,7 +185,7 @@ export class Wiring {
     }
     const firstError = firstFailureAt(rounds);
     // Without a data folder, buildEvidence still finds a change inside the window on its own.
-    const fingerprint = this.tracker?.evidence(target.name, firstError);
+    const fingerprint = this.tracker?.evidence(siteOrigin(target.site), firstError);
     return buildEvidence({
       target,
       rounds,
@@ -218,7 +222,7 @@ export class Wiring {
   ): Promise<Diagnosis> {
     const newest = rounds.at(-1);
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
-    if (this.tracker && site) this.tracker.observe(target.name, site);
+    if (this.tracker && site) this.tracker.observe(siteOrigin(target.site), site);
     const symptom = options.symptom || newest?.symptom === true;
     const extensions = symptom ? await this.extensions(target) : undefined;
     const evidence = this.evidence(target, rounds, {
@@ -254,9 +258,10 @@ export class Wiring {
   private rememberFingerprint(target: ResolvedTarget, round: Round): void {
     const site = round.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker) {
-      const before = this.tracker.evidence(target.name, null);
-      const after = this.tracker.observe(target.name, site);
-      if (after.changedAt && after.changedAt !== before.changedAt && after.current) {
+      const origin = siteOrigin(target.site);
+      const before = this.tracker.evidence(origin, null);
+      const after = this.tracker.observe(origin, site);
+      if (after.changedAt && after.changeBounded && after.changedAt !== before.changedAt && after.current) {
         this.options.history?.appendDeploy(
           target.name,
           after.current,

@@ -26,6 +26,8 @@ export const FEATURE_IDS = [
   'fingerprint-changed-before-errors',
   'fingerprint-changed-no-errors',
   'fingerprint-stable',
+  'fingerprint-changed-unseen',
+  'no-release-seen',
   'fast-500s',
   'plain-500',
   'partial-endpoints',
@@ -264,6 +266,7 @@ export function readFacts(e: Evidence): Facts {
     alternateEdges: edges(alternate),
     fingerprintShortlyBefore:
       fp.changedAt !== null &&
+      fp.changeBounded === true &&
       fp.secondsBeforeErrors !== null &&
       fp.secondsBeforeErrors >= -60 &&
       fp.secondsBeforeErrors <= SHORTLY_BEFORE_SECONDS &&
@@ -308,23 +311,34 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   if (f.signals.maintenanceWording) on.add('maintenance-wording');
 
   if (sp.available) {
+    // A level that rests only on stale items (or an old page) is shown, not weighed.
+    const level = sp.levelStale === true ? null : sp.level;
     const troubled =
       (sp.openIncidents > 0 && sp.incidentImpact !== 'maintenance') ||
-      sp.level === 'degraded' ||
-      sp.level === 'partial-outage' ||
-      sp.level === 'major-outage';
+      level === 'degraded' ||
+      level === 'partial-outage' ||
+      level === 'major-outage';
     const regionalOnly =
       sp.regionalComponentsDown.length > 0 && sp.componentsDown.length === sp.regionalComponentsDown.length;
     if (troubled && !regionalOnly) on.add('status-incident');
-    if (sp.maintenanceInProgress || sp.level === 'maintenance') on.add('status-maintenance');
+    if (sp.maintenanceInProgress || level === 'maintenance') on.add('status-maintenance');
     else if (sp.maintenanceUpcoming) on.add('status-maintenance-upcoming');
-    if (!troubled && sp.level === 'operational' && !sp.maintenanceInProgress) on.add('status-operational');
+    if (!troubled && level === 'operational' && !sp.maintenanceInProgress) on.add('status-operational');
     if (sp.regionalComponentsDown.length > 0) on.add('region-components-down');
   }
 
+  const changed = e.fingerprint.changedAt !== null;
   if (f.fingerprintShortlyBefore) on.add('fingerprint-changed-before-errors');
-  else if (e.fingerprint.changedAt !== null && !anyFailure) on.add('fingerprint-changed-no-errors');
+  else if (changed && e.fingerprint.changeBounded === true && !anyFailure) {
+    on.add('fingerprint-changed-no-errors');
+  }
   if (fingerprintStable(e, f, f.fingerprintShortlyBefore)) on.add('fingerprint-stable');
+  // A change that was not seen happening (the app was not watching) dates nothing: it weighs nothing.
+  if (changed && e.fingerprint.changeBounded !== true) on.add('fingerprint-changed-unseen');
+  // The error pattern alone never makes a bad update: when the servers answer with errors and no
+  // release was seen close to them, bad-update stays unlikely however the errors look. (Timeouts are
+  // weighed against bad-update by transport-only already.)
+  if (f.httpFailures > 0 && !isolated && !f.fingerprintShortlyBefore) on.add('no-release-seen');
   if (f.fast500Names.length > 0) on.add('fast-500s');
   if (f.errorCodes.some(([c]) => c === 500)) on.add('plain-500');
   if (f.partialFailingNames.length > 0) on.add('partial-endpoints');

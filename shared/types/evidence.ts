@@ -63,6 +63,30 @@ export interface FingerprintEvidence {
   secondsBeforeErrors: number | null;
   /** ISO time the current fingerprint was first seen (tells "stable for days" from "just learned"). */
   firstSeenAt?: string | null;
+  /** ISO time the current fingerprint was last seen. */
+  lastSeenAt?: string | null;
+  /** ISO time the previous fingerprint was last seen: the change happened after it. */
+  previousLastSeenAt?: string | null;
+  /**
+   * True when the change was seen happening: the new build was first seen within a few probe
+   * intervals of the old one's last sighting. Otherwise the site only "changed some time since"
+   * `previousLastSeenAt`, which says nothing about a release at the time of the errors.
+   */
+  changeBounded?: boolean;
+}
+
+/** A status-page item the clock shows to be out of date: listed with its date, not counted. */
+export interface StaleStatusItem {
+  /**
+   * maintenance-overrun: "in progress" long past its planned end; scheduled-passed: "scheduled" but
+   * its start has passed; incident-quiet: open with no update for days; page-old: the page itself
+   * says it was last updated long ago.
+   */
+  kind: 'maintenance-overrun' | 'scheduled-passed' | 'incident-quiet' | 'page-old';
+  /** The item's name (null for the page itself). */
+  name: string | null;
+  /** The time that makes it stale (planned end, planned start, last update), ISO; null when unknown. */
+  at: string | null;
 }
 
 /** A browser extension that can touch the watched site. */
@@ -117,6 +141,10 @@ export interface Evidence {
     maintenanceUntil?: string | null;
     /** Start of the next upcoming maintenance. */
     upcomingAt?: string | null;
+    /** Items the clock shows to be out of date; they are left out of the counts above. */
+    staleItems?: StaleStatusItem[];
+    /** The page's overall level rests only on stale items (or the page is old): shown, not weighed. */
+    levelStale?: boolean;
   };
   fingerprint: FingerprintEvidence;
   auth: { tokenConfigured: boolean };
