@@ -5,6 +5,8 @@ import type { MonitorEvent, Round } from '../shared/types/monitor';
 import { formatDuration, formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
 import { describeStatusReading } from '../core/report/status-words';
+import { staleStatusSentences } from '../shared/vocabulary/stale-status';
+import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
 
 /** The machine's time zone. */
 export function localZone(): string {
@@ -52,7 +54,7 @@ export function checkTable(round: Round, zone = localZone()): string[] {
 export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   const label = VERDICT_LABELS[d.verdict];
   const lines = [
-    `${d.target}: ${label.title} (${formatPercent(d.confidence)}): ${label.meaning}`,
+    `${d.target}: ${verdictHeadline(d, verdictTitle)}: ${label.meaning}`,
     `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
       Date.parse(d.observedTo) - Date.parse(d.observedFrom),
     )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,
@@ -62,11 +64,10 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
     if (lead.for.length) lines.push('  For:', ...lead.for.map((s) => `    - ${s}`));
     if (lead.against.length) lines.push('  Against:', ...lead.against.map((s) => `    - ${s}`));
   }
+  const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
+  if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
   lines.push(`  Next step: ${d.nextStep}`);
-  const others = d.ranking
-    .slice(1)
-    .filter((r) => r.probability >= 0.05)
-    .map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
+  const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
   return lines;
 }
