@@ -11,7 +11,14 @@ import { detectFeatures, readFacts } from '../shared/classifier/features';
 import { diagnosisText } from './table';
 import { buildEvidence } from '../core/evidence/build';
 import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../core/evidence/fingerprint';
-import { controls, probe, rounds, SAMPLE_TARGET, statusReading, statusUnavailable } from '../core/evidence/synthetic';
+import {
+  controls,
+  probe,
+  rounds,
+  SAMPLE_TARGET,
+  statusReading,
+  statusUnavailable,
+} from '../core/evidence/synthetic';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -16,7 +16,7 @@ import {
   secondsBeforeErrors,
   sightingsNeeded,
 } from './fingerprint';
-import { checkAgainstClock } from '../status/clock-check';
+import { checkAgainstClock } from '../../shared/status/clock-check';
 import { edgeFromRay, readSignals } from './signals';
 
 /** Everything buildEvidence needs. */

@@ -3,8 +3,8 @@
 // says it was last updated long ago. Those are set apart as stale, with their dates, so they are shown
 // but never read as what is happening now.
 
-import type { StaleStatusItem } from '../../shared/types/evidence';
-import type { StatusIncident, StatusMaintenance, StatusSnapshot } from '../../shared/types/status';
+import type { StaleStatusItem } from '../types/evidence';
+import type { StatusIncident, StatusMaintenance, StatusSnapshot } from '../types/status';
 
 /** A maintenance may run this long past its planned end before it counts as stale, seconds. */
 export const MAINTENANCE_GRACE_SECONDS = 3600;
