@@ -30,7 +30,13 @@ export function checkTable(round: Round, zone = localZone()): string[] {
   const lines = [`${round.target}, ${localDateTimeWithOffset(round.startedAt, zone)}`];
   const rows = [['endpoint', 'path', 'code', 'dns ms', 'connect', 'tls', 'first byte', 'total', 'outcome']];
   for (const p of round.probes) {
-    const outcome = p.outcome === 'ok' ? 'ok' : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
+    const expected = p.path === 'anonymous' && (p.status === 401 || p.status === 403);
+    const outcome =
+      p.outcome === 'ok'
+        ? 'ok'
+        : expected
+          ? `${p.status} without the token, as expected`
+          : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
     rows.push([
       p.auth ? `${p.name} (token)` : p.name,
       p.path,

@@ -95,11 +95,13 @@ describe('createMonitorService: check and observe', () => {
       'direct:site',
       'direct:health',
       'direct:user',
+      'anonymous:user',
       'control:control.test',
     ]);
-    const byName = new Map(fake.requests.map((r) => [r.name, r]));
-    expect(byName.get('user')?.authorization).toBe(`Token ${TOKEN}`);
-    expect(byName.get('health')?.authorization).toBeUndefined();
+    const byName = new Map(fake.requests.map((r) => [`${r.path}:${r.name}`, r]));
+    expect(byName.get('direct:user')?.authorization).toBe(`Token ${TOKEN}`);
+    expect(byName.get('anonymous:user')?.authorization).toBeUndefined();
+    expect(byName.get('direct:health')?.authorization).toBeUndefined();
     // The environment (for HTTPS_PROXY/NO_PROXY) and extra CAs reach every probe.
     for (const r of fake.requests) {
       expect(r.env).toEqual({ HTTPS_PROXY: 'http://proxy.test:1' });
@@ -121,7 +123,7 @@ describe('createMonitorService: check and observe', () => {
       onRound: (r) => seen.push(r.probes.length),
     });
     await svc.stop();
-    expect(seen).toEqual([4, 4, 4, 4]);
+    expect(seen).toEqual([5, 5, 5, 5]);
     expect(d).not.toBeNull();
     expect(d!.evidence.rounds).toBe(4);
     expect(d!.ranking).toHaveLength(9);

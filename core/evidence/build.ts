@@ -332,6 +332,10 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   const endpoints = orderedNames('direct')
     .map((n) => evidenceOf('direct', n))
     .filter((x): x is EndpointEvidence => x !== null);
+  const anonymous = input.target.endpoints
+    .filter((e) => e.auth)
+    .map((e) => evidenceOf('anonymous', e.name))
+    .filter((x): x is EndpointEvidence => x !== null);
   const altSite = evidenceOf('alternate', 'site');
   const alternate = [
     ...(altSite ? [altSite] : []),
@@ -378,6 +382,7 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     endpoints,
     alternate: input.alternateConfigured ? alternate : [],
     alternateConfigured: input.alternateConfigured,
+    anonymous,
     controls,
     statusPage: statusFacts(input.target, lastStatus, Date.parse(observedTo) || Date.parse(now)),
     fingerprint,

@@ -47,7 +47,7 @@ export interface EventRecord {
 /** Anything stored in an events file. */
 export type LogRecord = StateRecord | DeployRecord | EventRecord;
 
-const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control'];
+const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control', 'anonymous'];
 const STATES: readonly HealthState[] = ['healthy', 'degraded', 'outage', 'local-network', 'unknown'];
 const EVENT_KINDS = ['outage', 'recovery', 'degraded', 'cause-changed', 'local-network'];
 

@@ -27,9 +27,9 @@ export interface RoundPlan {
   /** Alternate-path proxy URL, or null when not configured. */
   alternateProxy: string | null;
   /**
-   * The user's token, or null. Without a token, `auth` endpoints are skipped: probing them
-   * anonymously only yields a 401 that says nothing about the service (and would read as a failure).
-   * The classifier's evidence states `tokenConfigured: false` instead.
+   * The user's token, or null. `auth` endpoints are probed with it (when set) on the direct and
+   * alternate paths, and always once more directly without it on path `anonymous`, so the same
+   * endpoint's answer with and without the token can be compared (without it a 401/403 is normal).
    */
   token: string | null;
   /** Hard deadline of the whole round, ms; probes still running then are recorded as `timeout-deadline`. */
@@ -67,7 +67,9 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
   const auth = target.auth;
   const authorization = plan.token && auth ? `${auth.scheme} ${plan.token}` : undefined;
   const own: Omit<ProbeRequest, 'signal' | 'path'>[] = [{ name: 'site', url: target.site }];
+  const anonymous: Omit<ProbeRequest, 'signal'>[] = [];
   for (const endpoint of target.endpoints) {
+    if (endpoint.auth) anonymous.push({ name: endpoint.name, url: endpoint.url, path: 'anonymous' });
     if (endpoint.auth && !authorization) continue;
     own.push({
       name: endpoint.name,
@@ -76,6 +78,7 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
     });
   }
   const requests: Omit<ProbeRequest, 'signal'>[] = own.map((r) => ({ ...r, path: 'direct' as ProbePath }));
+  requests.push(...anonymous);
   if (plan.alternateProxy) {
     for (const r of own) requests.push({ ...r, path: 'alternate', proxy: plan.alternateProxy });
   }

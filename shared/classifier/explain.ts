@@ -204,6 +204,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     }
     case 'auth-ok':
       return 'Requests made with your token work normally';
+    case 'token-rejected':
+      return `${names(f.tokenRejectedNames)} refused your token just as it refuses a request sent with no token at all: the token itself is not accepted`;
+    case 'token-only-server-error':
+      return `${names(f.tokenOnlyErrorNames)} answers a request without the token normally (it asks for a login) but fails with a server error when your token is sent`;
+    case 'same-error-without-token':
+      return `${names(f.sameErrorNames)} fails with the same server error with and without your token, so the token is not what breaks it`;
     case 'no-token':
       return 'No token is set, so your account could not be tested — adding one would let this app check it';
     case 'csrf':

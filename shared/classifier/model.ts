@@ -151,6 +151,17 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     'local-network': 0.2,
   },
   'auth-ok': { account: 0.1 },
+  'token-rejected': {
+    account: 15,
+    'bad-update': 0.5,
+    permissions: 0.5,
+    overload: 0.3,
+    regional: 0.3,
+    maintenance: 0.3,
+    'local-network': 0.2,
+  },
+  'token-only-server-error': { account: 3, permissions: 0.7, overload: 0.7, maintenance: 0.7 },
+  'same-error-without-token': { account: 0.15 },
   'no-token': { account: 0.9 },
   csrf: { account: 5, permissions: 1.5 },
   'direct-fails-alternate-ok': {

@@ -116,6 +116,11 @@ export interface Evidence {
   /** The same endpoints (and site) through the alternate path; empty when not configured. */
   alternate: EndpointEvidence[];
   alternateConfigured: boolean;
+  /**
+   * The token endpoints probed directly without the token (path `anonymous`), to compare with the same
+   * endpoints in `endpoints` probed with it; their 401/403 is the expected answer. Absent in old data.
+   */
+  anonymous?: EndpointEvidence[];
   /** The control probes of unrelated sites. */
   controls: { attempts: number; failures: number; outcomes: Partial<Record<Outcome, number>> };
   /** The status page's word. */
