@@ -131,7 +131,9 @@ describe('createMonitorService: check and observe', () => {
     expect(tried[0]).toMatch(
       /^Probed the site page, health, user directly from this computer, 4 rounds every 0 s/,
     );
-    expect(tried).toContain("Sent the user's token (not shown) with user to test the account.");
+    expect(tried).toContain(
+      "Sent the user's token (not shown) with user, and the same request without it, to test the account.",
+    );
   });
 
   it('observe stops early when cancelled and says so with null when nothing finished', async () => {
