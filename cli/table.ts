@@ -70,6 +70,12 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
     if (lead.for.length) lines.push('  For:', ...lead.for.map((s) => `    - ${s}`));
     if (lead.against.length) lines.push('  Against:', ...lead.against.map((s) => `    - ${s}`));
   }
+  const held = d.evidence.heldBack ?? [];
+  if (held.length) {
+    lines.push('  Held back (the service asked for a pause):');
+    for (const h of held)
+      lines.push(`    - ${h.path === 'direct' ? '' : `${h.path} `}${h.name}: ${h.reason}`);
+  }
   const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
   if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
   lines.push(`  Next step: ${d.nextStep}`);

@@ -12,6 +12,7 @@ import type { StatusReading } from '../../shared/types/status';
 import { buildEvidence } from '../evidence/build';
 import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
+import { HoldBacks } from '../monitor/hold-back';
 import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
 import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
@@ -64,6 +65,8 @@ export class Wiring {
   private readonly readers = new Map<string, StatusPageReader>();
   private readonly tracker: FingerprintTracker | null;
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
+  /** Endpoints that asked, by Retry-After, to be left alone for a while; per target. */
+  private readonly holds = new Map<string, HoldBacks>();
   readonly probe: ProbeFn;
   readonly readStatus: StatusFn;
 
@@ -124,6 +127,9 @@ export class Wiring {
 
   /** Runs one round for a target; the site probe also feeds the fingerprint memory. */
   async round(target: ResolvedTarget, opts: WiredRoundOptions = {}): Promise<Round> {
+    let holds = this.holds.get(target.name);
+    if (!holds) this.holds.set(target.name, (holds = new HoldBacks()));
+    const heldBack = holds.active(this.options.now().getTime());
     const round = await runRound(
       {
         target,
@@ -135,6 +141,7 @@ export class Wiring {
         ...(opts.forceStatus ? { forceStatus: true } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(heldBack.length > 0 ? { heldBack } : {}),
       },
       {
         probe: this.probe,
@@ -142,6 +149,7 @@ export class Wiring {
         ...(this.options.clock ? { clock: this.options.clock } : {}),
       },
     );
+    holds.note(round, this.options.now().getTime());
     this.rememberFingerprint(target, round);
     this.options.history?.appendRound(round);
     return round;

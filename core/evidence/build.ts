@@ -6,7 +6,7 @@
 import { mergeSignals, noSignals } from '../../shared/evidence/signals';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shared/types/evidence';
-import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe, Round } from '../../shared/types/monitor';
 import { isFailure, type Outcome, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import type { StatusIncident, StatusReading } from '../../shared/types/status';
 import {
@@ -290,6 +290,13 @@ export function errorsAfterChange(
   return first ? secondsBeforeErrors(changedAt, first.at) : null;
 }
 
+/** The probes held back by Retry-After in the window, the latest hold per endpoint and path. */
+function latestHolds(rounds: Round[]): HeldProbe[] {
+  const latest = new Map<string, HeldProbe>();
+  for (const r of rounds) for (const h of r.heldBack ?? []) latest.set(`${h.path}:${h.name}`, h);
+  return [...latest.values()];
+}
+
 function byTime(a: { at: string }, b: { at: string }): number {
   return (Date.parse(a.at) || 0) - (Date.parse(b.at) || 0);
 }
@@ -386,6 +393,7 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     controls,
     statusPage: statusFacts(input.target, lastStatus, Date.parse(observedTo) || Date.parse(now)),
     fingerprint,
+    heldBack: latestHolds(rounds),
     auth: { tokenConfigured: input.tokenConfigured },
     extensions: input.extensions ?? { scanned: false, profilesScanned: 0, suspects: [] },
   };

@@ -4,11 +4,12 @@
 
 import { setMaxListeners } from 'node:events';
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe, Round } from '../../shared/types/monitor';
 import type { ProbePath, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import type { ProbeLimits, ProbeRequest } from '../probe/types';
 import { systemClock, type Clock } from './clock';
+import { isHeld } from './hold-back';
 
 /** The probe function (core/probe/http.ts `probe`), injected. */
 export type ProbeFn = (request: ProbeRequest) => Promise<ProbeResult>;
@@ -44,6 +45,8 @@ export interface RoundPlan {
   ca?: string | string[];
   /** Cancels the round early; unfinished probes are recorded as `timeout-deadline`. */
   signal?: AbortSignal;
+  /** Probes to leave out because their endpoint's Retry-After has not run out (see hold-back.ts). */
+  heldBack?: HeldProbe[];
   /** Called as each probe settles (progress display). */
   onProbe?: (result: ProbeResult) => void;
   /** Called when the status page read settles. */
@@ -83,7 +86,7 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
     for (const r of own) requests.push({ ...r, path: 'alternate', proxy: plan.alternateProxy });
   }
   for (const url of plan.controls) requests.push({ name: controlName(url), url, path: 'control' });
-  return requests;
+  return requests.filter((r) => !isHeld(plan.heldBack, r.path, r.name));
 }
 
 /** A control's display name: its host, or the raw text when it is not a URL. */
@@ -173,6 +176,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
     status: statusDone ? status : null,
   };
   if (plan.symptom) round.symptom = true;
+  if (plan.heldBack && plan.heldBack.length > 0) round.heldBack = plan.heldBack;
   return round;
 }
 

@@ -1,6 +1,7 @@
 // The evidence object: what the core observed over a window of rounds, summarised into the
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
+import type { HeldProbe } from './monitor';
 import type { Outcome, ProbePath } from './probe';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 
@@ -152,6 +153,8 @@ export interface Evidence {
     levelStale?: boolean;
   };
   fingerprint: FingerprintEvidence;
+  /** Probes held back in the window because their endpoint sent Retry-After (latest per endpoint). */
+  heldBack?: HeldProbe[];
   auth: { tokenConfigured: boolean };
   extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
 }
