@@ -2,6 +2,8 @@
 // information: an unreadable page is "no status information", never "down".
 
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
+import { checkAgainstClock } from '../../shared/status/clock-check';
+import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 
 const REASONS: Record<StatusUnavailableReason, string> = {
   'not-configured': 'no status page is configured',
@@ -48,6 +50,10 @@ export function describeStatusReading(reading: StatusReading | null): string {
     const down = snap.components.filter((c) => c.status !== 'operational' && c.status !== 'unknown');
     if (down.length > 0)
       parts.push(`components affected: ${down.map((c) => `${c.name} (${c.status})`).join(', ')}`);
+    // Items the clock shows to be out of date are named as such, with their dates.
+    const now = reading.unavailable?.at ?? snap.fetchedAt;
+    const stale = checkAgainstClock(snap, Date.parse(now) || Date.now()).stale;
+    parts.push(...staleStatusSentences(stale, now).map((s) => s.charAt(0).toLowerCase() + s.slice(1)));
   }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);
