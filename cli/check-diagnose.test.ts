@@ -77,6 +77,7 @@ describe('check', () => {
       'direct:site',
       'direct:health',
       'direct:user',
+      'anonymous:user',
       `control:${new URL(fake.url).host}`,
     ]);
     for (const p of json.probes) {

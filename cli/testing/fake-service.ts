@@ -23,6 +23,8 @@ export interface FakeService {
   authSeen: string[];
   /** Requests received, by path. */
   hits: Map<string, number>;
+  /** The status page's summary.json body; null serves the default all-operational one. */
+  statusSummary: Record<string, unknown> | null;
   /** A config file body pointing at this service. */
   config(extra?: Record<string, unknown>, target?: Record<string, unknown>): Record<string, unknown>;
   close(): Promise<void>;
@@ -42,9 +44,17 @@ const SUMMARY = {
   scheduled_maintenances: [],
 };
 
+/** The default status summary: all operational. */
+export const FAKE_STATUS_SUMMARY: Record<string, unknown> = SUMMARY;
+
 /** Starts the fake service; `token` is the only Authorization value `/user` accepts. */
 export async function startFakeService(token: string): Promise<FakeService> {
-  const state = { mode: 'ok' as FakeMode, authSeen: [] as string[], hits: new Map<string, number>() };
+  const state = {
+    mode: 'ok' as FakeMode,
+    authSeen: [] as string[],
+    hits: new Map<string, number>(),
+    summary: null as Record<string, unknown> | null,
+  };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     state.hits.set(url.pathname, (state.hits.get(url.pathname) ?? 0) + 1);
@@ -55,7 +65,7 @@ export async function startFakeService(token: string): Promise<FakeService> {
     };
     if (url.pathname === '/control') return send(204, '');
     if (url.pathname === '/status/api/v2/summary.json')
-      return send(200, JSON.stringify(SUMMARY), 'application/json');
+      return send(200, JSON.stringify(state.summary ?? SUMMARY), 'application/json');
     if (url.pathname.startsWith('/status/')) return send(404, 'not found', 'text/plain');
     const own = ['/', '/health', '/user'].includes(url.pathname);
     if (!own) return send(404, 'not found', 'text/plain');
@@ -89,6 +99,12 @@ export async function startFakeService(token: string): Promise<FakeService> {
     },
     authSeen: state.authSeen,
     hits: state.hits,
+    get statusSummary() {
+      return state.summary;
+    },
+    set statusSummary(s: Record<string, unknown> | null) {
+      state.summary = s;
+    },
     config(extra = {}, target = {}) {
       return {
         controls: [`${url}/control`],
