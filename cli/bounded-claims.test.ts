@@ -18,7 +18,7 @@ import {
   SAMPLE_TARGET,
   statusReading,
   statusUnavailable,
-} from '../core/evidence/synthetic';
+} from '../core/testing/synthetic';
 
 const dirs: string[] = [];
 afterEach(() => {

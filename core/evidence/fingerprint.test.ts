@@ -12,7 +12,7 @@ import {
   secondsBeforeErrors,
   siteOrigin,
 } from './fingerprint';
-import { probe } from './synthetic';
+import { probe } from '../testing/synthetic';
 
 const at = '2026-11-20T12:00:00.000Z';
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { classify } from '../../shared/classifier/classify';
 import { detectFeatures, readFacts } from '../../shared/classifier/features';
 import { buildEvidence } from './build';
-import { controls, probe, rounds, SAMPLE_TARGET } from './synthetic';
+import { controls, probe, rounds, SAMPLE_TARGET } from '../testing/synthetic';
 
 /** Six rounds: site and health fine, `user` answering `withToken` with the token and `without` without it. */
 function window(withToken: number, without: number) {

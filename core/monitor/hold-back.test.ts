@@ -10,10 +10,10 @@ import { createMonitorService } from '../app/create';
 import { HoldBacks, MAX_RETRY_AFTER_SECONDS, retryAfterMs } from './hold-back';
 import { Monitor } from './monitor';
 import { planProbes } from './round';
-import { simulatedProbe } from './simulated-probe';
-import { stubDiagnosis } from './test-rounds';
-import { VirtualClock } from './virtual-clock';
-import { probe as syntheticProbe } from '../evidence/synthetic';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { stubDiagnosis } from '../testing/test-rounds';
+import { VirtualClock } from '../testing/virtual-clock';
+import { probe as syntheticProbe } from '../testing/synthetic';
 
 const NOW = Date.parse('2026-12-01T16:00:00.000Z');
 

@@ -84,6 +84,7 @@ function probeForReport(p: ProbeResult): Record<string, unknown> {
     status: p.status,
     outcome: p.outcome,
     error: p.error ?? null,
+    ...(p.note ? { note: p.note } : {}),
     timings: p.timings,
     headers: p.headers,
     remoteAddress: p.remoteAddress,

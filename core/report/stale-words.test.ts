@@ -3,7 +3,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { readingSummary } from '../status/summary';
-import { statusReading } from '../evidence/synthetic';
+import { statusReading } from '../testing/synthetic';
 import { describeStatusReading } from './status-words';
 
 describe('status lines against the clock', () => {
