@@ -77,6 +77,7 @@ describe('check', () => {
       'direct:site',
       'direct:health',
       'direct:user',
+      'anonymous:user',
       `control:${new URL(fake.url).host}`,
     ]);
     for (const p of json.probes) {
@@ -192,7 +193,9 @@ describe('diagnose', () => {
       expect(md).toMatch(/\*\*OS:\*\* \S+/);
       expect(md).toMatch(/\*\*App:\*\* why500 \d+\.\d+\.\d+/);
       expect(md).toContain('## What was tried');
-      expect(md).toContain("Sent the user's token (not shown) with user to test the account.");
+      expect(md).toContain(
+        "Sent the user's token (not shown) with user, and the same request without it, to test the account.",
+      );
       expect(md).toContain('## Verdict');
       expect(md).toContain('**Next step:**');
       expect(md).toMatch(/\| health \| direct \| 500 \|/);

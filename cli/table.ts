@@ -5,6 +5,8 @@ import type { MonitorEvent, Round } from '../shared/types/monitor';
 import { formatDuration, formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
 import { describeStatusReading } from '../core/report/status-words';
+import { staleStatusSentences } from '../shared/vocabulary/stale-status';
+import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
 
 /** The machine's time zone. */
 export function localZone(): string {
@@ -28,7 +30,13 @@ export function checkTable(round: Round, zone = localZone()): string[] {
   const lines = [`${round.target}, ${localDateTimeWithOffset(round.startedAt, zone)}`];
   const rows = [['endpoint', 'path', 'code', 'dns ms', 'connect', 'tls', 'first byte', 'total', 'outcome']];
   for (const p of round.probes) {
-    const outcome = p.outcome === 'ok' ? 'ok' : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
+    const expected = p.path === 'anonymous' && (p.status === 401 || p.status === 403);
+    const outcome =
+      p.outcome === 'ok'
+        ? 'ok'
+        : expected
+          ? `${p.status} without the token, as expected`
+          : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
     rows.push([
       p.auth ? `${p.name} (token)` : p.name,
       p.path,
@@ -52,7 +60,7 @@ export function checkTable(round: Round, zone = localZone()): string[] {
 export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   const label = VERDICT_LABELS[d.verdict];
   const lines = [
-    `${d.target}: ${label.title} (${formatPercent(d.confidence)}): ${label.meaning}`,
+    `${d.target}: ${verdictHeadline(d, verdictTitle)}: ${label.meaning}`,
     `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
       Date.parse(d.observedTo) - Date.parse(d.observedFrom),
     )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,
@@ -62,11 +70,16 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
     if (lead.for.length) lines.push('  For:', ...lead.for.map((s) => `    - ${s}`));
     if (lead.against.length) lines.push('  Against:', ...lead.against.map((s) => `    - ${s}`));
   }
+  const held = d.evidence.heldBack ?? [];
+  if (held.length) {
+    lines.push('  Held back (the service asked for a pause):');
+    for (const h of held)
+      lines.push(`    - ${h.path === 'direct' ? '' : `${h.path} `}${h.name}: ${h.reason}`);
+  }
+  const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
+  if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
   lines.push(`  Next step: ${d.nextStep}`);
-  const others = d.ranking
-    .slice(1)
-    .filter((r) => r.probability >= 0.05)
-    .map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
+  const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
   return lines;
 }

@@ -44,6 +44,9 @@ const SUMMARY = {
   scheduled_maintenances: [],
 };
 
+/** The default status summary: all operational. */
+export const FAKE_STATUS_SUMMARY: Record<string, unknown> = SUMMARY;
+
 /** Starts the fake service; `token` is the only Authorization value `/user` accepts. */
 export async function startFakeService(token: string): Promise<FakeService> {
   const state = {

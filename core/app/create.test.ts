@@ -96,11 +96,13 @@ describe('createMonitorService: check and observe', () => {
       'direct:site',
       'direct:health',
       'direct:user',
+      'anonymous:user',
       'control:control.test',
     ]);
-    const byName = new Map(fake.requests.map((r) => [r.name, r]));
-    expect(byName.get('user')?.authorization).toBe(`Token ${TOKEN}`);
-    expect(byName.get('health')?.authorization).toBeUndefined();
+    const byName = new Map(fake.requests.map((r) => [`${r.path}:${r.name}`, r]));
+    expect(byName.get('direct:user')?.authorization).toBe(`Token ${TOKEN}`);
+    expect(byName.get('anonymous:user')?.authorization).toBeUndefined();
+    expect(byName.get('direct:health')?.authorization).toBeUndefined();
     // The environment (for HTTPS_PROXY/NO_PROXY) and extra CAs reach every probe.
     for (const r of fake.requests) {
       expect(r.env).toEqual({ HTTPS_PROXY: 'http://proxy.test:1' });
@@ -118,7 +120,8 @@ describe('createMonitorService: check and observe', () => {
     await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     const diagnosis = await svc.diagnoseNow('Svc');
     await svc.stop();
-    const users = fake.requests.filter((r) => r.name === 'user');
+    // The tokenless twin (path anonymous) never carries a token nor a note; the others say why not.
+    const users = fake.requests.filter((r) => r.name === 'user' && r.path !== 'anonymous');
     expect(users.length).toBeGreaterThanOrEqual(3);
     for (const r of users) {
       expect(r.authorization).toBeUndefined();
@@ -152,7 +155,7 @@ describe('createMonitorService: check and observe', () => {
       onRound: (r) => seen.push(r.probes.length),
     });
     await svc.stop();
-    expect(seen).toEqual([4, 4, 4, 4]);
+    expect(seen).toEqual([5, 5, 5, 5]);
     expect(d).not.toBeNull();
     expect(d!.evidence.rounds).toBe(4);
     expect(d!.ranking).toHaveLength(9);
@@ -160,7 +163,9 @@ describe('createMonitorService: check and observe', () => {
     expect(tried[0]).toMatch(
       /^Probed the site page, health, user directly from this computer, 4 rounds every 0 s/,
     );
-    expect(tried).toContain("Sent the user's token (not shown) with user to test the account.");
+    expect(tried).toContain(
+      "Sent the user's token (not shown) with user, and the same request without it, to test the account.",
+    );
   });
 
   it('observe stops early when cancelled and says so with null when nothing finished', async () => {

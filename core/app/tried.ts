@@ -49,8 +49,8 @@ export function describeTried(ctx: TriedContext): string[] {
   if (authEndpoints.length > 0) {
     out.push(
       evidence.auth.tokenConfigured
-        ? `Sent the user's token (not shown) with ${authEndpoints.join(', ')} to test the account.`
-        : `No token was available${target.auth?.tokenEnv ? ` (${target.auth.tokenEnv} is not set)` : ''}, so ${authEndpoints.join(', ')} could not be tested.`,
+        ? `Sent the user's token (not shown) with ${authEndpoints.join(', ')}, and the same request without it, to test the account.`
+        : `No token was available${target.auth?.tokenEnv ? ` (${target.auth.tokenEnv} is not set)` : ''}, so ${authEndpoints.join(', ')} was only asked without one and the account could not be tested.`,
     );
   }
   if (evidence.symptom) out.push('The user reported seeing the error in the browser at the time.');

@@ -11,8 +11,9 @@ import type { Round } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
 import { boundToken, tokenUsable } from '../config/token-origins';
 import { buildEvidence } from '../evidence/build';
-import { FingerprintTracker } from '../evidence/fingerprint';
+import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
+import { HoldBacks } from '../monitor/hold-back';
 import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
 import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
@@ -65,13 +66,19 @@ export class Wiring {
   private readonly readers = new Map<string, StatusPageReader>();
   private readonly tracker: FingerprintTracker | null;
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
+  /** Endpoints that asked, by Retry-After, to be left alone for a while; per target. */
+  private readonly holds = new Map<string, HoldBacks>();
   readonly probe: ProbeFn;
   readonly readStatus: StatusFn;
 
   constructor(private readonly options: WiringOptions) {
     this.config = options.config;
     this.tracker = options.dataDir
-      ? new FingerprintTracker(join(options.dataDir, 'fingerprints.json'), options.now)
+      ? new FingerprintTracker(
+          join(options.dataDir, 'fingerprints.json'),
+          options.now,
+          changeGapSeconds(options.config.intervalSeconds),
+        )
       : null;
     const base = options.probe ?? httpProbe;
     const env = options.env;
@@ -121,6 +128,9 @@ export class Wiring {
 
   /** Runs one round for a target; the site probe also feeds the fingerprint memory. */
   async round(target: ResolvedTarget, opts: WiredRoundOptions = {}): Promise<Round> {
+    let holds = this.holds.get(target.name);
+    if (!holds) this.holds.set(target.name, (holds = new HoldBacks()));
+    const heldBack = holds.active(this.options.now().getTime());
     const token = boundToken(this.options.tokens, target);
     const round = await runRound(
       {
@@ -134,6 +144,7 @@ export class Wiring {
         ...(opts.forceStatus ? { forceStatus: true } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(heldBack.length > 0 ? { heldBack } : {}),
       },
       {
         probe: this.probe,
@@ -141,6 +152,7 @@ export class Wiring {
         ...(this.options.clock ? { clock: this.options.clock } : {}),
       },
     );
+    holds.note(round, this.options.now().getTime());
     this.rememberFingerprint(target, round);
     this.options.history?.appendRound(round);
     return round;
@@ -184,7 +196,7 @@ export class Wiring {
     }
     const firstError = firstFailureAt(rounds);
     // Without a data folder, buildEvidence still finds a change inside the window on its own.
-    const fingerprint = this.tracker?.evidence(target.name, firstError);
+    const fingerprint = this.tracker?.evidence(siteOrigin(target.site), firstError);
     return buildEvidence({
       target,
       rounds,
@@ -221,7 +233,7 @@ export class Wiring {
   ): Promise<Diagnosis> {
     const newest = rounds.at(-1);
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
-    if (this.tracker && site) this.tracker.observe(target.name, site);
+    if (this.tracker && site) this.tracker.observe(siteOrigin(target.site), site);
     const symptom = options.symptom || newest?.symptom === true;
     const extensions = symptom ? await this.extensions(target) : undefined;
     const evidence = this.evidence(target, rounds, {
@@ -257,9 +269,10 @@ export class Wiring {
   private rememberFingerprint(target: ResolvedTarget, round: Round): void {
     const site = round.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker) {
-      const before = this.tracker.evidence(target.name, null);
-      const after = this.tracker.observe(target.name, site);
-      if (after.changedAt && after.changedAt !== before.changedAt && after.current) {
+      const origin = siteOrigin(target.site);
+      const before = this.tracker.evidence(origin, null);
+      const after = this.tracker.observe(origin, site);
+      if (after.changedAt && after.changeBounded && after.changedAt !== before.changedAt && after.current) {
         this.options.history?.appendDeploy(
           target.name,
           after.current,

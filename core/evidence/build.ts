@@ -6,10 +6,17 @@
 import { mergeSignals, noSignals } from '../../shared/evidence/signals';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shared/types/evidence';
-import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe, Round } from '../../shared/types/monitor';
 import { isFailure, type Outcome, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import type { StatusIncident, StatusReading } from '../../shared/types/status';
-import { emptyFingerprint, extractFingerprint, secondsBeforeErrors, sightingsNeeded } from './fingerprint';
+import {
+  emptyFingerprint,
+  extractFingerprint,
+  isBoundedChange,
+  secondsBeforeErrors,
+  sightingsNeeded,
+} from './fingerprint';
+import { checkAgainstClock } from '../../shared/status/clock-check';
 import { edgeFromRay, readSignals } from './signals';
 
 /** Everything buildEvidence needs. */
@@ -137,8 +144,15 @@ function worstImpact(incidents: StatusIncident[]): Evidence['statusPage']['incid
 
 const CLOSED_STAGES = new Set(['resolved', 'postmortem', 'completed', 'closed']);
 
-/** The status page's word, from the latest reading in the window. */
-function statusFacts(target: ResolvedTarget, reading: StatusReading | null): Evidence['statusPage'] {
+/**
+ * The status page's word, from the latest reading in the window, checked against the clock at `nowMs`:
+ * stale items are listed apart with their dates and left out of the counts.
+ */
+function statusFacts(
+  target: ResolvedTarget,
+  reading: StatusReading | null,
+  nowMs: number,
+): Evidence['statusPage'] {
   const configured = target.statusPage !== null && reading?.unavailable?.reason !== 'not-configured';
   const snap = reading?.snapshot ?? null;
   const reason = reading?.unavailable?.reason ?? null;
@@ -159,15 +173,31 @@ function statusFacts(target: ResolvedTarget, reading: StatusReading | null): Evi
       maintenanceName: null,
       maintenanceUntil: null,
       upcomingAt: null,
+      staleItems: [],
+      levelStale: false,
     };
   }
-  const open = snap.incidents.filter((i) => !CLOSED_STAGES.has(i.stage.toLowerCase()));
+  const checked = checkAgainstClock(
+    { ...snap, incidents: snap.incidents.filter((i) => !CLOSED_STAGES.has(i.stage.toLowerCase())) },
+    nowMs,
+  );
+  const open = checked.incidents;
   const down = snap.components.filter((c) => c.status !== 'operational' && c.status !== 'unknown');
   const regional = down.filter((c) => isRegionName(c.name) || (c.group ? /region/i.test(c.group) : false));
-  const inProgress = snap.maintenanceInProgress[0] ?? null;
-  const upcoming = [...snap.maintenanceUpcoming].sort((a, b) =>
+  const inProgress = checked.maintenanceInProgress[0] ?? null;
+  const upcoming = [...checked.maintenanceUpcoming].sort((a, b) =>
     (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''),
   )[0];
+  const staleKinds = new Set(checked.stale.map((x) => x.kind));
+  // The overall level says nothing current when the page is old, or when it only echoes stale items.
+  const levelStale =
+    !checked.levelCurrent ||
+    (snap.level === 'maintenance' && inProgress === null && staleKinds.has('maintenance-overrun')) ||
+    (snap.level !== 'operational' &&
+      snap.level !== 'maintenance' &&
+      open.length === 0 &&
+      down.length === 0 &&
+      staleKinds.has('incident-quiet'));
   return {
     configured: true,
     available: true,
@@ -176,14 +206,16 @@ function statusFacts(target: ResolvedTarget, reading: StatusReading | null): Evi
     level: snap.level,
     openIncidents: open.length,
     incidentImpact: worstImpact(open),
-    maintenanceInProgress: snap.maintenanceInProgress.length > 0,
-    maintenanceUpcoming: snap.maintenanceUpcoming.length > 0,
+    maintenanceInProgress: checked.maintenanceInProgress.length > 0,
+    maintenanceUpcoming: checked.maintenanceUpcoming.length > 0,
     regionalComponentsDown: regional.map((c) => c.name),
     componentsDown: down.map((c) => c.name),
     incidentName: open[0]?.name ?? null,
     maintenanceName: inProgress?.name ?? null,
     maintenanceUntil: inProgress?.scheduledUntil ?? null,
     upcomingAt: upcoming?.scheduledFor ?? null,
+    staleItems: checked.stale,
+    levelStale,
   };
 }
 
@@ -195,22 +227,27 @@ function windowFingerprint(siteProbes: ProbeResult[]): FingerprintEvidence | nul
   let current: ReturnType<typeof extractFingerprint> = null;
   let seen = 0;
   let firstSeenAt: string | null = null;
+  let lastSeenAt: string | null = null;
   let previous: string | null = null;
+  let previousLastSeenAt: string | null = null;
   let changedAt: string | null = null;
   for (const p of siteProbes) {
     const fp = extractFingerprint(p);
     if (!fp) continue;
     if (current && fp.value === current.value) {
       seen++;
+      lastSeenAt = p.at;
       continue;
     }
     if (current && seen >= sightingsNeeded(current.source)) {
       previous = current.value;
+      previousLastSeenAt = lastSeenAt;
       changedAt = p.at;
     }
     current = fp;
     seen = 1;
     firstSeenAt = p.at;
+    lastSeenAt = p.at;
   }
   if (!current) return null;
   return {
@@ -220,7 +257,20 @@ function windowFingerprint(siteProbes: ProbeResult[]): FingerprintEvidence | nul
     source: current.source,
     secondsBeforeErrors: null,
     firstSeenAt,
+    lastSeenAt,
+    previousLastSeenAt,
+    // Two sightings in a row of this window: the change was seen happening unless the rounds were far apart.
+    changeBounded: isBoundedChange(previousLastSeenAt, changedAt),
   };
+}
+
+/**
+ * The remembered fingerprint as this window may use it: a remembered change counts only when this
+ * window saw the site's current build itself (with no answer from the site, nothing is claimed).
+ */
+function confirmedByWindow(remembered: FingerprintEvidence, siteProbes: ProbeResult[]): FingerprintEvidence {
+  const seenNow = siteProbes.some((p) => extractFingerprint(p)?.value === remembered.current);
+  return seenNow || remembered.changedAt === null ? remembered : { ...remembered, changeBounded: false };
 }
 
 /**
@@ -238,6 +288,13 @@ export function errorsAfterChange(
   if (failedBefore >= 2 && failedBefore / before.length >= 0.3) return null;
   const first = trail.find((x) => x.failed && Date.parse(x.at) >= change - 60_000);
   return first ? secondsBeforeErrors(changedAt, first.at) : null;
+}
+
+/** The probes held back by Retry-After in the window, the latest hold per endpoint and path. */
+function latestHolds(rounds: Round[]): HeldProbe[] {
+  const latest = new Map<string, HeldProbe>();
+  for (const r of rounds) for (const h of r.heldBack ?? []) latest.set(`${h.path}:${h.name}`, h);
+  return [...latest.values()];
 }
 
 function byTime(a: { at: string }, b: { at: string }): number {
@@ -282,6 +339,10 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   const endpoints = orderedNames('direct')
     .map((n) => evidenceOf('direct', n))
     .filter((x): x is EndpointEvidence => x !== null);
+  const anonymous = input.target.endpoints
+    .filter((e) => e.auth)
+    .map((e) => evidenceOf('anonymous', e.name))
+    .filter((x): x is EndpointEvidence => x !== null);
   const altSite = evidenceOf('alternate', 'site');
   const alternate = [
     ...(altSite ? [altSite] : []),
@@ -301,13 +362,12 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   const firstFailureAt = serviceTrail.find((x) => x.failed)?.at ?? null;
 
   const siteProbes = probes.filter((p) => p.path === 'direct' && p.name === 'site');
+  const inWindow = windowFingerprint(siteProbes);
   let fingerprint: FingerprintEvidence = input.fingerprint
-    ? { ...input.fingerprint }
-    : (windowFingerprint(siteProbes) ?? emptyFingerprint());
-  if (input.fingerprint && fingerprint.changedAt === null) {
-    const inWindow = windowFingerprint(siteProbes);
-    if (inWindow?.changedAt) fingerprint = inWindow;
-  }
+    ? confirmedByWindow({ ...input.fingerprint }, siteProbes)
+    : (inWindow ?? emptyFingerprint());
+  // A change seen inside the window beats a remembered one that was not seen happening.
+  if (input.fingerprint && fingerprint.changeBounded !== true && inWindow?.changedAt) fingerprint = inWindow;
   if (fingerprint.changedAt !== null) {
     fingerprint.secondsBeforeErrors = errorsAfterChange(fingerprint.changedAt, serviceTrail);
   }
@@ -316,11 +376,12 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   const now = (input.now ?? (() => new Date()))().toISOString();
   const first = rounds[0];
   const last = rounds[rounds.length - 1];
+  const observedTo = last?.finishedAt ?? now;
 
   return {
     target: input.target.name,
     observedFrom: first?.startedAt ?? now,
-    observedTo: last?.finishedAt ?? now,
+    observedTo,
     rounds: rounds.length,
     firstFailureAt,
     symptom: input.symptom || rounds.some((r) => r.symptom === true),
@@ -328,9 +389,11 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     endpoints,
     alternate: input.alternateConfigured ? alternate : [],
     alternateConfigured: input.alternateConfigured,
+    anonymous,
     controls,
-    statusPage: statusFacts(input.target, lastStatus),
+    statusPage: statusFacts(input.target, lastStatus, Date.parse(observedTo) || Date.parse(now)),
     fingerprint,
+    heldBack: latestHolds(rounds),
     auth: { tokenConfigured: input.tokenConfigured },
     extensions: input.extensions ?? { scanned: false, profilesScanned: 0, suspects: [] },
   };

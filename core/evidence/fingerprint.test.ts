@@ -4,7 +4,14 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFingerprint, FingerprintTracker, secondsBeforeErrors } from './fingerprint';
+import {
+  changeGapSeconds,
+  extractFingerprint,
+  FingerprintTracker,
+  MAX_CHANGE_GAP_SECONDS,
+  secondsBeforeErrors,
+  siteOrigin,
+} from './fingerprint';
 import { probe } from '../testing/synthetic';
 
 const at = '2026-11-20T12:00:00.000Z';
@@ -78,65 +85,121 @@ describe('secondsBeforeErrors', () => {
 describe('FingerprintTracker', () => {
   const site = (when: string, version: string) =>
     probe(when, { name: 'site', headers: { 'x-app-version': version } });
+  const ORIGIN = 'https://svc.example';
 
-  it('remembers the fingerprint across runs and reports the change time', () => {
+  it('remembers the build per site origin across runs, with first and last sightings', () => {
     const file = join(tempDir(), 'data', 'fingerprints.json');
     const first = new FingerprintTracker(file);
-    expect(first.observe('T', site('2026-11-20T10:00:00.000Z', '1.0')).changedAt).toBeNull();
+    expect(first.observe(ORIGIN, site('2026-11-20T11:59:00.000Z', '1.0')).changedAt).toBeNull();
+    first.observe(ORIGIN, site('2026-11-20T11:59:30.000Z', '1.0'));
 
     const second = new FingerprintTracker(file);
-    expect(second.evidence('T', null).current).toBe('x-app-version=1.0');
-    const changed = second.observe('T', site('2026-11-20T12:00:00.000Z', '1.1'));
+    expect(second.evidence(ORIGIN, null)).toMatchObject({
+      current: 'x-app-version=1.0',
+      firstSeenAt: '2026-11-20T11:59:00.000Z',
+      lastSeenAt: '2026-11-20T11:59:30.000Z',
+    });
+    const changed = second.observe(ORIGIN, site('2026-11-20T12:00:00.000Z', '1.1'));
     expect(changed).toMatchObject({
       current: 'x-app-version=1.1',
       previous: 'x-app-version=1.0',
       changedAt: '2026-11-20T12:00:00.000Z',
+      previousLastSeenAt: '2026-11-20T11:59:30.000Z',
+      changeBounded: true,
       source: 'version-header',
     });
-    expect(second.evidence('T', '2026-11-20T12:02:00.000Z').secondsBeforeErrors).toBe(120);
+    expect(second.evidence(ORIGIN, '2026-11-20T12:02:00.000Z').secondsBeforeErrors).toBe(120);
 
     const third = new FingerprintTracker(file);
-    expect(third.evidence('T', null).changedAt).toBe('2026-11-20T12:00:00.000Z');
-    expect(third.observe('T', site('2026-11-20T12:05:00.000Z', '1.1')).changedAt).toBe(
-      '2026-11-20T12:00:00.000Z',
-    );
+    expect(third.evidence(ORIGIN, null).changedAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(third.observe(ORIGIN, site('2026-11-20T12:05:00.000Z', '1.1'))).toMatchObject({
+      changedAt: '2026-11-20T12:00:00.000Z',
+      changeBounded: true,
+    });
+  });
+
+  it('calls a change after a long gap "some time since" the last sighting, not a change seen happening', () => {
+    const t = new FingerprintTracker(join(tempDir(), 'fp.json'), undefined, changeGapSeconds(30));
+    t.observe(ORIGIN, site('2026-11-13T12:00:00.000Z', '1.0'));
+    const later = t.observe(ORIGIN, site('2026-11-20T12:00:00.000Z', '1.1'));
+    expect(later).toMatchObject({
+      previous: 'x-app-version=1.0',
+      changedAt: '2026-11-20T12:00:00.000Z',
+      previousLastSeenAt: '2026-11-13T12:00:00.000Z',
+      changeBounded: false,
+    });
+    // Three intervals of 30 s are under the two-minute floor; five minutes is over it.
+    const near = new FingerprintTracker(join(tempDir(), 'fp.json'), undefined, changeGapSeconds(30));
+    near.observe(ORIGIN, site('2026-11-20T12:00:00.000Z', '1.0'));
+    expect(near.observe(ORIGIN, site('2026-11-20T12:05:00.000Z', '1.1')).changeBounded).toBe(false);
+    expect(changeGapSeconds(30)).toBe(120);
+    expect(changeGapSeconds(300)).toBe(900);
+    expect(changeGapSeconds(3600)).toBe(MAX_CHANGE_GAP_SECONDS);
   });
 
   it('never takes a value that changes on every request (a per-response ETag) for a release', () => {
     const t = new FingerprintTracker(join(tempDir(), 'fp.json'));
     for (let i = 0; i < 6; i++) {
       const when = new Date(Date.parse(at) + i * 30_000).toISOString();
-      const ev = t.observe('T', probe(when, { name: 'site', body: 'x', headers: { etag: `"r${i}"` } }));
+      const ev = t.observe(ORIGIN, probe(when, { name: 'site', body: 'x', headers: { etag: `"r${i}"` } }));
       expect(ev.changedAt).toBeNull();
     }
   });
 
-  it('keeps targets apart and ignores probes without a fingerprint', () => {
+  it('keeps sites apart and ignores probes without a fingerprint', () => {
     const t = new FingerprintTracker(join(tempDir(), 'fp.json'));
-    t.observe('A', site(at, '1'));
-    t.observe('B', probe(at, { name: 'site', status: 403, outcome: 'challenge' }));
-    expect(t.evidence('A', null).current).toBe('x-app-version=1');
-    expect(t.evidence('B', null).current).toBeNull();
-    expect(t.observe('A', null).current).toBe('x-app-version=1');
+    t.observe('https://a.example', site(at, '1'));
+    t.observe('https://b.example', probe(at, { name: 'site', status: 403, outcome: 'challenge' }));
+    expect(t.evidence('https://a.example', null).current).toBe('x-app-version=1');
+    expect(t.evidence('https://b.example', null).current).toBeNull();
+    expect(t.observe('https://a.example', null).current).toBe('x-app-version=1');
+  });
+
+  it('keys memory by the site origin, not by the path or the target name', () => {
+    expect(siteOrigin('https://character.ai/')).toBe('https://character.ai');
+    expect(siteOrigin('https://character.ai/chat?x=1')).toBe('https://character.ai');
+    expect(siteOrigin('http://127.0.0.1:8080/')).not.toBe(siteOrigin('http://127.0.0.1:8081/'));
   });
 
   it('moves a corrupt file aside and starts fresh', () => {
     const dir = tempDir();
     const file = join(dir, 'fp.json');
-    writeFileSync(file, '{"version":1,"targets":{broken');
+    writeFileSync(file, '{"version":2,"sites":{broken');
     const t = new FingerprintTracker(file, () => new Date('2026-11-20T12:00:00.000Z'));
     expect(t.notice).toContain('corrupt-2026-11-20T12-00-00-000Z');
-    expect(t.evidence('A', null).current).toBeNull();
+    expect(t.evidence(ORIGIN, null).current).toBeNull();
     expect(readdirSync(dir).some((f) => f.startsWith('fp.json.corrupt-'))).toBe(true);
-    t.observe('A', site(at, '2'));
-    expect(JSON.parse(readFileSync(file, 'utf8')).targets.A.current.value).toBe('x-app-version=2');
+    t.observe(ORIGIN, site(at, '2'));
+    expect(JSON.parse(readFileSync(file, 'utf8')).sites[ORIGIN].current.value).toBe('x-app-version=2');
+  });
+
+  it('keeps a file of the older per-name format aside and never reads a change from it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'fp.json');
+    const old = {
+      version: 1,
+      targets: {
+        'Character.AI': {
+          current: { value: 'x-app-version=1.0', source: 'version-header', firstSeenAt: at, seen: 3 },
+          previous: null,
+          changedAt: null,
+        },
+      },
+    };
+    writeFileSync(file, JSON.stringify(old));
+    const t = new FingerprintTracker(file, () => new Date('2026-11-27T12:00:00.000Z'));
+    expect(t.notice).toContain('older format');
+    expect(readdirSync(dir).some((f) => f.startsWith('fp.json.old-'))).toBe(true);
+    const ev = t.observe(ORIGIN, site('2026-11-27T12:00:00.000Z', '1.1'));
+    expect(ev.changedAt).toBeNull();
+    expect(ev.previous).toBeNull();
   });
 
   it('keeps working in memory when the file cannot be written', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
     const t = new FingerprintTracker(join(dir, 'blocker', 'fp.json'));
-    expect(() => t.observe('A', site(at, '3'))).not.toThrow();
-    expect(t.evidence('A', null).current).toBe('x-app-version=3');
+    expect(() => t.observe(ORIGIN, site(at, '3'))).not.toThrow();
+    expect(t.evidence(ORIGIN, null).current).toBe('x-app-version=3');
   });
 });

@@ -1,6 +1,7 @@
 // The site's build fingerprint: read from the site probe (version headers, then Next.js build id or
 // hashed asset names in the HTML, then ETag / Last-Modified), and remembered across runs in a small
-// JSON file so a release that happened while the app was closed is still noticed.
+// JSON file per site origin, with when each build was first and last seen, so a release that happened
+// while the app was closed is noticed without being mistaken for one that happened just now.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -95,119 +96,191 @@ export function sightingsNeeded(source: FingerprintSource): number {
   return source === 'etag' || source === 'last-modified' ? STABLE_AFTER : 1;
 }
 
-/** What the tracker remembers per target. */
-interface TrackedTarget {
-  current: Fingerprint & { firstSeenAt: string; seen?: number };
-  previous: Fingerprint | null;
+/**
+ * The longest gap between the last sighting of the old build and the first sighting of the new one
+ * for the change to count as seen happening (a few probe intervals, never more than 30 minutes).
+ */
+export const MAX_CHANGE_GAP_SECONDS = 30 * 60;
+
+/** The gap allowed for a probe interval: three intervals, at least two minutes, at most MAX_CHANGE_GAP_SECONDS. */
+export function changeGapSeconds(intervalSeconds: number): number {
+  const three =
+    Number.isFinite(intervalSeconds) && intervalSeconds > 0 ? intervalSeconds * 3 : MAX_CHANGE_GAP_SECONDS;
+  return Math.min(MAX_CHANGE_GAP_SECONDS, Math.max(120, three));
+}
+
+/** True when the new build was first seen at most `gapSeconds` after the old one was last seen. */
+export function isBoundedChange(
+  previousLastSeenAt: string | null | undefined,
+  changedAt: string | null | undefined,
+  gapSeconds = MAX_CHANGE_GAP_SECONDS,
+): boolean {
+  if (!previousLastSeenAt || !changedAt) return false;
+  const gap = (Date.parse(changedAt) - Date.parse(previousLastSeenAt)) / 1000;
+  return Number.isFinite(gap) && gap >= 0 && gap <= gapSeconds;
+}
+
+/** The site origin a fingerprint memory is kept under ("https://character.ai"), or the text itself when it is no URL. */
+export function siteOrigin(site: string): string {
+  try {
+    return new URL(site).origin;
+  } catch {
+    return site;
+  }
+}
+
+/** One build as seen: when first and last. */
+interface Sighting extends Fingerprint {
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Sightings in a row (counts up to STABLE_AFTER only). */
+  seen: number;
+}
+
+/** What the tracker remembers per site origin. */
+interface SiteMemory {
+  current: Sighting;
+  previous: Sighting | null;
+  /** First sighting of `current` when it replaced a stable `previous`. */
   changedAt: string | null;
 }
 
 interface TrackerFile {
-  version: 1;
-  targets: Record<string, TrackedTarget>;
+  version: 2;
+  sites: Record<string, SiteMemory>;
 }
 
-function isTracked(x: unknown): x is TrackedTarget {
+function isSighting(x: unknown): x is Sighting {
   if (typeof x !== 'object' || x === null) return false;
-  const t = x as Partial<TrackedTarget>;
+  const s = x as Partial<Sighting>;
   return (
-    typeof t.current === 'object' &&
-    t.current !== null &&
-    typeof t.current.value === 'string' &&
-    typeof t.current.firstSeenAt === 'string' &&
-    (t.changedAt === null || typeof t.changedAt === 'string')
+    typeof s.value === 'string' &&
+    typeof s.source === 'string' &&
+    typeof s.firstSeenAt === 'string' &&
+    typeof s.lastSeenAt === 'string' &&
+    typeof s.seen === 'number'
   );
 }
 
+function isMemory(x: unknown): x is SiteMemory {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Partial<SiteMemory>;
+  return (
+    isSighting(m.current) &&
+    (m.previous === null || isSighting(m.previous)) &&
+    (m.changedAt === null || typeof m.changedAt === 'string')
+  );
+}
+
+/** Saves of a mere "still seen" are spaced at least this far apart, ms (a change is saved at once). */
+const LAST_SEEN_SAVE_MS = 60_000;
+
 /**
- * Remembers each target's last build fingerprint in a JSON file, and when it changed. A corrupt file
- * is moved aside as `<file>.corrupt-<time>` and the tracker starts fresh; write errors are swallowed
- * (the tracker then only remembers for this run).
+ * Remembers each site's build fingerprints in a JSON file, keyed by the site's origin, with when each
+ * was first and last seen. A change counts as seen happening only when the new build was first seen
+ * within `gapSeconds` of the old one's last sighting; otherwise it only "changed some time since" then.
+ * A corrupt file, or one in the older format without sighting times, is moved aside
+ * (`<file>.corrupt-<time>` / `<file>.old-<time>`) and the tracker starts fresh; write errors are
+ * swallowed (the tracker then only remembers for this run).
  */
 export class FingerprintTracker {
-  private state: TrackerFile = { version: 1, targets: {} };
-  /** Set once when the file was corrupt and moved aside (for a one-time notice). */
+  private state: TrackerFile = { version: 2, sites: {} };
+  private readonly savedLastSeen = new Map<string, number>();
+  /** Set once when the file was unreadable or old and moved aside (for a one-time notice). */
   readonly notice: string | null = null;
 
-  /** `file`: where to keep the state (e.g. `<dataDir>/fingerprints.json`). */
+  /**
+   * `file`: where to keep the state (e.g. `<dataDir>/fingerprints.json`); `gapSeconds`: the longest
+   * gap between two sightings across which a change still counts as seen (see changeGapSeconds).
+   */
   constructor(
     private readonly file: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly gapSeconds: number = MAX_CHANGE_GAP_SECONDS,
   ) {
     if (!existsSync(file)) return;
+    let kind: 'corrupt' | 'old' = 'corrupt';
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<TrackerFile>;
-      if (parsed.version !== 1 || typeof parsed.targets !== 'object' || parsed.targets === null) {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; sites?: unknown };
+      if (parsed.version === 1) kind = 'old';
+      if (parsed.version !== 2 || typeof parsed.sites !== 'object' || parsed.sites === null) {
         throw new Error('unexpected shape');
       }
-      for (const [name, t] of Object.entries(parsed.targets)) {
-        if (isTracked(t)) this.state.targets[name] = t;
+      for (const [origin, m] of Object.entries(parsed.sites)) {
+        if (isMemory(m)) this.state.sites[origin] = m;
       }
     } catch {
-      const aside = `${file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      const aside = `${file}.${kind}-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       try {
         renameSync(file, aside);
       } catch {
         // Could not move it; it will be overwritten on the next save.
       }
-      this.notice = `The saved build fingerprints were unreadable and were moved to ${aside}; starting fresh.`;
+      this.notice =
+        kind === 'old'
+          ? `The saved build fingerprints were in an older format without sighting times; kept at ${aside}, starting fresh.`
+          : `The saved build fingerprints were unreadable and were moved to ${aside}; starting fresh.`;
     }
   }
 
   /**
-   * Feeds one site probe (any outcome; only normal answers carry a fingerprint). Returns the target's
-   * fingerprint evidence after this probe.
+   * Feeds one site probe of the site at `origin` (any outcome; only normal answers carry a
+   * fingerprint). Returns that site's fingerprint evidence after this probe.
    */
-  observe(target: string, probe: ProbeResult | null): FingerprintEvidence {
+  observe(origin: string, probe: ProbeResult | null): FingerprintEvidence {
     const fp = probe ? extractFingerprint(probe) : null;
     if (fp && probe) {
       const at = Number.isNaN(Date.parse(probe.at)) ? this.now().toISOString() : probe.at;
-      const known = this.state.targets[target];
+      const known = this.state.sites[origin];
+      const fresh: Sighting = { ...fp, firstSeenAt: at, lastSeenAt: at, seen: 1 };
       if (!known) {
-        this.state.targets[target] = {
-          current: { ...fp, firstSeenAt: at, seen: 1 },
-          previous: null,
-          changedAt: null,
-        };
-        this.save();
+        this.state.sites[origin] = { current: fresh, previous: null, changedAt: null };
+        this.save(origin);
       } else if (known.current.value === fp.value) {
-        const seen = (known.current.seen ?? STABLE_AFTER) + 1;
-        // Saved only while it matters (until the value counts as stable), to keep writes rare.
-        known.current.seen = seen;
-        if (seen <= STABLE_AFTER) this.save();
+        if (at > known.current.lastSeenAt) known.current.lastSeenAt = at;
+        known.current.seen = Math.min(STABLE_AFTER, known.current.seen + 1);
+        const last = this.savedLastSeen.get(origin) ?? 0;
+        if (known.current.seen <= STABLE_AFTER || Date.parse(at) - last >= LAST_SEEN_SAVE_MS)
+          this.save(origin);
       } else {
-        const wasStable = (known.current.seen ?? STABLE_AFTER) >= sightingsNeeded(known.current.source);
-        this.state.targets[target] = {
-          current: { ...fp, firstSeenAt: at, seen: 1 },
-          previous: wasStable ? { value: known.current.value, source: known.current.source } : known.previous,
+        const wasStable = known.current.seen >= sightingsNeeded(known.current.source);
+        this.state.sites[origin] = {
+          current: fresh,
+          previous: wasStable ? known.current : known.previous,
           changedAt: wasStable ? at : known.changedAt,
         };
-        this.save();
+        this.save(origin);
       }
     }
-    return this.evidence(target, null);
+    return this.evidence(origin, null);
   }
 
-  /** The target's fingerprint evidence; `firstErrorAt` (ISO) fills `secondsBeforeErrors`. */
-  evidence(target: string, firstErrorAt: string | null): FingerprintEvidence {
-    const t = this.state.targets[target];
-    if (!t) return emptyFingerprint();
+  /** The site's fingerprint evidence; `firstErrorAt` (ISO) fills `secondsBeforeErrors`. */
+  evidence(origin: string, firstErrorAt: string | null): FingerprintEvidence {
+    const m = this.state.sites[origin];
+    if (!m) return emptyFingerprint();
+    const previousLastSeenAt = m.previous?.lastSeenAt ?? null;
     return {
-      current: t.current.value,
-      previous: t.previous?.value ?? null,
-      changedAt: t.changedAt,
-      source: t.current.source,
-      secondsBeforeErrors: secondsBeforeErrors(t.changedAt, firstErrorAt),
-      firstSeenAt: t.current.firstSeenAt,
+      current: m.current.value,
+      previous: m.previous?.value ?? null,
+      changedAt: m.changedAt,
+      source: m.current.source,
+      secondsBeforeErrors: secondsBeforeErrors(m.changedAt, firstErrorAt),
+      firstSeenAt: m.current.firstSeenAt,
+      lastSeenAt: m.current.lastSeenAt,
+      previousLastSeenAt,
+      changeBounded: isBoundedChange(previousLastSeenAt, m.changedAt, this.gapSeconds),
     };
   }
 
-  private save(): void {
+  private save(origin: string): void {
+    const at = Date.parse(this.state.sites[origin]?.current.lastSeenAt ?? '');
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.tmp-${process.pid}`;
       writeFileSync(tmp, JSON.stringify(this.state, null, 2));
       renameSync(tmp, this.file);
+      if (Number.isFinite(at)) this.savedLastSeen.set(origin, at);
     } catch {
       // Read-only or full disk: keep the state in memory only.
     }
@@ -223,5 +296,8 @@ export function emptyFingerprint(): FingerprintEvidence {
     source: null,
     secondsBeforeErrors: null,
     firstSeenAt: null,
+    lastSeenAt: null,
+    previousLastSeenAt: null,
+    changeBounded: false,
   };
 }

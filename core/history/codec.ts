@@ -51,7 +51,7 @@ export type LogRecord = StateRecord | DeployRecord | EventRecord;
 /** Longest event summary accepted from a file. */
 const MAX_SUMMARY = 4_000;
 
-const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control'];
+const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control', 'anonymous'];
 const STATES: readonly HealthState[] = ['healthy', 'degraded', 'outage', 'local-network', 'unknown'];
 const EVENT_KINDS = ['outage', 'recovery', 'degraded', 'cause-changed', 'local-network'];
 

@@ -188,7 +188,7 @@ describe('Monitor', () => {
     const status = monitor.statuses()[0]!;
     expect(status.state).toBe('healthy');
     expect(status.diagnosis?.verdict).toBe('healthy');
-    expect(monitor.lastRound('Svc')!.probes).toHaveLength(4);
+    expect(monitor.lastRound('Svc')!.probes).toHaveLength(5);
     expect(monitor.statusReading('Svc')).toEqual({ snapshot: null, stale: false, unavailable: null });
     expect(monitor.lastRound('Nope')).toBeNull();
     expect(changes).toBeGreaterThan(0);
@@ -256,7 +256,7 @@ describe('Monitor', () => {
     expect(log.length).toBe(before);
     monitor.resume({ probeNow: true });
     await clock.advance(0);
-    expect(log.length).toBe(before + 4);
+    expect(log.length).toBe(before + 5);
     await clock.advance(1_000);
     await monitor.stop();
   });
@@ -307,8 +307,9 @@ describe('Monitor', () => {
     monitor.start();
     await clock.advance(10_000);
     await monitor.stop();
-    // No token: the auth endpoint is skipped, so 3 probes a round (2 of the target, 1 control).
-    expect(calls).toEqual(['round:3', 'round:3', 'round:3', 'state:outage', 'event:outage', 'close']);
+    // No token: the auth endpoint is probed only without it, so 4 probes a round (2 of the target,
+    // its tokenless twin, 1 control); the twin's refusal is not counted as the service failing.
+    expect(calls).toEqual(['round:4', 'round:4', 'round:4', 'state:outage', 'event:outage', 'close']);
     expect(monitor.timeline('Svc', 'hour').range).toBe('hour');
   });
 });

@@ -16,6 +16,7 @@ import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
 import { systemClock, type Clock } from './clock';
 import { RoundProgress } from './progress';
 import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
+import { HoldBacks } from './hold-back';
 import { RoundScheduler } from './scheduler';
 import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
 
@@ -89,6 +90,8 @@ interface TargetRuntime {
   fingerprint: string | null;
   /** Progress of the round in flight. */
   progress: RoundProgress;
+  /** Endpoints that asked, by Retry-After, not to be probed again for a while. */
+  holds: HoldBacks;
 }
 
 /** The running monitor over every configured target. */
@@ -303,6 +306,7 @@ export class Monitor implements MonitorService {
       nextSymptom: false,
       fingerprint: null,
       progress: new RoundProgress(),
+      holds: new HoldBacks(),
     };
     const saved = this.savedHealth(target.name);
     if (saved) rt.health.restore(saved);
@@ -378,6 +382,7 @@ export class Monitor implements MonitorService {
       signal,
       ...(this.options.limits ? { limits: this.options.limits } : {}),
       ...(this.options.ca ? { ca: this.options.ca } : {}),
+      heldBack: rt.holds.active(this.clock.wallNow()),
     };
     rt.progress.begin(planProbes(plan), Boolean(this.deps.readStatus && target.statusPage));
     const round = await runRound(
@@ -389,6 +394,7 @@ export class Monitor implements MonitorService {
       { probe: this.deps.probe, readStatus: this.deps.readStatus ?? null, clock: this.clock },
     );
     rt.progress.end();
+    rt.holds.note(round, this.clock.wallNow());
 
     rt.lastRound = round;
     if (round.status) rt.statusReading = round.status;

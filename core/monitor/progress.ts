@@ -18,7 +18,8 @@ const LABELS: Record<CheckId, string> = {
 type RoundCheck = Exclude<CheckId, 'analyse'>;
 
 function groupOf(path: ProbePath): Exclude<RoundCheck, 'status'> {
-  return path === 'control' ? 'controls' : path;
+  // The token endpoint's tokenless twin is part of the direct checks.
+  return path === 'control' ? 'controls' : path === 'anonymous' ? 'direct' : path;
 }
 
 /** Tracks which checks of the current round are pending, running, done, failed or skipped. */

@@ -35,7 +35,7 @@ function plan(overrides: Partial<RoundPlan> = {}): RoundPlan {
 const reading: StatusReading = { snapshot: null, stale: false, unavailable: null };
 
 describe('runRound', () => {
-  it('probes site, endpoints, the alternate path and the controls, with the token only on auth endpoints', async () => {
+  it('probes site, endpoints (token endpoints with and without the token), the alternate path and the controls', async () => {
     const clock = new VirtualClock();
     // The server echoes the Authorization header back in a header and the body.
     const { probe, log } = simulatedProbe(clock, (r) => ({
@@ -50,6 +50,7 @@ describe('runRound', () => {
       'direct:site',
       'direct:health',
       'direct:user',
+      'anonymous:user',
       'alternate:site',
       'alternate:health',
       'alternate:user',
@@ -60,6 +61,8 @@ describe('runRound', () => {
     expect(withAuth.map((r) => `${r.path}:${r.name}`)).toEqual(['direct:user', 'alternate:user']);
     expect(withAuth.every((r) => r.authorization === `Token ${TOKEN}`)).toBe(true);
     expect(round.probes.find((p) => p.name === 'user')!.auth).toBe(true);
+    expect(round.probes.find((p) => p.path === 'anonymous')!).toMatchObject({ name: 'user', auth: false });
+    expect(round.probes.find((p) => p.path === 'anonymous')!.body).toBe('you sent nothing');
     expect(round.probes.find((p) => p.name === 'health')!.auth).toBe(false);
     expect(JSON.stringify(round)).not.toContain(TOKEN);
     expect(round.probes.find((p) => p.name === 'user')!.body).toBe('you sent Token [redacted]');
@@ -74,9 +77,9 @@ describe('runRound', () => {
     expect(planProbes(plan({ alternateProxy: null })).some((r) => r.path === 'alternate')).toBe(false);
   });
 
-  it('skips auth endpoints when there is no token (anonymous probes of them only say 401)', () => {
+  it('without a token, probes auth endpoints only on the anonymous path, where a 401 is the expected answer', () => {
     const requests = planProbes(plan({ token: null }));
-    expect(requests.map((r) => r.name)).not.toContain('user');
+    expect(requests.filter((r) => r.name === 'user').map((r) => r.path)).toEqual(['anonymous']);
     expect(requests.every((r) => r.authorization === undefined)).toBe(true);
   });
 
@@ -93,6 +96,7 @@ describe('runRound', () => {
     const users = round.probes.filter((p) => p.name === 'user');
     expect(users.map((p) => [p.path, p.auth, p.note])).toEqual([
       ['direct', false, expect.stringMatching(/^token not sent: https:\/\/api\.svc\.test is not/)],
+      ['anonymous', false, undefined],
       ['alternate', false, expect.stringMatching(/^token not sent/)],
     ]);
     // Within its origins it goes, as before.
@@ -139,7 +143,7 @@ describe('runRound', () => {
       },
       clock,
     });
-    expect(round.probes.map((p) => p.outcome)).toEqual(['error', 'error', 'error']);
+    expect(round.probes.map((p) => p.outcome)).toEqual(['error', 'error', 'error', 'error']);
     expect(round.probes[2]!.error).toBe('probe failed: exploded with Token [redacted]');
     expect(round.status).toBeNull();
     expect(JSON.stringify(round)).not.toContain(TOKEN);
@@ -163,7 +167,7 @@ describe('runRound', () => {
     );
     await clock.advance(0);
     const round = await done;
-    expect(round.probes.map((p) => p.outcome)).toEqual(['ok', 'ok', 'ok']);
+    expect(round.probes.map((p) => p.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(round.status).toEqual(reading);
   });
 

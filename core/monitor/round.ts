@@ -4,13 +4,14 @@
 
 import { setMaxListeners } from 'node:events';
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe, Round } from '../../shared/types/monitor';
 import type { ProbePath, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import { authOrigins, mayCarryToken, tokenWithheldNote } from '../config/token-origins';
 import type { ProbeLimits, ProbeRequest } from '../probe/types';
 import { REDACTED, secretForms } from '../report/redact';
 import { systemClock, type Clock } from './clock';
+import { isHeld } from './hold-back';
 
 /** The probe function (core/probe/http.ts `probe`), injected. */
 export type ProbeFn = (request: ProbeRequest) => Promise<ProbeResult>;
@@ -29,9 +30,9 @@ export interface RoundPlan {
   /** Alternate-path proxy URL, or null when not configured. */
   alternateProxy: string | null;
   /**
-   * The user's token, or null. Without a token, `auth` endpoints are skipped: probing them
-   * anonymously only yields a 401 that says nothing about the service (and would read as a failure).
-   * The classifier's evidence states `tokenConfigured: false` instead.
+   * The user's token, or null. `auth` endpoints are probed with it (when set) on the direct and
+   * alternate paths, and always once more directly without it on path `anonymous`, so the same
+   * endpoint's answer with and without the token can be compared (without it a 401/403 is normal).
    */
   token: string | null;
   /**
@@ -51,6 +52,8 @@ export interface RoundPlan {
   ca?: string | string[];
   /** Cancels the round early; unfinished probes are recorded as `timeout-deadline`. */
   signal?: AbortSignal;
+  /** Probes to leave out because their endpoint's Retry-After has not run out (see hold-back.ts). */
+  heldBack?: HeldProbe[];
   /** Called as each probe settles (progress display). */
   onProbe?: (result: ProbeResult) => void;
   /** Called when the status page read settles. */
@@ -75,7 +78,9 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
   const authorization = plan.token && auth ? `${auth.scheme} ${plan.token}` : undefined;
   const origins = plan.tokenOrigins ?? authOrigins(target);
   const own: Omit<ProbeRequest, 'signal' | 'path'>[] = [{ name: 'site', url: target.site }];
+  const anonymous: Omit<ProbeRequest, 'signal'>[] = [];
   for (const endpoint of target.endpoints) {
+    if (endpoint.auth) anonymous.push({ name: endpoint.name, url: endpoint.url, path: 'anonymous' });
     if (endpoint.auth && !authorization) continue;
     // The token goes only to the addresses it was given for, never after an endpoint that moved.
     const withheld = endpoint.auth === true && !mayCarryToken(endpoint.url, origins);
@@ -87,11 +92,12 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
     });
   }
   const requests: Omit<ProbeRequest, 'signal'>[] = own.map((r) => ({ ...r, path: 'direct' as ProbePath }));
+  requests.push(...anonymous);
   if (plan.alternateProxy) {
     for (const r of own) requests.push({ ...r, path: 'alternate', proxy: plan.alternateProxy });
   }
   for (const url of plan.controls) requests.push({ name: controlName(url), url, path: 'control' });
-  return requests;
+  return requests.filter((r) => !isHeld(plan.heldBack, r.path, r.name));
 }
 
 /** A control's display name: its host, or the raw text when it is not a URL. */
@@ -181,6 +187,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
     status: statusDone ? status : null,
   };
   if (plan.symptom) round.symptom = true;
+  if (plan.heldBack && plan.heldBack.length > 0) round.heldBack = plan.heldBack;
   return round;
 }
 

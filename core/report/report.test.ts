@@ -2,7 +2,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { renderReport } from './report';
-import { sampleInput, sampleProbe } from '../testing/report-inputs';
+import { sampleDiagnosis, sampleEvidence, sampleInput, sampleProbe } from '../testing/report-inputs';
 
 const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
 
@@ -38,6 +38,35 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('| site | direct | 200 | ok |');
     expect(md).toContain('No status information: the status page is inactive (its API needs a key).');
     expect(md).toMatch(/- 2026-11-26 01:01:00 UTC\+01:00: \*\*outage\*\*: Example is down/);
+  });
+
+  it('names the leaders of an unknown verdict, every other likely cause, and stale status items with dates', () => {
+    const base = sampleDiagnosis();
+    const evidence = sampleEvidence();
+    const d = {
+      ...base,
+      verdict: 'unknown' as const,
+      confidence: 0.5,
+      ranking: base.ranking.map((r) =>
+        r.cause === 'overload'
+          ? { ...r, probability: 0.5 }
+          : r.cause === 'regional'
+            ? { ...r, probability: 0.3 }
+            : r,
+      ),
+      evidence: {
+        ...evidence,
+        statusPage: {
+          ...evidence.statusPage,
+          staleItems: [
+            { kind: 'maintenance-overrun' as const, name: 'DB move', at: '2021-03-03T22:30:00.000Z' },
+          ],
+        },
+      },
+    };
+    const text = renderReport(sampleInput({ diagnosis: d }), 'markdown');
+    expect(text).toContain('**Unknown — Overload 50%, Regional fault 30%**');
+    expect(text).toContain('planned to end 3 Mar 2021, 22:30 UTC');
   });
 
   it('falls back to UTC for an unknown time zone', () => {

@@ -18,6 +18,8 @@ import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from './labels';
 import { createRedactor, redactValue, type Redactor } from './redact';
 import { markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
+import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
+import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
 import type { ReportFormat, ReportInput } from './types';
 
 /** Extra inputs to rendering. */
@@ -124,11 +126,16 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   if (d) {
     const label = VERDICT_LABELS[d.verdict];
     lines.push(
-      `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}${
-        d.verdict === 'unknown' ? ` (leader: ${verdictTitle(d.ranking[0]?.cause ?? null)})` : ''
-      }.`,
+      d.verdict === 'unknown'
+        ? `**${esc(verdictHeadline(d, verdictTitle))}**: ${label?.meaning ?? ''}.`
+        : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}.`,
       '',
     );
+    const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
+    if (others.length) lines.push(`**Also possible:** ${others.join(', ')}`, '');
+    const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
+    if (stale.length)
+      lines.push('**Out of date on the status page:**', '', ...stale.map((s) => `- ${esc(s)}`), '');
     lines.push(`**Next step:** ${esc(d.nextStep)}`, '');
     lines.push(...evidenceLists(d));
     lines.push('### All outcomes', '', '| Outcome | Probability |', '|---|---:|');

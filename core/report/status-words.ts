@@ -3,6 +3,8 @@
 
 import { briefList, cleanText } from '../../shared/text/sanitize';
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
+import { checkAgainstClock } from '../../shared/status/clock-check';
+import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 
 const REASONS: Record<StatusUnavailableReason, string> = {
   'not-configured': 'no status page is configured',
@@ -68,6 +70,10 @@ export function describeStatusReading(reading: StatusReading | null): string {
         )}`,
       );
     if (more.components > 0) parts.push(`${more.components} more components not listed`);
+    // Items the clock shows to be out of date are named as such, with their dates.
+    const now = reading.unavailable?.at ?? snap.fetchedAt;
+    const stale = checkAgainstClock(snap, Date.parse(now) || Date.now()).stale;
+    parts.push(...staleStatusSentences(stale, now).map((s) => s.charAt(0).toLowerCase() + s.slice(1)));
   }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);

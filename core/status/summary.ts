@@ -2,6 +2,7 @@
 
 import { briefList } from '../../shared/text/sanitize';
 import type { StatusLevel, StatusReading, StatusUnavailableReason } from '../../shared/types/status';
+import { formatAt } from '../../shared/vocabulary/time';
 
 const LEVEL_TEXT: Record<StatusLevel, string> = {
   operational: 'all operational',
@@ -35,7 +36,7 @@ export function readingSummary(reading: StatusReading | null): string {
   if (!unavailable) return known ?? 'no information';
   const why = `no information (${REASON_TEXT[unavailable.reason]})`;
   if (!snapshot || !known) return why;
-  return `${why}; last known ${snapshot.fetchedAt.slice(11, 16)} UTC: ${known}`;
+  return `${why}; last known ${formatAt(snapshot.fetchedAt, unavailable.at) ?? 'at an unknown time'}: ${known}`;
 }
 
 function describeSnapshot(snapshot: NonNullable<StatusReading['snapshot']>): string {

@@ -6,6 +6,7 @@ import type { Verdict } from '../../shared/types/diagnosis';
 import type { Evidence, ExtensionSuspect, FingerprintEvidence } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
 import { buildEvidence, type EvidenceInput } from '../evidence/build';
+import { extractFingerprint } from '../evidence/fingerprint';
 import {
   controls,
   probe,
@@ -94,13 +95,18 @@ function trackedFingerprint(
   changedAtSeconds: number,
   firstSeenSeconds = changedAtSeconds,
 ): FingerprintEvidence {
+  // The memory holds what the site page of the new build reads as (the window must see that build).
+  const current = extractFingerprint(site(iso(changedAtSeconds), { body: SITE_HTML('9c0ffee1') }));
   return {
-    current: 'assets=9c0ffee1',
-    previous: 'assets=1a2b3c4d',
+    current: current?.value ?? null,
+    previous: extractFingerprint(site(iso(changedAtSeconds), { body: SITE_HTML('1a2b3c4d') }))?.value ?? null,
     changedAt: iso(changedAtSeconds),
     source: 'asset-hash',
     secondsBeforeErrors: null,
     firstSeenAt: iso(firstSeenSeconds),
+    // The old build was last seen one round (30 s) before the new one: the change was seen happening.
+    previousLastSeenAt: iso(changedAtSeconds - 30),
+    changeBounded: true,
   };
 }
 
@@ -285,8 +291,8 @@ export function evidenceCases(): EvidenceCase[] {
     }),
   );
   add(
-    'bad-update: fast consistent 500s on one endpoint while others work, no fingerprint (site challenged)',
-    'bad-update',
+    'unknown: fast consistent 500s on one endpoint while others work, but no release seen (site challenged)',
+    'unknown',
     build({
       rounds: rounds(6, (_i, at) => ({
         probes: [

@@ -2,7 +2,7 @@
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
-import { causeClause, stateWords } from './state';
+import { causeClause, causeWords, stateWords } from './state';
 
 /** Windows truncates tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
@@ -10,7 +10,14 @@ export const TOOLTIP_MAX = 127;
 /** One line for a target, e.g. "Character.AI — outage since 14:02, likely overload (82%)". */
 export function statusLine(status: TargetStatus, clock: ClockFormat): string {
   if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
-  const cause = status.state === 'healthy' ? '' : causeClause(status.cause, status.confidence);
+  const leader = status.cause === 'unknown' ? status.diagnosis?.ranking[0] : undefined;
+  // An unclear cause still names its leader and share ("cause unclear, overload leads with 46%").
+  const cause =
+    status.state === 'healthy'
+      ? ''
+      : leader
+        ? `, cause unclear, ${causeWords(leader.cause)} leads with ${Math.round(leader.probability * 100)}%`
+        : causeClause(status.cause, status.confidence);
   return `${status.target} — ${stateWords(status.state)} since ${clock(status.since)}${cause}`;
 }
 

@@ -119,6 +119,19 @@ describe('tray', () => {
     expect(symptom).toMatchObject({ action: { kind: 'diagnose', target: 'Character.AI', symptom: true } });
   });
 
+  it('names the leading cause and its share when the cause is unclear', () => {
+    const unclear = status('Character.AI', 'outage', { cause: 'unknown', confidence: 0.46 });
+    const diagnosis = {
+      ranking: [
+        { cause: 'overload', probability: 0.46, for: [], against: [] },
+        { cause: 'regional', probability: 0.3, for: [], against: [] },
+      ],
+    } as unknown as NonNullable<typeof unclear.diagnosis>;
+    expect(tooltipText([{ ...unclear, diagnosis }], null, utcClock)).toBe(
+      'Character.AI — outage since 14:02, cause unclear, overload leads with 46%',
+    );
+  });
+
   it('keeps the tooltip within the Windows limit', () => {
     const many = Array.from({ length: 8 }, (_, i) =>
       status(`Target number ${i}`, 'outage', { cause: 'bad-update', confidence: 0.5 }),

@@ -3,6 +3,7 @@
 
 import type { DiagnosisOutcome } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
+import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { weight } from './model';
 
@@ -76,12 +77,6 @@ export function clock(iso: string | null | undefined): string | null {
   return `${new Date(t).toISOString().slice(11, 16)} UTC`;
 }
 
-function duration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 90) return `${s} seconds`;
-  return `${Math.round(s / 60)} minutes`;
-}
-
 function ratioWords(ratio: number): string {
   if (ratio >= 2.8 && ratio < 3.3) return 'about three times';
   if (ratio >= 1.8 && ratio < 2.3) return 'about twice';
@@ -152,12 +147,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'status-operational':
       return `The status page says all systems are working${sp.stale ? ' (last reading, may be out of date)' : ''}`;
     case 'status-maintenance': {
-      const until = clock(sp.maintenanceUntil);
+      const until = formatAt(sp.maintenanceUntil, e.observedTo);
       const name = sp.maintenanceName ? `: “${sp.maintenanceName}”` : '';
       return `The status page reports maintenance in progress${name}${until ? `, planned to end at ${until}` : ''}`;
     }
     case 'status-maintenance-upcoming': {
-      const at = clock(sp.upcomingAt);
+      const at = formatAt(sp.upcomingAt, e.observedTo);
       return `The status page only lists maintenance planned for later${at ? ` (from ${at})` : ''}; none is running now`;
     }
     case 'region-components-down':
@@ -169,12 +164,23 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       const secs = e.fingerprint.secondsBeforeErrors ?? 0;
       return secs <= 0
         ? `The site was updated (its ${src} changed) just as the errors began`
-        : `The site was updated ${duration(secs)} before the errors began (its ${src} changed)`;
+        : `The site was updated ${formatDuration(secs)} before the errors began (its ${src} changed)`;
     }
-    case 'fingerprint-changed-no-errors':
-      return `The site was updated${clock(e.fingerprint.changedAt) ? ` at ${clock(e.fingerprint.changedAt)}` : ''} and has worked since`;
+    case 'fingerprint-changed-no-errors': {
+      const at = formatAt(e.fingerprint.changedAt, e.observedTo);
+      return `The site was updated${at ? ` at ${at}` : ''} and has worked since`;
+    }
     case 'fingerprint-stable':
       return "The site's version has not changed since well before the errors began";
+    case 'fingerprint-changed-unseen': {
+      const src = SOURCE_WORDS[e.fingerprint.source ?? ''] ?? 'build fingerprint';
+      const since = formatAt(e.fingerprint.previousLastSeenAt, e.observedTo);
+      return since
+        ? `The site's ${src} changed some time since ${since}, when this app last saw the old one; when is unknown, so it counts for nothing`
+        : `The site's ${src} changed at a time this app did not see; it counts for nothing`;
+    }
+    case 'no-release-seen':
+      return 'No new release of the site was seen close to when the errors began; the errors alone do not show a bad update';
     case 'fast-500s': {
       const ep = f.direct.find((x) => x.name === f.fast500Names[0]);
       const speed = ep?.medianErrorMs != null ? ` within ${ms(ep.medianErrorMs)}` : '';
@@ -198,6 +204,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     }
     case 'auth-ok':
       return 'Requests made with your token work normally';
+    case 'token-rejected':
+      return `${names(f.tokenRejectedNames)} refused your token just as it refuses a request sent with no token at all: the token itself is not accepted`;
+    case 'token-only-server-error':
+      return `${names(f.tokenOnlyErrorNames)} answers a request without the token normally (it asks for a login) but fails with a server error when your token is sent`;
+    case 'same-error-without-token':
+      return `${names(f.sameErrorNames)} fails with the same server error with and without your token, so the token is not what breaks it`;
     case 'no-token':
       return 'No token is set, so your account could not be tested — adding one would let this app check it';
     case 'csrf':
@@ -251,6 +263,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
 
 /** Below this weight (natural log) a feature is not worth a line in an outcome's lists. */
 const MIN_WEIGHT = 0.05;
+/**
+ * Features that weigh nothing but are still written, last in one outcome's "against" list, because
+ * they answer the obvious question ("the build changed — so was it an update?").
+ */
+const NOTES: Partial<Record<FeatureId, DiagnosisOutcome>> = { 'fingerprint-changed-unseen': 'bad-update' };
+
 /** At most this many sentences per list. */
 const MAX_LINES = 6;
 
@@ -285,5 +303,9 @@ export function explainOutcome(
       .sort((a, b) => b[0] - a[0])
       .slice(0, MAX_LINES)
       .map(([, s]) => s);
-  return { for: top(pro), against: top(con) };
+  const against = top(con);
+  for (const id of features) {
+    if (NOTES[id] === outcome) against.push(text(id));
+  }
+  return { for: top(pro), against };
 }

@@ -139,10 +139,31 @@ describe('detectFeatures', () => {
           changedAt: '2026-11-20T11:59:00.000Z',
           source: 'version-header',
           secondsBeforeErrors: secs,
+          previousLastSeenAt: '2026-11-20T11:58:30.000Z',
+          changeBounded: true,
         },
       });
     expect(features(changed(60))).toContain('fingerprint-changed-before-errors');
     expect(features(changed(7200))).not.toContain('fingerprint-changed-before-errors');
+  });
+
+  it('weighs a change not seen happening as nothing, and without a release bad-update never leads', () => {
+    const unseen = evidence({
+      site: endpoint('site', { fail: 3, code: 500 }),
+      fingerprint: {
+        current: 'b',
+        previous: 'a',
+        changedAt: '2026-11-20T11:59:00.000Z',
+        source: 'version-header',
+        secondsBeforeErrors: 60,
+        previousLastSeenAt: '2026-11-13T09:00:00.000Z',
+        changeBounded: false,
+      },
+    });
+    const found = features(unseen);
+    expect(found).not.toContain('fingerprint-changed-before-errors');
+    expect(found).toContain('fingerprint-changed-unseen');
+    expect(found).toContain('no-release-seen');
   });
 
   it('finds account trouble only with a token, auth failing and anonymous working', () => {

@@ -26,11 +26,16 @@ export const FEATURE_IDS = [
   'fingerprint-changed-before-errors',
   'fingerprint-changed-no-errors',
   'fingerprint-stable',
+  'fingerprint-changed-unseen',
+  'no-release-seen',
   'fast-500s',
   'plain-500',
   'partial-endpoints',
   'auth-fails-anon-ok',
   'auth-ok',
+  'token-rejected',
+  'token-only-server-error',
+  'same-error-without-token',
   'no-token',
   'csrf',
   'direct-fails-alternate-ok',
@@ -107,6 +112,12 @@ export interface Facts {
   directEdges: string[];
   alternateEdges: string[];
   fingerprintShortlyBefore: boolean;
+  /** Token endpoints whose token was refused (401/403) just as a tokenless request to them is. */
+  tokenRejectedNames: string[];
+  /** Token endpoints that fail with a server error only when the token is sent. */
+  tokenOnlyErrorNames: string[];
+  /** Token endpoints that fail with the same server error with and without the token. */
+  sameErrorNames: string[];
 }
 
 /** A fingerprint change this many seconds before the errors (or less) counts as "shortly before". */
@@ -167,6 +178,29 @@ function httpFailures(ep: EndpointEvidence): number {
   return (ep.outcomes['http-4xx'] ?? 0) + (ep.outcomes['http-5xx'] ?? 0);
 }
 
+/** The most frequent error code (≥ 400) of an endpoint, when it is at least half its answers. */
+function mainErrorCode(ep: EndpointEvidence): number | null {
+  const codes = [...errorCodes(ep).entries()].sort((a, b) => b[1] - a[1]);
+  const top = codes[0];
+  return top && ep.attempts > 0 && top[1] / ep.attempts >= 0.5 ? top[0] : null;
+}
+
+/** What the same token endpoint did with and without the token. */
+function tokenSplit(e: Evidence): { rejected: string[]; tokenOnly: string[]; same: string[] } {
+  const out = { rejected: [] as string[], tokenOnly: [] as string[], same: [] as string[] };
+  for (const twin of e.anonymous ?? []) {
+    const withToken = e.endpoints.find((ep) => ep.name === twin.name && ep.auth);
+    if (!withToken) continue;
+    const mine = mainErrorCode(withToken);
+    const theirs = mainErrorCode(twin);
+    const refusedAnon = theirs === 401 || theirs === 403;
+    if ((mine === 401 || mine === 403) && refusedAnon) out.rejected.push(twin.name);
+    else if (mine !== null && mine >= 500 && refusedAnon) out.tokenOnly.push(twin.name);
+    else if (mine !== null && mine >= 500 && mine === theirs) out.same.push(twin.name);
+  }
+  return out;
+}
+
 function rate(failures: number, attempts: number): number | null {
   return attempts > 0 ? failures / attempts : null;
 }
@@ -215,6 +249,7 @@ export function readFacts(e: Evidence): Facts {
 
   const fp = e.fingerprint;
   const failuresTotal = sum(direct, (ep) => ep.failures);
+  const split = tokenSplit(e);
   return {
     direct,
     attempts: sum(direct, (ep) => ep.attempts),
@@ -239,7 +274,10 @@ export function readFacts(e: Evidence): Facts {
     controlRate: rate(e.controls.failures, e.controls.attempts),
     // An auth endpoint "fails" when at least half its requests get an HTTP error (401, 403, 5xx…);
     // one stray timeout, or timeouts of a whole host, are not an account fault.
-    authFailing: authProbes.filter((ep) => ep.attempts > 0 && httpFailures(ep) / ep.attempts >= 0.5),
+    // An endpoint that fails the same way without the token is not failing because of the token.
+    authFailing: authProbes.filter(
+      (ep) => ep.attempts > 0 && httpFailures(ep) / ep.attempts >= 0.5 && !split.same.includes(ep.name),
+    ),
     anonymousRate: rate(
       sum(anonymous, (ep) => ep.failures),
       sum(anonymous, (ep) => ep.attempts),
@@ -264,10 +302,14 @@ export function readFacts(e: Evidence): Facts {
     alternateEdges: edges(alternate),
     fingerprintShortlyBefore:
       fp.changedAt !== null &&
+      fp.changeBounded === true &&
       fp.secondsBeforeErrors !== null &&
       fp.secondsBeforeErrors >= -60 &&
       fp.secondsBeforeErrors <= SHORTLY_BEFORE_SECONDS &&
       failuresTotal > 0,
+    tokenRejectedNames: split.rejected,
+    tokenOnlyErrorNames: split.tokenOnly,
+    sameErrorNames: split.same,
   };
 }
 
@@ -308,23 +350,34 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   if (f.signals.maintenanceWording) on.add('maintenance-wording');
 
   if (sp.available) {
+    // A level that rests only on stale items (or an old page) is shown, not weighed.
+    const level = sp.levelStale === true ? null : sp.level;
     const troubled =
       (sp.openIncidents > 0 && sp.incidentImpact !== 'maintenance') ||
-      sp.level === 'degraded' ||
-      sp.level === 'partial-outage' ||
-      sp.level === 'major-outage';
+      level === 'degraded' ||
+      level === 'partial-outage' ||
+      level === 'major-outage';
     const regionalOnly =
       sp.regionalComponentsDown.length > 0 && sp.componentsDown.length === sp.regionalComponentsDown.length;
     if (troubled && !regionalOnly) on.add('status-incident');
-    if (sp.maintenanceInProgress || sp.level === 'maintenance') on.add('status-maintenance');
+    if (sp.maintenanceInProgress || level === 'maintenance') on.add('status-maintenance');
     else if (sp.maintenanceUpcoming) on.add('status-maintenance-upcoming');
-    if (!troubled && sp.level === 'operational' && !sp.maintenanceInProgress) on.add('status-operational');
+    if (!troubled && level === 'operational' && !sp.maintenanceInProgress) on.add('status-operational');
     if (sp.regionalComponentsDown.length > 0) on.add('region-components-down');
   }
 
+  const changed = e.fingerprint.changedAt !== null;
   if (f.fingerprintShortlyBefore) on.add('fingerprint-changed-before-errors');
-  else if (e.fingerprint.changedAt !== null && !anyFailure) on.add('fingerprint-changed-no-errors');
+  else if (changed && e.fingerprint.changeBounded === true && !anyFailure) {
+    on.add('fingerprint-changed-no-errors');
+  }
   if (fingerprintStable(e, f, f.fingerprintShortlyBefore)) on.add('fingerprint-stable');
+  // A change that was not seen happening (the app was not watching) dates nothing: it weighs nothing.
+  if (changed && e.fingerprint.changeBounded !== true) on.add('fingerprint-changed-unseen');
+  // The error pattern alone never makes a bad update: when the servers answer with errors and no
+  // release was seen close to them, bad-update stays unlikely however the errors look. (Timeouts are
+  // weighed against bad-update by transport-only already.)
+  if (f.httpFailures > 0 && !isolated && !f.fingerprintShortlyBefore) on.add('no-release-seen');
   if (f.fast500Names.length > 0) on.add('fast-500s');
   if (f.errorCodes.some(([c]) => c === 500)) on.add('plain-500');
   if (f.partialFailingNames.length > 0) on.add('partial-endpoints');
@@ -338,6 +391,10 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     ) {
       on.add('auth-fails-anon-ok');
     } else if (f.authWorking.length > 0 && f.authFailing.length === 0) on.add('auth-ok');
+    // The same endpoint with and without the token: the cleanest account test there is.
+    if (f.tokenRejectedNames.length > 0) on.add('token-rejected');
+    if (f.tokenOnlyErrorNames.length > 0) on.add('token-only-server-error');
+    if (f.sameErrorNames.length > 0) on.add('same-error-without-token');
   } else {
     on.add('no-token');
   }

@@ -127,6 +127,10 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   },
   'fingerprint-changed-no-errors': { 'bad-update': 0.7 },
   'fingerprint-stable': { 'bad-update': 0.4 },
+  // Shown for honesty, weighed as nothing (a ratio of 1 for every outcome).
+  'fingerprint-changed-unseen': {},
+  // Strong enough that consistent, fast, one-endpoint 500s together cannot lift bad-update to the lead.
+  'no-release-seen': { 'bad-update': 0.02 },
   'fast-500s': { 'bad-update': 4, account: 1.2, permissions: 0.8, overload: 0.4, regional: 0.5 },
   'plain-500': { 'bad-update': 2, account: 1.5, overload: 1, permissions: 0.5, maintenance: 0.5 },
   'partial-endpoints': {
@@ -147,6 +151,17 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     'local-network': 0.2,
   },
   'auth-ok': { account: 0.1 },
+  'token-rejected': {
+    account: 15,
+    'bad-update': 0.5,
+    permissions: 0.5,
+    overload: 0.3,
+    regional: 0.3,
+    maintenance: 0.3,
+    'local-network': 0.2,
+  },
+  'token-only-server-error': { account: 3, permissions: 0.7, overload: 0.7, maintenance: 0.7 },
+  'same-error-without-token': { account: 0.15 },
   'no-token': { account: 0.9 },
   csrf: { account: 5, permissions: 1.5 },
   'direct-fails-alternate-ok': {

@@ -3,7 +3,7 @@
 
 import type { DiagnosisOutcome, NextAction } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
-import { clock } from './explain';
+import { formatAt } from '../vocabulary/time';
 
 /** A next step: what to tell the user and what the app can do about it. */
 export interface NextStep {
@@ -84,7 +84,7 @@ function separatingTest(e: Evidence, first: DiagnosisOutcome, second: DiagnosisO
 function stepFor(e: Evidence, outcome: DiagnosisOutcome): NextStep {
   switch (outcome) {
     case 'maintenance': {
-      const until = clock(e.statusPage.maintenanceUntil);
+      const until = formatAt(e.statusPage.maintenanceUntil, e.observedTo);
       return {
         sentence: `Wait for the maintenance to end${until ? ` (planned for ${until})` : ''}; this app keeps watching and tells you when it is back`,
         action: 'wait',

@@ -1,6 +1,7 @@
 // The evidence object: what the core observed over a window of rounds, summarised into the
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
+import type { HeldProbe } from './monitor';
 import type { Outcome, ProbePath } from './probe';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 
@@ -63,6 +64,30 @@ export interface FingerprintEvidence {
   secondsBeforeErrors: number | null;
   /** ISO time the current fingerprint was first seen (tells "stable for days" from "just learned"). */
   firstSeenAt?: string | null;
+  /** ISO time the current fingerprint was last seen. */
+  lastSeenAt?: string | null;
+  /** ISO time the previous fingerprint was last seen: the change happened after it. */
+  previousLastSeenAt?: string | null;
+  /**
+   * True when the change was seen happening: the new build was first seen within a few probe
+   * intervals of the old one's last sighting. Otherwise the site only "changed some time since"
+   * `previousLastSeenAt`, which says nothing about a release at the time of the errors.
+   */
+  changeBounded?: boolean;
+}
+
+/** A status-page item the clock shows to be out of date: listed with its date, not counted. */
+export interface StaleStatusItem {
+  /**
+   * maintenance-overrun: "in progress" long past its planned end; scheduled-passed: "scheduled" but
+   * its start has passed; incident-quiet: open with no update for days; page-old: the page itself
+   * says it was last updated long ago.
+   */
+  kind: 'maintenance-overrun' | 'scheduled-passed' | 'incident-quiet' | 'page-old';
+  /** The item's name (null for the page itself). */
+  name: string | null;
+  /** The time that makes it stale (planned end, planned start, last update), ISO; null when unknown. */
+  at: string | null;
 }
 
 /** A browser extension that can touch the watched site. */
@@ -92,6 +117,11 @@ export interface Evidence {
   /** The same endpoints (and site) through the alternate path; empty when not configured. */
   alternate: EndpointEvidence[];
   alternateConfigured: boolean;
+  /**
+   * The token endpoints probed directly without the token (path `anonymous`), to compare with the same
+   * endpoints in `endpoints` probed with it; their 401/403 is the expected answer. Absent in old data.
+   */
+  anonymous?: EndpointEvidence[];
   /** The control probes of unrelated sites. */
   controls: { attempts: number; failures: number; outcomes: Partial<Record<Outcome, number>> };
   /** The status page's word. */
@@ -117,8 +147,14 @@ export interface Evidence {
     maintenanceUntil?: string | null;
     /** Start of the next upcoming maintenance. */
     upcomingAt?: string | null;
+    /** Items the clock shows to be out of date; they are left out of the counts above. */
+    staleItems?: StaleStatusItem[];
+    /** The page's overall level rests only on stale items (or the page is old): shown, not weighed. */
+    levelStale?: boolean;
   };
   fingerprint: FingerprintEvidence;
+  /** Probes held back in the window because their endpoint sent Retry-After (latest per endpoint). */
+  heldBack?: HeldProbe[];
   auth: { tokenConfigured: boolean };
   extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
 }

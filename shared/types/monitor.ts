@@ -1,7 +1,7 @@
 // Monitor state and events: what the scheduler's rounds add up to per target, and what changed.
 
 import type { Diagnosis, Verdict } from './diagnosis';
-import type { ProbeResult } from './probe';
+import type { ProbePath, ProbeResult } from './probe';
 import type { StatusReading } from './status';
 
 /** A target's health as the tray shows it. */
@@ -17,6 +17,18 @@ export interface Round {
   status: StatusReading | null;
   /** Set when this round was asked for by the user seeing an error right now. */
   symptom?: boolean;
+  /** Probes left out of this round because the endpoint asked to be left alone for a while (Retry-After). */
+  heldBack?: HeldProbe[];
+}
+
+/** A probe not sent because its endpoint's Retry-After has not run out yet. */
+export interface HeldProbe {
+  name: string;
+  path: ProbePath;
+  /** Not asked again before this time (ISO-8601). */
+  until: string;
+  /** Why, in plain words ("it answered 429 with Retry-After: 120"). */
+  reason: string;
 }
 
 /** The kinds of event the monitor emits. */

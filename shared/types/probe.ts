@@ -1,8 +1,11 @@
 // What one HTTP probe observed: phase timings, status, the headers that matter, and the
 // outcome in the fixed failure taxonomy every later stage (state, classifier, UI) speaks.
 
-/** Which network path a probe took. */
-export type ProbePath = 'direct' | 'alternate' | 'control';
+/**
+ * Which network path a probe took. `anonymous`: an endpoint that needs the token, probed directly
+ * without it, to compare with the same request made with it (its 401/403 is the expected answer).
+ */
+export type ProbePath = 'direct' | 'alternate' | 'control' | 'anonymous';
 
 /**
  * The fixed outcome taxonomy. `ok` and `body-too-large` mean the server answered normally

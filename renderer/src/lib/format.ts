@@ -46,6 +46,15 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   timeZoneName: 'short',
 });
+/** The same with the year, for times in another year than now. */
+const dateTimeYearFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const axisTimeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const axisDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' });
 
@@ -55,14 +64,18 @@ export function formatTime(iso: string | null, now: number = Date.now()): string
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return 'unknown time';
   const sameDay = new Date(t).toDateString() === new Date(now).toDateString();
-  return (sameDay ? timeFormat : dateTimeFormat).format(t);
+  return sameDay ? timeFormat.format(t) : dateFormatFor(t, now).format(t);
 }
 
-/** A local time with the date and zone, always. */
-export function formatDateTime(iso: string | null): string {
+/** A local time with the date and zone, always (and the year when it is not this year's). */
+export function formatDateTime(iso: string | null, now: number = Date.now()): string {
   if (!iso) return 'unknown time';
   const t = Date.parse(iso);
-  return Number.isFinite(t) ? dateTimeFormat.format(t) : 'unknown time';
+  return Number.isFinite(t) ? dateFormatFor(t, now).format(t) : 'unknown time';
+}
+
+function dateFormatFor(t: number, now: number): Intl.DateTimeFormat {
+  return new Date(t).getFullYear() === new Date(now).getFullYear() ? dateTimeFormat : dateTimeYearFormat;
 }
 
 /** An axis tick label: a clock time for short ranges, a day for long ones. */

@@ -29,6 +29,39 @@ describe('Overview', () => {
     expect(screen.getByText(/More people are using the service than its servers can answer/)).toBeTruthy();
   });
 
+  it('names the leading causes of an unclear verdict, the other likely ones, and stale status items with dates', async () => {
+    const snapshot = outageSnapshot();
+    const target = snapshot.targets[0]!;
+    const base = target.status.diagnosis!;
+    const shares: Record<string, number> = {
+      overload: 0.46,
+      regional: 0.3,
+      'bad-update': 0.12,
+      account: 0.06,
+    };
+    const diagnosis = {
+      ...base,
+      verdict: 'unknown' as const,
+      confidence: 0.46,
+      ranking: base.ranking.map((r) => ({ ...r, probability: shares[r.cause] ?? 0.01 })),
+      evidence: {
+        ...base.evidence,
+        statusPage: {
+          ...base.evidence.statusPage,
+          staleItems: [
+            { kind: 'maintenance-overrun' as const, name: 'DB move', at: '2021-03-03T22:30:00.000Z' },
+          ],
+        },
+      },
+    };
+    target.status = { ...target.status, cause: 'unknown', confidence: 0.46, diagnosis };
+    const { state } = await connectedState({ snapshot });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.getByText('Not sure yet — Overload 46%, Regional outage 30%')).toBeTruthy();
+    expect(screen.getByText('Faulty update 12%, Account or session 6%')).toBeTruthy();
+    expect(screen.getByText(/planned to end 3 Mar 2021, 22:30 UTC/)).toBeTruthy();
+  });
+
   it('keeps "last checked" current while the view stays open', async () => {
     const { state } = await connectedState({ snapshot: outageSnapshot() });
     vi.useFakeTimers({ now: FIXTURE_NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });

@@ -3,7 +3,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup, fireEvent, waitFor } from '@testing-library/svelte';
 import StatusPage from './StatusPage.svelte';
 import { connectedState } from '../testing/setup';
-import { FIXTURE_NOW, healthySnapshot } from '../testing/fixtures';
+import { FIXTURE_NOW, healthySnapshot, outageSnapshot } from '../testing/fixtures';
 
 afterEach(() => cleanup());
 
@@ -26,6 +26,26 @@ describe('Status page', () => {
     expect(note.textContent).toContain('The status page is inactive');
     expect(note.textContent).toContain('does not mean the service is down');
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('marks a maintenance long past its planned end and a quiet incident as out of date, with their years', async () => {
+    const snapshot = outageSnapshot();
+    const page = snapshot.targets[0]!.statusPage!.snapshot!;
+    page.maintenanceInProgress = [
+      {
+        name: 'Old move',
+        stage: 'in_progress',
+        scheduledFor: '2021-03-03T20:30:00.000Z',
+        scheduledUntil: '2021-03-03T22:30:00.000Z',
+        components: [],
+      },
+    ];
+    page.incidents = page.incidents.map((i) => ({ ...i, updatedAt: '2026-11-01T08:00:00.000Z' }));
+    const { state } = await connectedState({ snapshot });
+    render(StatusPage, { props: { state, now: FIXTURE_NOW } });
+    const stale = [...document.querySelectorAll('.stale')].map((p) => p.textContent ?? '');
+    expect(stale.some((t) => /planned to end .*2021/.test(t))).toBe(true);
+    expect(stale.some((t) => /no update since .*1 Nov|Nov 1/.test(t))).toBe(true);
   });
 
   it('opens the status page through main', async () => {

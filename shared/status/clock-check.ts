@@ -1,0 +1,64 @@
+// Checks a status snapshot against the clock: a maintenance still "in progress" long after its planned
+// end, a "scheduled" one whose start has passed, an open incident nobody updated for days, a page that
+// says it was last updated long ago. Those are set apart as stale, with their dates, so they are shown
+// but never read as what is happening now.
+
+import type { StaleStatusItem } from '../types/evidence';
+import type { StatusIncident, StatusMaintenance, StatusSnapshot } from '../types/status';
+
+/** A maintenance may run this long past its planned end before it counts as stale, seconds. */
+export const MAINTENANCE_GRACE_SECONDS = 3600;
+/** An open incident with no update for longer than this is stale, seconds. */
+export const INCIDENT_QUIET_SECONDS = 3 * 86_400;
+/** A page whose own last update is older than this is stale, seconds. */
+export const PAGE_OLD_SECONDS = 30 * 86_400;
+
+/** The snapshot's items split into the ones that still hold now and the stale ones. */
+export interface ClockChecked {
+  incidents: StatusIncident[];
+  maintenanceInProgress: StatusMaintenance[];
+  maintenanceUpcoming: StatusMaintenance[];
+  /** The page's level still describes now (false when the page itself is old). */
+  levelCurrent: boolean;
+  stale: StaleStatusItem[];
+}
+
+function secondsBefore(iso: string | null, nowMs: number): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : (nowMs - t) / 1000;
+}
+
+/** Splits the snapshot's incidents and maintenances into current and stale at `nowMs`. */
+export function checkAgainstClock(snap: StatusSnapshot, nowMs: number): ClockChecked {
+  const stale: StaleStatusItem[] = [];
+  const incidents = snap.incidents.filter((i) => {
+    const last = i.updatedAt ?? i.startedAt;
+    const quiet = secondsBefore(last, nowMs);
+    if (quiet !== null && quiet > INCIDENT_QUIET_SECONDS) {
+      stale.push({ kind: 'incident-quiet', name: i.name, at: last });
+      return false;
+    }
+    return true;
+  });
+  const maintenanceInProgress = snap.maintenanceInProgress.filter((m) => {
+    const over = secondsBefore(m.scheduledUntil, nowMs);
+    if (over !== null && over > MAINTENANCE_GRACE_SECONDS) {
+      stale.push({ kind: 'maintenance-overrun', name: m.name, at: m.scheduledUntil });
+      return false;
+    }
+    return true;
+  });
+  const maintenanceUpcoming = snap.maintenanceUpcoming.filter((m) => {
+    const late = secondsBefore(m.scheduledFor, nowMs);
+    if (late !== null && late > MAINTENANCE_GRACE_SECONDS) {
+      stale.push({ kind: 'scheduled-passed', name: m.name, at: m.scheduledFor });
+      return false;
+    }
+    return true;
+  });
+  const pageAge = secondsBefore(snap.updatedAt, nowMs);
+  const levelCurrent = pageAge === null || pageAge <= PAGE_OLD_SECONDS;
+  if (!levelCurrent) stale.push({ kind: 'page-old', name: null, at: snap.updatedAt });
+  return { incidents, maintenanceInProgress, maintenanceUpcoming, levelCurrent, stale };
+}
