@@ -2,6 +2,7 @@
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
 import type { Outcome, ProbePath } from './probe';
+import type { SeenRecognition } from './recognition';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 
 /** What one endpoint (on one path) did over the observation window. */
@@ -49,6 +50,8 @@ export interface ResponseSignals {
   cloudflareOriginError: boolean;
   /** CSRF failure page (Django "CSRF verification failed"). */
   csrf: boolean;
+  /** What the recognisers named (vendor, layer, meaning, code), with how many responses showed each. */
+  recognitions: SeenRecognition[];
 }
 
 /** The build fingerprint of the site and whether it changed. */
