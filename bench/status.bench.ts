@@ -7,7 +7,7 @@ import { StatusPageReader } from '../core/status/reader';
 import { atlassianProvider, incidentioProvider } from '../core/status/providers';
 import { jsonReply, startStatusServer } from '../core/status/testing';
 
-const FIXTURES = new URL('../../shared/fixtures/status-pages/', import.meta.url);
+const FIXTURES = new URL('../tests/corpus/status/', import.meta.url);
 
 function perCall(fn: () => unknown, runs: number): number {
   for (let i = 0; i < 20; i++) fn();
@@ -20,11 +20,11 @@ function perCall(fn: () => unknown, runs: number): number {
 export async function run(): Promise<BenchSection[]> {
   const ctx = { pageUrl: 'https://x', sourceUrl: 'https://x', fetchedAt: new Date().toISOString() };
   const github = readFileSync(
-    new URL('github_summary_active_incident_partial_outage_2022-11-25.json', FIXTURES),
+    new URL('statuspage-github-summary-incident-partial-outage-2022-11-25.json', FIXTURES),
     'utf8',
   );
   const html = readFileSync(
-    new URL('openai_incidentio_statuspage_html_ongoing_incident_2026-03-17.html', FIXTURES),
+    new URL('incidentio-openai-status-page-html-ongoing-incident-2026-03-17.html', FIXTURES),
     'utf8',
   );
   const parseMs = perCall(() => atlassianProvider.parse(JSON.parse(github), ctx), 500);

@@ -1,7 +1,7 @@
 // The fake status pages as the real reader (core/status) sees them: each provider shape is detected
 // and normalised to what its scenario means, and the inactive page is "no information".
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProviderMemory, StatusPageReader } from '../core/status/index';
 import type { StatusReading } from '../shared/types/status';
@@ -92,15 +92,26 @@ describe.concurrent('fake status pages read by the real reader', () => {
   });
 });
 
-describe('the copied samples', () => {
+describe('the status samples in tests/corpus/status', () => {
   const originals = new URL('../../shared/fixtures/status-pages/', import.meta.url);
-  const copies = new URL('./fixtures/', import.meta.url);
-  it.skipIf(!existsSync(originals))('hold exactly the values of the originals in ../shared', () => {
-    const files = readdirSync(copies).filter((f) => f.endsWith('.json'));
-    expect(files).toHaveLength(4);
-    for (const f of files)
-      expect(JSON.parse(readFileSync(new URL(f, copies), 'utf8')), f).toEqual(
-        JSON.parse(readFileSync(new URL(f, originals), 'utf8')),
-      );
+  const corpus = new URL('../tests/corpus/status/', import.meta.url);
+  const copies: Record<string, string> = {
+    'statuspage-github-summary-all-operational-2019-12-30.json':
+      'github_summary_all_operational_2019-12-30.json',
+    'statuspage-github-summary-incident-partial-outage-2022-11-25.json':
+      'github_summary_active_incident_partial_outage_2022-11-25.json',
+    'instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json':
+      'instatus_arbitrum-internal_v2_components_mixed_statuses_2024-03-28_WRAPPED.json',
+    'incidentio-openai-page-summary-EXTRACTED-2026-03-17.json':
+      'openai_incidentio_page_summary_EXTRACTED_from_html_2026-03-17.json',
+    'incidentio-openai-status-page-html-ongoing-incident-2026-03-17.html':
+      'openai_incidentio_statuspage_html_ongoing_incident_2026-03-17.html',
+  };
+  it.skipIf(!existsSync(originals))('are byte-for-byte the originals in ../shared', () => {
+    for (const [copy, original] of Object.entries(copies))
+      expect(
+        readFileSync(new URL(copy, corpus)).equals(readFileSync(new URL(original, originals))),
+        copy,
+      ).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The fake status page: Atlassian Statuspage, incident.io and Instatus documents built from the real
-// samples in simulator/fixtures/ (copied from ../shared/fixtures/status-pages/), re-timed to now and
+// samples in tests/corpus/status/ (see tests/corpus/manifest/apps.json for their sources), re-timed to now and
 // renamed for the simulated service; and Character.AI's "inactive" page (302 then 401).
 
 import { createHash } from 'node:crypto';
@@ -10,13 +10,13 @@ import type { AtlassianSummary, StatusPageSpec } from './types';
 type Json = Record<string, unknown>;
 
 function fixture(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Json;
+  return JSON.parse(readFileSync(new URL(`../tests/corpus/status/${name}`, import.meta.url), 'utf8')) as Json;
 }
 
-const ATLASSIAN_OPERATIONAL = 'github_summary_all_operational_2019-12-30.json';
-const ATLASSIAN_INCIDENT = 'github_summary_active_incident_partial_outage_2022-11-25.json';
-const INSTATUS_COMPONENTS = 'instatus_arbitrum-internal_v2_components_mixed_statuses_2024-03-28_WRAPPED.json';
-const INCIDENTIO_SUMMARY = 'openai_incidentio_page_summary_EXTRACTED_from_html_2026-03-17.json';
+const ATLASSIAN_OPERATIONAL = 'statuspage-github-summary-all-operational-2019-12-30.json';
+const ATLASSIAN_INCIDENT = 'statuspage-github-summary-incident-partial-outage-2022-11-25.json';
+const INSTATUS_COMPONENTS = 'instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json';
+const INCIDENTIO_SUMMARY = 'incidentio-openai-page-summary-EXTRACTED-2026-03-17.json';
 
 /** Component names of the simulated service, replacing the sample's names in order. */
 const COMPONENT_NAMES = [

@@ -1,4 +1,4 @@
-// Every real status-page sample in shared/fixtures parsed by its provider, plus synthetic samples for
+// Every real status-page sample in tests/corpus/status parsed by its provider, plus synthetic samples for
 // what no fixture shows (Statuspage maintenance, Instatus summary, Better Stack, incident.io widget).
 
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import {
 } from './providers';
 import { asIsoDate } from './json';
 
-const FIXTURES = new URL('../../../shared/fixtures/status-pages/', import.meta.url);
+const FIXTURES = new URL('../../tests/corpus/status/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const json = (name: string): unknown => JSON.parse(text(name));
 const ctx: ParseContext = {
@@ -24,7 +24,7 @@ const ctx: ParseContext = {
 
 describe('Atlassian Statuspage fixtures', () => {
   it('GitHub all operational (2019): level operational, 9 components, nothing open', () => {
-    const s = atlassianProvider.parse(json('github_summary_all_operational_2019-12-30.json'), ctx);
+    const s = atlassianProvider.parse(json('statuspage-github-summary-all-operational-2019-12-30.json'), ctx);
     expect(s.provider).toBe('atlassian');
     expect(s.level).toBe('operational');
     expect(s.pageName).toBe('GitHub');
@@ -41,7 +41,7 @@ describe('Atlassian Statuspage fixtures', () => {
 
   it('GitHub incident (2022): indicator says minor but the major incident and partial outage win', () => {
     const s = atlassianProvider.parse(
-      json('github_summary_active_incident_partial_outage_2022-11-25.json'),
+      json('statuspage-github-summary-incident-partial-outage-2022-11-25.json'),
       ctx,
     );
     expect(s.description).toBe('Minor Service Outage');
@@ -206,7 +206,7 @@ describe('Atlassian Statuspage maintenance (synthetic)', () => {
 });
 
 describe('incident.io fixtures', () => {
-  const summary = json('openai_incidentio_page_summary_EXTRACTED_from_html_2026-03-17.json');
+  const summary = json('incidentio-openai-page-summary-EXTRACTED-2026-03-17.json');
 
   it('extracted page summary: 31 grouped components, one ongoing incident in monitoring', () => {
     const s = incidentioProvider.parse(summary, ctx);
@@ -235,7 +235,7 @@ describe('incident.io fixtures', () => {
 
   it('the real HTML page embeds the same summary in its Next.js payload', () => {
     const fromHtml = incidentioProvider.parseHtml(
-      text('openai_incidentio_statuspage_html_ongoing_incident_2026-03-17.html'),
+      text('incidentio-openai-status-page-html-ongoing-incident-2026-03-17.html'),
       ctx,
     );
     expect(fromHtml).toEqual(incidentioProvider.parse(summary, ctx));
@@ -358,7 +358,7 @@ describe('incident.io API replies (synthetic, documented shapes)', () => {
 });
 
 describe('Instatus', () => {
-  const wrapped = json('instatus_arbitrum-internal_v2_components_mixed_statuses_2024-03-28_WRAPPED.json') as {
+  const wrapped = json('instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json') as {
     meta: unknown;
     content: unknown;
   };

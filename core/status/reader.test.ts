@@ -8,16 +8,14 @@ import { ProviderMemory, providerCandidates } from './detect';
 import { StatusPageReader, type StatusPageReaderOptions } from './reader';
 import { jsonReply, startStatusServer, type RouteReply, type StatusTestServer } from './testing';
 
-const FIXTURES = new URL('../../../shared/fixtures/status-pages/', import.meta.url);
+const FIXTURES = new URL('../../tests/corpus/status/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-const GITHUB_OK = fixture('github_summary_all_operational_2019-12-30.json');
-const GITHUB_INCIDENT = fixture('github_summary_active_incident_partial_outage_2022-11-25.json');
-const OPENAI_HTML = fixture('openai_incidentio_statuspage_html_ongoing_incident_2026-03-17.html');
+const GITHUB_OK = fixture('statuspage-github-summary-all-operational-2019-12-30.json');
+const GITHUB_INCIDENT = fixture('statuspage-github-summary-incident-partial-outage-2022-11-25.json');
+const OPENAI_HTML = fixture('incidentio-openai-status-page-html-ongoing-incident-2026-03-17.html');
 const INSTATUS_COMPONENTS = JSON.stringify(
   (
-    JSON.parse(
-      fixture('instatus_arbitrum-internal_v2_components_mixed_statuses_2024-03-28_WRAPPED.json'),
-    ) as {
+    JSON.parse(fixture('instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json')) as {
       content: unknown;
     }
   ).content,
