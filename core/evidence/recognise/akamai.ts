@@ -19,10 +19,9 @@ export const akamai = {
       return null;
     if (r.status === 403 || /access denied/i.test(title(head))) return found(this, 'cdn', 'firewall-block');
     if (r.status === 429) return found(this, 'cdn', 'rate-limited');
-    if (r.status === 504) return found(this, 'cdn', 'origin-timeout', '504');
-    if (r.status === 502 || r.status === 503)
-      return found(this, 'cdn', 'origin-unreachable', String(r.status));
-    if (r.status >= 500) return found(this, 'cdn', 'origin-error', String(r.status));
+    if (r.status === 504) return found(this, 'cdn', 'origin-timeout');
+    if (r.status === 502 || r.status === 503) return found(this, 'cdn', 'origin-unreachable');
+    if (r.status >= 500) return found(this, 'cdn', 'origin-error');
     if (r.status === 404) return found(this, 'cdn', 'not-found');
     return null;
   },

@@ -14,13 +14,12 @@ export const awsElb = {
     const classic = r.status === 503 && /back-end server is at capacity/i.test(r.body.slice(0, 512));
     if (!server.startsWith('awselb') && !classic) return null;
     if (classic) return found(this, 'load-balancer', 'rate-limited');
-    if (r.status === 502) return found(this, 'load-balancer', 'origin-error', '502');
-    if (r.status === 503) return found(this, 'load-balancer', 'origin-unreachable', '503');
-    if (r.status === 504) return found(this, 'load-balancer', 'origin-timeout', '504');
-    if (r.status === 403) return found(this, 'load-balancer', 'firewall-block', '403');
-    if (r.status === 460 || r.status === 463)
-      return found(this, 'load-balancer', 'origin-error', String(r.status));
-    if (r.status === 500) return found(this, 'load-balancer', 'origin-error', '500');
+    if (r.status === 502) return found(this, 'load-balancer', 'origin-unreachable');
+    if (r.status === 503) return found(this, 'load-balancer', 'origin-unreachable');
+    if (r.status === 504) return found(this, 'load-balancer', 'origin-timeout');
+    if (r.status === 403) return found(this, 'load-balancer', 'firewall-block');
+    if (r.status === 460 || r.status === 463) return found(this, 'load-balancer', 'origin-error');
+    if (r.status === 500) return found(this, 'load-balancer', 'origin-error');
     return null;
   },
 } satisfies Recogniser;
@@ -40,12 +39,11 @@ export const cloudfront = {
     if (r.status === 403 && /request blocked/i.test(body)) return found(this, 'cdn', 'firewall-block');
     if (r.status === 403) return found(this, 'cdn', 'access-denied');
     if (r.status === 429) return found(this, 'cdn', 'rate-limited');
-    if (r.status === 504) return found(this, 'cdn', 'origin-timeout', '504');
-    if (r.status === 502 && /ssl|tls|certificate/i.test(body)) return found(this, 'cdn', 'origin-tls', '502');
-    if (r.status === 502 || r.status === 503)
-      return found(this, 'cdn', 'origin-unreachable', String(r.status));
+    if (r.status === 504) return found(this, 'cdn', 'origin-timeout');
+    if (r.status === 502 && /ssl|tls|certificate/i.test(body)) return found(this, 'cdn', 'origin-tls');
+    if (r.status === 502 || r.status === 503) return found(this, 'cdn', 'origin-unreachable');
     if (r.status === 404) return found(this, 'cdn', 'not-found');
-    return found(this, 'cdn', 'origin-error', String(r.status));
+    return found(this, 'cdn', 'origin-error');
   },
 } satisfies Recogniser;
 
@@ -120,8 +118,10 @@ export const s3 = {
       header(r, 'server') === 'amazons3' ||
       'x-amz-request-id' in r.headers ||
       hasHeaderPrefix(r, 'x-amz-id-2');
+    if (!marked || r.status < 400) return null;
     const code = xmlErrorCode(r.body);
-    if (!marked || !code) return null;
+    // A HEAD answer has no body: its status is all S3 says.
+    if (!code) return r.status === 403 ? found(this, 'storage', 'access-denied') : null;
     const meaning = S3_CODES[code] ?? (r.status === 403 ? 'access-denied' : null);
     return meaning ? found(this, 'storage', meaning, code) : null;
   },

@@ -53,11 +53,16 @@ function errorCode(r: ResponseView): string | null {
   const plain = /^error code: (\d{3,4})$/i.exec(text);
   if (plain?.[1]) return plain[1];
   const head = r.body.slice(0, 32_768);
-  if (!/id="cf-error-details"|id="cf-wrapper"|class="cf-error-code"|cf-error-type/i.test(head)) return null;
+  if (
+    !/id="cf-error-details"|id="cf-wrapper"|class="cf-error-code"|cf-error-type|class="cf-error-title"|class="cf-code-label"/i.test(
+      head,
+    )
+  )
+    return null;
   const m =
     /class="cf-error-code"[^>]*>\s*(\d{3,4})/i.exec(head) ??
     /data-translate="error">\s*Error\s*<\/span>\s*<span[^>]*>\s*(\d{3,4})/i.exec(head) ??
-    /Error code\s+(\d{3,4})/i.exec(head) ??
+    /Error code\s*(?:<span[^>]*>)?\s*(\d{3,4})/i.exec(head) ??
     /\|\s*(\d{3,4}):/.exec(title(head)) ??
     /\bError\s+(\d{3,4})\b/.exec(head);
   return m?.[1] ?? null;

@@ -16,7 +16,7 @@ export const django = {
     if (r.status === 403 && DJANGO_ROBOTS.test(head) && /CSRF verification failed/i.test(head))
       return found(this, 'framework', 'csrf');
     if (r.status >= 500 && /<h1>Server Error \(500\)<\/h1>/.test(head))
-      return found(this, 'framework', 'app-crash', '500');
+      return found(this, 'framework', 'app-crash');
     if (r.status >= 500 && DJANGO_ROBOTS.test(head) && /id="summary"/.test(head) && /Traceback/i.test(r.body))
       return found(this, 'framework', 'app-crash', title(head).split(' at ')[0] || undefined);
     return null;
@@ -42,7 +42,7 @@ export const djangoRest = {
       else meaning = r.status === 401 ? 'token-rejected' : 'access-denied';
     } else if (r.status === 429) meaning = 'rate-limited';
     else if (r.status === 404) meaning = 'not-found';
-    return meaning ? found(this, 'framework', meaning, String(r.status)) : null;
+    return meaning ? found(this, 'framework', meaning) : null;
   },
 } satisfies Recogniser;
 
@@ -59,9 +59,9 @@ export const rails = {
           head,
         ));
     if (!railsPage) return null;
-    if (r.status === 422) return found(this, 'framework', 'csrf', '422');
-    if (r.status === 404) return found(this, 'framework', 'not-found', '404');
-    if (r.status >= 500) return found(this, 'framework', 'app-crash', String(r.status));
+    if (r.status === 422) return found(this, 'framework', 'csrf');
+    if (r.status === 404) return found(this, 'framework', 'not-found');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;
@@ -77,8 +77,8 @@ export const nextjs = {
       /"page":"\/_error"/.test(head) ||
       /Application error: a server-side exception has occurred/.test(head);
     if (!marked) return null;
-    if (r.status === 404) return found(this, 'framework', 'not-found', '404');
-    if (r.status >= 500) return found(this, 'framework', 'app-crash', String(r.status));
+    if (r.status === 404) return found(this, 'framework', 'not-found');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;
@@ -95,9 +95,8 @@ export const express = {
       !/^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">/.test(head)
     )
       return null;
-    if (r.status === 404 && /<pre>Cannot [A-Z]+ /.test(head))
-      return found(this, 'framework', 'not-found', '404');
-    if (r.status >= 500) return found(this, 'framework', 'app-crash', String(r.status));
+    if (r.status === 404 && /<pre>Cannot [A-Z]+ /.test(head)) return found(this, 'framework', 'not-found');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;
@@ -108,10 +107,16 @@ export const wordpress = {
   name: 'WordPress',
   recognise(r) {
     const head = r.body.slice(0, 8192);
+    // wp_maintenance()'s own page: 503, its fixed sentence and (from WordPress) Retry-After: 600.
+    if (
+      r.status === 503 &&
+      /<h1>Briefly unavailable for scheduled maintenance\. Check back in a minute\.<\/h1>/.test(head)
+    )
+      return found(this, 'framework', 'maintenance');
     const marked = /<body id="error-page">/.test(head) || /class="wp-die-message"/.test(head);
     if (!marked) return null;
-    if (r.status === 503) return found(this, 'framework', 'maintenance', '503');
-    if (r.status >= 500) return found(this, 'framework', 'app-crash', String(r.status));
+    if (r.status === 503) return found(this, 'framework', 'maintenance');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;
@@ -124,14 +129,15 @@ export const laravel = {
     const head = r.body.slice(0, 16_384);
     const marked =
       /text-gray-500 uppercase tracking-wider|<div class="title">Be right back\.<\/div>/.test(head) ||
+      (/border-r border-gray-400/.test(head) && /class="ml-4 text-lg/.test(head)) ||
       (/class="code"/.test(head) && /class="message"/.test(head) && /Nunito/.test(head));
     if (!marked) return null;
-    if (r.status === 503) return found(this, 'framework', 'maintenance', '503');
-    if (r.status === 419) return found(this, 'framework', 'csrf', '419');
-    if (r.status === 429) return found(this, 'framework', 'rate-limited', '429');
-    if (r.status === 404) return found(this, 'framework', 'not-found', '404');
-    if (r.status === 403) return found(this, 'framework', 'access-denied', '403');
-    if (r.status >= 500) return found(this, 'framework', 'app-crash', String(r.status));
+    if (r.status === 503) return found(this, 'framework', 'maintenance');
+    if (r.status === 419) return found(this, 'framework', 'csrf');
+    if (r.status === 429) return found(this, 'framework', 'rate-limited');
+    if (r.status === 404) return found(this, 'framework', 'not-found');
+    if (r.status === 403) return found(this, 'framework', 'access-denied');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;
@@ -147,12 +153,32 @@ export const drupal = {
       r.status === 503 &&
       (/class="[^"]*\bmaintenance-page\b/.test(head) || (generator && /maintenance/i.test(head)))
     )
-      return found(this, 'framework', 'maintenance', '503');
+      return found(this, 'framework', 'maintenance');
     if (
       r.status >= 500 &&
       /^The website encountered an unexpected error\. (?:Please )?try again later\./i.test(r.body.trim())
     )
-      return found(this, 'framework', 'app-crash', String(r.status));
+      return found(this, 'framework', 'app-crash');
+    return null;
+  },
+} satisfies Recogniser;
+
+/** Flask / Werkzeug's default HTTP error page (HTML 3.2 doctype, `<title>NNN Reason</title>`, `<h1>`). */
+export const flask = {
+  id: 'flask',
+  name: 'Flask',
+  recognise(r) {
+    const head = r.body.slice(0, 4096).trimStart();
+    if (
+      !/^<!DOCTYPE HTML PUBLIC "-\/\/W3C\/\/DTD HTML 3\.2 Final\/\/EN">\s*<title>\d{3} [^<]*<\/title>\s*<h1>/.test(
+        head,
+      )
+    )
+      return null;
+    if (r.status === 404) return found(this, 'framework', 'not-found');
+    if (r.status === 429) return found(this, 'framework', 'rate-limited');
+    if (r.status === 503) return found(this, 'framework', 'origin-unreachable');
+    if (r.status >= 500) return found(this, 'framework', 'app-crash');
     return null;
   },
 } satisfies Recogniser;

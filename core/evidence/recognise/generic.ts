@@ -19,12 +19,12 @@ export const generic = {
     const head = r.body.slice(0, 16_384);
     if (WAITING_ROOM.test(title(head)) || (r.status !== 404 && WAITING_ROOM.test(head)))
       return found(this, 'queue', 'queue');
-    if (r.status >= 500 && MAINTENANCE.test(head)) return found(this, 'app', 'maintenance', String(r.status));
-    if (r.status === 403 && CSRF.test(head)) return found(this, 'app', 'csrf', '403');
+    if (r.status >= 500 && MAINTENANCE.test(head)) return found(this, 'app', 'maintenance');
+    if (r.status === 403 && CSRF.test(head)) return found(this, 'app', 'csrf');
     if ((r.status === 401 || r.status === 403) && ACCESS_DENIED.test(head))
-      return found(this, 'app', 'access-denied', String(r.status));
-    if (r.status === 429) return found(this, 'app', 'rate-limited', '429');
-    if (r.status === 451) return found(this, 'app', 'geo-block', '451');
+      return found(this, 'app', 'access-denied');
+    if (r.status === 429) return found(this, 'app', 'rate-limited');
+    if (r.status === 451) return found(this, 'app', 'geo-block');
     return null;
   },
 } satisfies Recogniser;

@@ -1,12 +1,12 @@
 // The recogniser table and `recognise()`: the first recogniser (most specific first) that knows the
 // response names who answered and what it means. One source of truth for the evidence signals.
 
-import { characterAi } from './app';
+import { characterAi, github } from './app';
 import { akamai } from './akamai';
 import { apiGateway, awsElb, cloudfront, s3 } from './aws';
 import { azureBlob } from './azure';
 import { cloudflare } from './cloudflare';
-import { django, djangoRest, drupal, express, laravel, nextjs, rails, wordpress } from './frameworks';
+import { django, djangoRest, drupal, express, flask, laravel, nextjs, rails, wordpress } from './frameworks';
 import { gcs } from './gcs';
 import { generic } from './generic';
 import { heroku, netlify, vercel } from './platforms';
@@ -24,6 +24,7 @@ export type { Recogniser, Recognition, ResponseView } from './types';
  */
 export const RECOGNISERS: readonly Recogniser[] = [
   characterAi,
+  github,
   queueIt,
   cloudflare,
   akamai,
@@ -49,6 +50,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   wordpress,
   laravel,
   drupal,
+  flask,
   generic,
 ];
 

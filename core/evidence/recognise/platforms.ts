@@ -6,7 +6,6 @@ import { found, type Meaning, type Recogniser } from './types';
 
 const HEROKU_PAGES: Record<string, Meaning> = {
   'application-error': 'app-crash',
-  maintenance: 'maintenance',
   'no-such-app': 'not-found',
 };
 
@@ -15,10 +14,12 @@ export const heroku = {
   id: 'heroku',
   name: 'Heroku',
   recognise(r) {
-    const m = /herokucdn\.com\/error-pages\/([a-z-]+)\.html/i.exec(r.body.slice(0, 8192));
-    if (!m?.[1]) return null;
-    const page = m[1].toLowerCase();
-    return found(this, 'platform', HEROKU_PAGES[page] ?? 'origin-error');
+    const head = r.body.slice(0, 8192);
+    const m = /herokucdn\.com\/error-pages\/([a-z-]+)\.html|\/heroku_pages\/([a-z-]+)\.html/i.exec(head);
+    const page = (m?.[1] ?? m?.[2])?.toLowerCase();
+    if (!page) return null;
+    if (page.startsWith('maintenance')) return found(this, 'platform', 'maintenance');
+    return found(this, 'platform', HEROKU_PAGES[page] ?? (page === 'error' ? 'app-crash' : 'origin-error'));
   },
 } satisfies Recogniser;
 
@@ -41,8 +42,15 @@ export const vercel = {
   recognise(r) {
     if (header(r, 'x-vercel-mitigated') === 'challenge') return found(this, 'platform', 'bot-check');
     let code = (r.headers['x-vercel-error'] ?? '').trim();
-    if (!code && ('x-vercel-id' in r.headers || header(r, 'server') === 'vercel') && r.status >= 400) {
-      code = /\b([A-Z][A-Z_]{6,})\b/.exec(r.body.slice(0, 2048))?.[1] ?? '';
+    // Without the header, the plain-text body Vercel sends non-browser clients: the code on its own
+    // line, then the request id `<region>::<id>`.
+    const plain = /^([A-Z][A-Z_]{6,})\n\n[a-z]{3}\d::[a-z0-9-]+/m.exec(r.body.slice(0, 2048));
+    if (
+      !code &&
+      r.status >= 400 &&
+      (plain || 'x-vercel-id' in r.headers || header(r, 'server') === 'vercel')
+    ) {
+      code = plain?.[1] ?? /\b([A-Z][A-Z_]{6,})\b/.exec(r.body.slice(0, 2048))?.[1] ?? '';
     }
     if (!code) return null;
     const meaning = vercelMeaning(code, r.status);
@@ -55,9 +63,11 @@ export const netlify = {
   id: 'netlify',
   name: 'Netlify',
   recognise(r) {
-    if (!('x-nf-request-id' in r.headers) && header(r, 'server') !== 'netlify') return null;
     if (r.status < 400) return null;
     const json = jsonObject(r.body);
+    // Netlify Functions run on AWS Lambda: a function's failure comes back as Lambda's error object.
+    const lambdaError = typeof json?.errorMessage === 'string';
+    if (!('x-nf-request-id' in r.headers) && header(r, 'server') !== 'netlify' && !lambdaError) return null;
     const type = typeof json?.errorType === 'string' ? json.errorType : null;
     const message = typeof json?.errorMessage === 'string' ? json.errorMessage : '';
     const body = r.body.slice(0, 4096);
@@ -67,7 +77,7 @@ export const netlify = {
       return found(this, 'platform', 'app-crash', type ?? undefined);
     if (r.status === 429) return found(this, 'platform', 'rate-limited');
     if (r.status === 404) return found(this, 'platform', 'not-found');
-    if (r.status >= 500) return found(this, 'platform', 'origin-error', String(r.status));
+    if (r.status >= 500) return found(this, 'platform', 'origin-error');
     return null;
   },
 } satisfies Recogniser;

@@ -24,7 +24,7 @@ export const nginx = {
     const page = /<hr>\s*<center>\s*(?:nginx|openresty)\b[^<]*<\/center>/i.test(r.body.slice(0, 4096));
     if (!page) return null;
     const meaning = byStatus(r.status);
-    return meaning ? found(this, 'proxy', meaning, String(r.status)) : null;
+    return meaning ? found(this, 'proxy', meaning) : null;
   },
 } satisfies Recogniser;
 
@@ -40,9 +40,9 @@ export const apache = {
     )
       return null;
     if (r.status === 503 && /maintenance downtime/i.test(head) && !/proxy/i.test(head))
-      return found(this, 'proxy', 'origin-unreachable', '503');
+      return found(this, 'proxy', 'origin-unreachable');
     const meaning = byStatus(r.status);
-    return meaning ? found(this, 'proxy', meaning, String(r.status)) : null;
+    return meaning ? found(this, 'proxy', meaning) : null;
   },
 } satisfies Recogniser;
 
@@ -52,20 +52,21 @@ export const envoy = {
   name: 'Envoy',
   recognise(r) {
     const body = r.body.slice(0, 1024);
-    const marked =
-      header(r, 'server') === 'envoy' ||
-      /^upstream connect error or disconnect\/reset before headers/.test(body);
-    if (!marked || r.status < 400) return null;
+    const own =
+      /^(?:upstream connect error or disconnect\/reset before headers|upstream request timeout|no healthy upstream)/.test(
+        body,
+      );
+    if ((!own && header(r, 'server') !== 'envoy') || r.status < 400) return null;
+    // Google Cloud's load balancers run Envoy and say so in `via: 1.1 google`.
+    const layer = /\bgoogle\b/.test(header(r, 'via')) ? 'load-balancer' : 'proxy';
     if (/^upstream connect error or disconnect\/reset before headers/.test(body)) {
-      const why = /reset reason: ([a-z ]+)/i.exec(body)?.[1]?.trim();
-      const tls = why ? /tls|certificate|ssl/i.test(body) : false;
-      return found(this, 'proxy', tls ? 'origin-tls' : 'origin-unreachable', why);
+      const tls = /reset reason: [^\n]*(?:tls|certificate|ssl)/i.test(body);
+      return found(this, layer, tls ? 'origin-tls' : 'origin-unreachable');
     }
-    if (/^upstream request timeout/.test(body)) return found(this, 'proxy', 'origin-timeout', '504');
-    if (/^no healthy upstream/.test(body)) return found(this, 'proxy', 'origin-unreachable', '503');
-    if (/^local_rate_limited/.test(body) || r.status === 429)
-      return found(this, 'proxy', 'rate-limited', '429');
-    if (/^RBAC: access denied/.test(body)) return found(this, 'proxy', 'access-denied', '403');
+    if (/^upstream request timeout/.test(body)) return found(this, layer, 'origin-timeout');
+    if (/^no healthy upstream/.test(body)) return found(this, layer, 'origin-unreachable');
+    if (/^local_rate_limited/.test(body) || r.status === 429) return found(this, layer, 'rate-limited');
+    if (/^RBAC: access denied/.test(body)) return found(this, layer, 'access-denied');
     return null;
   },
 } satisfies Recogniser;

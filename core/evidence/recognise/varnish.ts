@@ -34,10 +34,10 @@ export const fastly = {
   name: 'Fastly',
   recognise(r) {
     const body = r.body.slice(0, 8192);
-    if (/Fastly error: unknown domain/i.test(body)) return found(this, 'cdn', 'not-found', 'unknown domain');
+    if (/Fastly error: unknown domain/i.test(body)) return found(this, 'cdn', 'not-found');
     if (!isFastly(r) || r.status < 500) return null;
     if (!GURU.test(body) && !/fastly/i.test(body)) return null;
-    return found(this, 'cdn', meaningOf(r), String(r.status));
+    return found(this, 'cdn', meaningOf(r));
   },
 } satisfies Recogniser;
 
@@ -48,6 +48,6 @@ export const varnish = {
   recognise(r) {
     const body = r.body.slice(0, 8192);
     if (r.status < 500 || !GURU.test(body) || !/XID:?\s*\d+/i.test(body)) return null;
-    return found(this, 'proxy', meaningOf(r), String(r.status));
+    return found(this, 'proxy', meaningOf(r));
   },
 } satisfies Recogniser;
