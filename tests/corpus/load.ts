@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIAGNOSIS_OUTCOMES, type Verdict } from '../../shared/types/diagnosis';
 
 /** The folder that holds manifest/, http/ and status/. */
 export const CORPUS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -44,19 +45,8 @@ export const MEANINGS = [
   'ok',
 ] as const;
 
-/** What why500 should conclude when the watched service answers this on its failing endpoints. */
-export const CAUSES = [
-  'overload',
-  'bad-update',
-  'account',
-  'regional',
-  'maintenance',
-  'extensions',
-  'permissions',
-  'local-network',
-  'healthy',
-  'unknown',
-] as const;
+/** What why500 should conclude when the watched service answers this on its failing endpoints: the app's verdicts. */
+export const CAUSES = [...DIAGNOSIS_OUTCOMES, 'unknown'] as const satisfies readonly Verdict[];
 
 /** How much of the entry was copied from its source. */
 export const FIDELITIES = ['verbatim', 'body-verbatim', 'RECONSTRUCTED'] as const;
