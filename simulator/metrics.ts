@@ -6,7 +6,7 @@ import { DIAGNOSIS_OUTCOMES, type DiagnosisOutcome, type Verdict } from '../shar
 /** One scored case: what it should be, what was said, and how sure. */
 export interface ScoredCase {
   name: string;
-  expected: DiagnosisOutcome;
+  expected: Verdict;
   /** Null when the run produced no diagnosis (counted as wrong, column `none`). */
   verdict: Verdict | null;
   confidence: number | null;

@@ -11,9 +11,14 @@ export const awsElb = {
   name: 'AWS Elastic Load Balancing',
   recognise(r) {
     const server = header(r, 'server');
-    const classic = r.status === 503 && /back-end server is at capacity/i.test(r.body.slice(0, 512));
-    if (!server.startsWith('awselb') && !classic) return null;
-    if (classic) return found(this, 'load-balancer', 'rate-limited');
+    // The classic ELB sends bare answers; only its reason phrases (`GATEWAY_TIMEOUT`, "Back-end server
+    // is at capacity") tell it apart.
+    const reason = r.reason ?? '';
+    if (/back-end server is at capacity/i.test(reason + r.body.slice(0, 512)))
+      return found(this, 'load-balancer', 'origin-unreachable');
+    if (r.status === 504 && reason === 'GATEWAY_TIMEOUT')
+      return found(this, 'load-balancer', 'origin-timeout');
+    if (!server.startsWith('awselb')) return null;
     if (r.status === 502) return found(this, 'load-balancer', 'origin-unreachable');
     if (r.status === 503) return found(this, 'load-balancer', 'origin-unreachable');
     if (r.status === 504) return found(this, 'load-balancer', 'origin-timeout');
@@ -66,12 +71,28 @@ const API_GATEWAY_TYPES: Record<string, Meaning> = {
   NotFoundException: 'not-found',
 };
 
+/** API Gateway's default gateway-response bodies (`{"message":…}`, nothing else). */
+const API_GATEWAY_MESSAGES: Record<string, Meaning> = {
+  'Internal server error': 'app-crash',
+  'Endpoint request timed out': 'origin-timeout',
+  'Missing Authentication Token': 'not-found',
+  'Too Many Requests': 'rate-limited',
+  'Limit Exceeded': 'rate-limited',
+};
+
 /** API Gateway (REST and HTTP APIs): `x-amzn-errortype`, or `x-amzn-requestid`/`apigw-requestid` with `{"message":…}`. */
 export const apiGateway = {
   id: 'aws-api-gateway',
   name: 'Amazon API Gateway',
   recognise(r) {
     const type = (r.headers['x-amzn-errortype'] ?? '').split(':')[0]?.trim() ?? '';
+    const json = jsonObject(r.body);
+    // API Gateway's fixed default answers, recognisable even with no headers kept.
+    const fixed =
+      json !== null && Object.keys(json).length === 1 && typeof json.message === 'string'
+        ? API_GATEWAY_MESSAGES[json.message]
+        : undefined;
+    if (fixed && r.status >= 400) return found(this, 'gateway', fixed);
     const marked =
       type !== '' ||
       'x-amz-apigw-id' in r.headers ||

@@ -16,7 +16,7 @@ const CODES: Record<string, Meaning> = {
   '1007': 'ip-ban',
   '1008': 'ip-ban',
   '1009': 'geo-block',
-  '1010': 'firewall-block',
+  '1010': 'bot-check',
   '1011': 'firewall-block',
   '1012': 'firewall-block',
   '1014': 'origin-error',
@@ -52,6 +52,9 @@ function errorCode(r: ResponseView): string | null {
   const text = r.body.trim();
   const plain = /^error code: (\d{3,4})$/i.exec(text);
   if (plain?.[1]) return plain[1];
+  // The JSON form (RFC 9457 problem details) sent to clients that ask for JSON.
+  const json = jsonObject(r.body);
+  if (json?.cloudflare_error === true && typeof json.error_code === 'number') return String(json.error_code);
   const head = r.body.slice(0, 32_768);
   if (
     !/id="cf-error-details"|id="cf-wrapper"|class="cf-error-code"|cf-error-type|class="cf-error-title"|class="cf-code-label"/i.test(

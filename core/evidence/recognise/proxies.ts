@@ -19,7 +19,7 @@ function byStatus(status: number): Meaning | null {
 /** nginx. */
 export const nginx = {
   id: 'nginx',
-  name: 'nginx',
+  name: 'NGINX',
   recognise(r) {
     const page = /<hr>\s*<center>\s*(?:nginx|openresty)\b[^<]*<\/center>/i.test(r.body.slice(0, 4096));
     if (!page) return null;

@@ -33,7 +33,12 @@ describe('recognise(), on every corpus http entry', () => {
   });
   for (const entry of entries) {
     it(`${entry.id}: ${entry.layer} / ${entry.meaning}${entry.code ? ` / ${entry.code}` : ''}`, () => {
-      const seen = recognise({ status: entry.status, headers: entry.headers, body: entry.body });
+      const seen = recognise({
+        status: entry.status,
+        reason: entry.reason,
+        headers: entry.headers,
+        body: entry.body,
+      });
       if (entry.meaning === 'ok') {
         expect(seen).toBeNull();
         return;

@@ -8,6 +8,8 @@ export type { Layer, Meaning, Recognition } from '../../../shared/types/recognit
 /** One HTTP response as a recogniser reads it: status, lower-cased header names, the body's start. */
 export interface ResponseView {
   status: number;
+  /** The reason phrase of the status line, when known (a classic ELB says `GATEWAY_TIMEOUT`). */
+  reason?: string;
   headers: Record<string, string>;
   body: string;
 }

@@ -22,6 +22,7 @@ function meaningOf(r: ResponseView): Meaning {
 
 function isFastly(r: ResponseView): boolean {
   return (
+    /Details: cache-[a-z0-9-]+ \d+ \d+/i.test(r.body.slice(0, 8192)) ||
     /\bcache-[a-z0-9-]+/.test(header(r, 'x-served-by')) ||
     'fastly-debug-digest' in r.headers ||
     header(r, 'server') === 'fastly'
@@ -35,9 +36,12 @@ export const fastly = {
   recognise(r) {
     const body = r.body.slice(0, 8192);
     if (/Fastly error: unknown domain/i.test(body)) return found(this, 'cdn', 'not-found');
-    if (!isFastly(r) || r.status < 500) return null;
-    if (!GURU.test(body) && !/fastly/i.test(body)) return null;
-    return found(this, 'cdn', meaningOf(r));
+    if (!isFastly(r) || r.status < 400) return null;
+    if (!GURU.test(body) && !/Guru Mediation|Varnish cache server|fastly/i.test(body)) return null;
+    const code = /<h3>Error (\d+)<\/h3>/.exec(body)?.[1];
+    if (r.status < 500)
+      return r.status === 403 || r.status === 405 ? found(this, 'cdn', 'access-denied', code) : null;
+    return found(this, 'cdn', meaningOf(r), code);
   },
 } satisfies Recogniser;
 
