@@ -7,7 +7,7 @@ import { recognise } from '../core/evidence/recognise/index';
 import type { DiagnosisJson } from '../core/report/contract';
 import { corpusWorlds, type CorpusWorld } from '../simulator/corpus-worlds';
 import { matrixLines, scoreSuite } from '../simulator/metrics';
-import { rankingLine, runScenarios } from '../simulator/runner';
+import { rankingLine, runScenarioCli, runScenarioInProcess, runScenarios } from '../simulator/runner';
 import type { BenchModule, BenchSection } from './types';
 
 /** Words that claim the site was changed (no corpus world has a deploy, so any such sentence is false). */
@@ -30,9 +30,12 @@ function vendorName(world: CorpusWorld): string | null {
 export async function run(): Promise<BenchSection[]> {
   const worlds = corpusWorlds();
   const started = performance.now();
+  // BENCH_CORPUS_MODE=in-process runs the core in this process (faster, for tuning); the figure that
+  // counts is the default, through the real CLI.
+  const inProcess = process.env.BENCH_CORPUS_MODE === 'in-process';
   const runs = await runScenarios(
     worlds.map((w) => w.scenario),
-    { concurrency: 6 },
+    { concurrency: inProcess ? 8 : 6, run: inProcess ? runScenarioInProcess : runScenarioCli },
   );
   const score = scoreSuite(
     runs.map((r) => ({
@@ -47,6 +50,7 @@ export async function run(): Promise<BenchSection[]> {
   let worldsWithVendor = 0;
   const releaseClaims: string[] = [];
   const wrong: string[] = [];
+  const unnamed: string[] = [];
   runs.forEach((r, i) => {
     const world = worlds[i] as CorpusWorld;
     const sentences = sentencesOf(r.diagnosis);
@@ -56,6 +60,7 @@ export async function run(): Promise<BenchSection[]> {
       const named = sentences.filter((s) => s.includes(name)).length;
       naming += named;
       if (named > 0) worldsNamed++;
+      else unnamed.push(`${world.entry.id} (${name})`);
     }
     for (const s of sentences) if (RELEASE_WORDS.test(s)) releaseClaims.push(`${world.entry.id}: ${s}`);
     if (r.diagnosis?.verdict !== r.expected) {
@@ -68,7 +73,7 @@ export async function run(): Promise<BenchSection[]> {
   });
   return [
     {
-      title: `Corpus replay (${worlds.length} worlds from tests/corpus, real CLI)`,
+      title: `Corpus replay (${worlds.length} worlds from tests/corpus, ${inProcess ? 'in-process' : 'real CLI'})`,
       figures: [
         {
           name: 'accuracy (verdict = manifest cause)',
@@ -98,6 +103,7 @@ export async function run(): Promise<BenchSection[]> {
         'Confusion matrix (rows: manifest cause, columns: verdict):',
         ...matrixLines(score),
         ...(wrong.length ? ['', ...wrong] : []),
+        ...(unnamed.length ? ['', `Vendor not named in the evidence: ${unnamed.join(', ')}`] : []),
         ...(releaseClaims.length ? ['', 'Release claims:', ...releaseClaims] : []),
       ],
     },

@@ -155,6 +155,18 @@ function namedOr(f: Facts, meanings: Meaning[], fallback: string): string {
   return named.length > 0 ? joinWords(named.slice(0, 2).map(recognitionSentence)) : fallback;
 }
 
+/** " (error pages made by Cloudflare)" when a named vendor made the failing answers, else "". */
+function pagesBy(f: Facts): string {
+  const vendors = [
+    ...new Set(
+      f.signals.recognitions
+        .filter((r) => r.vendor !== 'generic' && r.meaning !== 'bot-check')
+        .map((r) => r.name),
+    ),
+  ];
+  return vendors.length > 0 ? ` (error pages made by ${joinWords(vendors.slice(0, 2))})` : '';
+}
+
 /** The plain sentence for one present feature, starting with a capital letter. */
 export function describe(id: FeatureId, f: Facts, e: Evidence): string {
   const text = sentence(id, f, e);
@@ -173,7 +185,7 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'isolated-failure':
       return `Only 1 of ${f.attempts} requests failed (on ${names(f.failingNames)}); a single miss is normal noise`;
     case 'overload-codes':
-      return `The service answered ${codes(f.overloadCodes)}`;
+      return `The service answered ${codes(f.overloadCodes)}${pagesBy(f)}`;
     case 'cloudflare-origin-error':
       return f.cloudflareCodes.length > 0
         ? `Cloudflare, which sits in front of the service, could not get a proper answer from its servers (${codes(f.cloudflareCodes)})`
@@ -290,7 +302,7 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
         'The reply says access is denied (an “AccessDenied” or “permission denied” message)',
       );
     case 'challenge':
-      return 'The home page showed a bot check (“Just a moment…”): it hides the page from this app but is not an outage and not a permission fault';
+      return `${namedOr(f, ['bot-check'], 'The home page showed a bot check (“Just a moment…”)').replace(/, (?:once|twice|\d+ times)$/, '')}: it hides the page from this app but is not an outage and not a permission fault`;
     case 'symptom-clean':
       return 'You see an error right now, yet every request this app made succeeded';
     case 'symptom-with-failures':
@@ -313,10 +325,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return recognised(f, 'rate-limited');
     case 'origin-down':
       return recognised(f, 'origin-unreachable', 'origin-timeout');
+    case 'origin-dead':
+      return `${recognised(f, 'origin-unreachable', 'origin-timeout')}, every time: the servers behind it are down, not just busy`;
     case 'token-rejected':
       return recognised(f, 'token-rejected');
     case 'app-error-no-release':
-      return `${recognised(f, 'app-crash', 'error-in-200')}; no new version of the site was seen before it`;
+      return `${recognised(f, 'app-crash', 'error-in-200', 'not-found')}; no new version of the site was seen before it`;
     case 'no-extension-suspects':
       return `None of the extensions in ${e.extensions.profilesScanned} browser profile${e.extensions.profilesScanned > 1 ? 's' : ''} can touch this site`;
   }

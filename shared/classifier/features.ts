@@ -58,6 +58,7 @@ export const FEATURE_IDS = [
   'geo-block',
   'rate-limited',
   'origin-down',
+  'origin-dead',
   'token-rejected',
   'app-error-no-release',
 ] as const;
@@ -417,9 +418,19 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     if (seen('firewall-block', 'ip-ban')) on.add(onePathOnly(e, f) ? 'firewall-one-path' : 'firewall-block');
     if (seen('geo-block')) on.add('geo-block');
     if (seen('rate-limited')) on.add('rate-limited');
-    if (seen('origin-unreachable', 'origin-timeout')) on.add('origin-down');
+    // Now and then: the servers behind it are overwhelmed; every time: they are down, for a reason
+    // the answer does not tell (a crash, a broken release, a switched-off backend).
+    if (seen('origin-unreachable', 'origin-timeout'))
+      on.add(
+        f.intermittentNames.length > 0
+          ? 'origin-down'
+          : f.allFailingConsistent
+            ? 'origin-dead'
+            : 'origin-down',
+      );
     if (seen('token-rejected')) on.add('token-rejected');
-    if (seen('app-crash', 'error-in-200') && !f.fingerprintShortlyBefore) on.add('app-error-no-release');
+    if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)
+      on.add('app-error-no-release');
   }
 
   if (e.symptom) {

@@ -233,9 +233,18 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     regional: 0.7,
   },
   'origin-down': { overload: 2.5, regional: 1.2, 'bad-update': 0.7, account: 0.5, permissions: 0.4 },
+  // A backend down on every request is not load (load comes and goes); the answer names no cause.
+  'origin-dead': { overload: 0.3, regional: 1.2, account: 0.5, permissions: 0.5 },
   'token-rejected': { account: 6, permissions: 0.7, overload: 0.5, 'bad-update': 0.5 },
   // A crash page names the app, not the load; with no new version seen it is no bad update either.
-  'app-error-no-release': { 'bad-update': 0.35, overload: 0.4, maintenance: 0.5, permissions: 0.6 },
+  'app-error-no-release': {
+    'bad-update': 0.05,
+    overload: 0.4,
+    maintenance: 0.5,
+    permissions: 0.5,
+    account: 0.6,
+    regional: 0.5,
+  },
 };
 
 /**
