@@ -3,28 +3,10 @@
 // against the manifests' causes, a confusion matrix, how many evidence sentences name the vendor, and
 // how many sentences claim a release in worlds that had none (target 0).
 
-import { recognise } from '../core/evidence/recognise/index';
-import type { DiagnosisJson } from '../core/report/contract';
-import { corpusWorlds, type CorpusWorld } from '../simulator/corpus-worlds';
-import { matrixLines, scoreSuite } from '../simulator/metrics';
+import { corpusWorlds, vendorNameOf, type CorpusWorld } from '../simulator/corpus-worlds';
+import { evidenceSentences, matrixLines, RELEASE_WORDS, scoreSuite } from '../simulator/metrics';
 import { rankingLine, runScenarioCli, runScenarioInProcess, runScenarios } from '../simulator/runner';
 import type { BenchModule, BenchSection } from './types';
-
-/** Words that claim the site was changed (no corpus world has a deploy, so any such sentence is false). */
-const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
-
-/** Every distinct evidence sentence of a diagnosis (for and against, every cause). */
-export function sentencesOf(d: DiagnosisJson | null): string[] {
-  if (!d) return [];
-  return [...new Set(d.ranking.flatMap((r) => [...r.for, ...r.against]))];
-}
-
-/** The vendor name the recognisers give the entry, or null when only the wording fallback knows it. */
-function vendorName(world: CorpusWorld): string | null {
-  const { status, headers, body } = world.entry;
-  const seen = recognise({ status, headers, body });
-  return seen && seen.vendor !== 'generic' ? seen.name : null;
-}
 
 /** Runs every corpus world through the CLI and reports its scores. */
 export async function run(): Promise<BenchSection[]> {
@@ -53,8 +35,8 @@ export async function run(): Promise<BenchSection[]> {
   const unnamed: string[] = [];
   runs.forEach((r, i) => {
     const world = worlds[i] as CorpusWorld;
-    const sentences = sentencesOf(r.diagnosis);
-    const name = vendorName(world);
+    const sentences = evidenceSentences(r.diagnosis);
+    const name = vendorNameOf(world.entry);
     if (name) {
       worldsWithVendor++;
       const named = sentences.filter((s) => s.includes(name)).length;

@@ -2,6 +2,7 @@
 // service answers the entry's status, headers and body verbatim on the routes that a real fault of
 // that kind hits, and the world's expected verdict is the manifest's `cause`.
 
+import { recognise } from '../core/evidence/recognise/index';
 import { loadCorpus, type HttpCorpusEntry } from '../tests/corpus/load';
 import type { Verdict } from '../shared/types/diagnosis';
 import { slow } from './replies';
@@ -123,4 +124,13 @@ export function corpusWorlds(): CorpusWorld[] {
   return loadCorpus()
     .filter((e): e is HttpCorpusEntry => e.kind === 'http')
     .map(corpusWorld);
+}
+
+/**
+ * The vendor name the recognisers give an entry from what a probe sees (not the reason phrase, which
+ * probes do not keep), or null when only the wording fallback knows it.
+ */
+export function vendorNameOf(entry: HttpCorpusEntry): string | null {
+  const seen = recognise({ status: entry.status, headers: entry.headers, body: entry.body });
+  return seen && seen.vendor !== 'generic' ? seen.name : null;
 }

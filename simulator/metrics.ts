@@ -144,3 +144,12 @@ export function calibrationLines(score: SuiteScore): string[] {
   }
   return lines;
 }
+
+/** Words that claim the site was changed: in a world with no deploy, a sentence with one is false. */
+export const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
+
+/** Every distinct evidence sentence of a diagnosis (for and against, every cause). */
+export function evidenceSentences(d: { ranking: { for: string[]; against: string[] }[] } | null): string[] {
+  if (!d) return [];
+  return [...new Set(d.ranking.flatMap((r) => [...r.for, ...r.against]))];
+}

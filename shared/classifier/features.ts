@@ -418,16 +418,14 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     if (seen('firewall-block', 'ip-ban')) on.add(onePathOnly(e, f) ? 'firewall-one-path' : 'firewall-block');
     if (seen('geo-block')) on.add('geo-block');
     if (seen('rate-limited')) on.add('rate-limited');
-    // Now and then: the servers behind it are overwhelmed; every time: they are down, for a reason
-    // the answer does not tell (a crash, a broken release, a switched-off backend).
-    if (seen('origin-unreachable', 'origin-timeout'))
-      on.add(
-        f.intermittentNames.length > 0
-          ? 'origin-down'
-          : f.allFailingConsistent
-            ? 'origin-dead'
-            : 'origin-down',
-      );
+    // Now and then, or with answers that vary: the servers behind it are overwhelmed. The very same
+    // answer every time: they are down, for a reason the answer does not tell (a crash, a broken
+    // release, a switched-off backend).
+    if (seen('origin-unreachable', 'origin-timeout')) {
+      const sameEveryTime =
+        f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
+      on.add(sameEveryTime ? 'origin-dead' : 'origin-down');
+    }
     if (seen('token-rejected')) on.add('token-rejected');
     if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)
       on.add('app-error-no-release');
