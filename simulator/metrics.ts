@@ -1,7 +1,7 @@
 // Scores a scenario suite: accuracy, a confusion matrix over the nine outcomes plus `unknown`, and a
 // calibration table (does a stated confidence of 0.9 come true about 9 times in 10?).
 
-import { DIAGNOSIS_OUTCOMES, type DiagnosisOutcome, type Verdict } from '../shared/types/diagnosis';
+import { DIAGNOSIS_OUTCOMES, type Verdict } from '../shared/types/diagnosis';
 
 /** One scored case: what it should be, what was said, and how sure. */
 export interface ScoredCase {

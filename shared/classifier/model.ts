@@ -236,9 +236,10 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   // A backend down on every request is not load (load comes and goes); the answer names no cause.
   'origin-dead': { overload: 0.3, regional: 1.2, account: 0.5, permissions: 0.5 },
   'token-rejected': { account: 6, permissions: 0.7, overload: 0.5, 'bad-update': 0.5 },
-  // A crash page names the app, not the load; with no new version seen it is no bad update either.
+  // A crash page names the app, not the load; with no new version seen it is no bad update either
+  // (strong enough that fast, consistent, one-endpoint 500s cannot lift bad-update to the lead).
   'app-error-no-release': {
-    'bad-update': 0.05,
+    'bad-update': 0.02,
     overload: 0.4,
     maintenance: 0.5,
     permissions: 0.5,
