@@ -3,12 +3,12 @@
 // names the vendor.
 
 import { describe, expect, it } from 'vitest';
-import { buildEvidence } from '../../core/evidence/build';
-import { controls, probe, rounds, SAMPLE_TARGET } from '../../core/evidence/synthetic';
+import { buildEvidence } from './build';
+import { controls, probe, rounds, SAMPLE_TARGET } from './synthetic';
 import { loadCorpus, type HttpCorpusEntry } from '../../tests/corpus/load';
-import type { ProbeResult } from '../types/probe';
-import { classify } from './classify';
-import { detectFeatures, readFacts } from './features';
+import type { ProbeResult } from '../../shared/types/probe';
+import { classify } from '../../shared/classifier/classify';
+import { detectFeatures, readFacts } from '../../shared/classifier/features';
 
 const corpus = loadCorpus().filter((e): e is HttpCorpusEntry => e.kind === 'http');
 
