@@ -23,12 +23,42 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Test files and test support: the only code that may import testing/ folders, tests/ and the simulator. */
+const TEST_CODE = ['**/*.test.ts', '**/testing/**'];
+
+/** Test support lives in its own rooms (testing/ folders, tests/); production code never imports it. */
+const TEST_SUPPORT = '(^|/)(testing|tests)/|\\.test$';
+
+/**
+ * The layering for one part of the tree: production files may not import `forbidden` nor test support;
+ * its tests and testing/ folders may not import `forbidden` either, except the simulator and tests/.
+ */
+function layer(files, forbidden, why, { allow = [] } = {}) {
+  const inTests = files.flatMap((f) =>
+    TEST_CODE.map((t) => f.replace(/\*\*$/, '') + t.replace(/^\*\*\//, '**/')),
+  );
+  return [
+    {
+      files,
+      ignores: TEST_CODE,
+      rules: forbid(forbidden, why, [allow.length ? `(?!${allow.join('|')})${TEST_SUPPORT}` : TEST_SUPPORT]),
+    },
+    {
+      files: inTests,
+      rules: forbid(
+        forbidden.filter((p) => p !== '**/simulator/**'),
+        why,
+      ),
+    },
+  ];
+}
+
 /** Builds a no-restricted-imports rule forbidding the given import path patterns. */
-function forbid(patterns, why) {
+function forbid(patterns, why, regexes = []) {
   return {
     'no-restricted-imports': [
       'error',
-      { patterns: patterns.map((group) => ({ group: [group], message: why })) },
+      { patterns: [{ group: patterns, message: why }, ...regexes.map((regex) => ({ regex, message: why }))] },
     ],
   };
 }
@@ -49,50 +79,96 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  ...layer(
+    ['shared/**'],
+    [
+      '**/core/**',
+      '**/electron/**',
+      '**/renderer/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+      'undici',
+      ...nodeBuiltins,
+    ],
+    'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
+  ),
+  ...layer(
+    ['core/**'],
+    [
+      '**/electron/**',
+      '**/renderer/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+    ],
+    'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
+  ),
+  ...layer(
+    ['cli/**'],
+    ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
+    'The CLI runs without Electron.',
+  ),
+  ...layer(
+    ['simulator/**'],
+    ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
+    'The simulator runs without Electron.',
+    // It builds its worlds from the corpus of real responses.
+    { allow: ['(^|/)tests/corpus/'] },
+  ),
+  ...layer(
+    ['electron/**'],
+    ['**/renderer/**', '**/cli/**', '**/simulator/**', 'electron'],
+    'The main process uses core/ and shared/ only, and reaches Electron only through electron/platform/ (main.ts wires it).',
+  ),
+  // Only these files may import electron itself.
   {
-    files: ['shared/**'],
-    rules: forbid(
-      [
-        '**/core/**',
-        '**/electron/**',
-        '**/renderer/**',
-        '**/cli/**',
-        '**/simulator/**',
-        'electron',
-        'undici',
-        ...nodeBuiltins,
-      ],
-      'shared/ is pure code used by every layer: no Node, no Electron, no upward imports.',
-    ),
-  },
-  {
-    files: ['core/**'],
-    rules: forbid(
-      ['**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', 'electron', 'electron-store'],
-      'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
-    ),
-  },
-  {
-    files: ['cli/**', 'simulator/**'],
-    rules: forbid(
-      ['**/electron/**', '**/renderer/**', 'electron', 'electron-store'],
-      'The CLI and simulator run without Electron.',
-    ),
-  },
-  {
-    files: ['electron/**'],
-    ignores: ['electron/preload.ts'],
+    files: ['electron/main.ts', 'electron/platform/**'],
     rules: forbid(
       ['**/renderer/**', '**/cli/**', '**/simulator/**'],
       'The main process uses core/ and shared/ only.',
+      [TEST_SUPPORT],
+    ),
+  },
+  {
+    // The sandboxed preload is bundled into one CommonJS file that may only require('electron').
+    files: ['electron/preload.ts'],
+    rules: forbid(
+      [
+        '**/core/**',
+        '**/renderer/**',
+        '**/cli/**',
+        '**/simulator/**',
+        'undici',
+        'electron-store',
+        'conf',
+        ...nodeBuiltins,
+      ],
+      'The preload sees only electron and shared/ (the IPC contract).',
+      [TEST_SUPPORT],
     ),
   },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: forbid(
-      ['**/core/**', '**/electron/**', '**/cli/**', '**/simulator/**', 'electron', 'undici', ...nodeBuiltins],
-      'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
-    ),
   },
+  ...layer(
+    ['renderer/**'],
+    [
+      '**/core/**',
+      '**/electron/**',
+      '**/cli/**',
+      '**/simulator/**',
+      'electron',
+      'electron-store',
+      'conf',
+      'undici',
+      ...nodeBuiltins,
+    ],
+    'The renderer talks to main only through window.why500 (shared/ipc/contract.ts); it never imports Node or Electron.',
+  ),
 );

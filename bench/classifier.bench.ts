@@ -2,8 +2,8 @@
 // calibration over the hand-made case table (evidence built from synthetic rounds).
 
 import { classify } from '../shared/classifier/classify';
-import { evidenceCases } from '../core/evidence/cases';
-import { calibration, randomCases } from '../core/evidence/random-cases';
+import { evidenceCases } from '../core/testing/evidence-cases';
+import { calibration, randomCases } from '../core/testing/random-cases';
 import type { BenchSection } from './types';
 
 function percentile(sorted: number[], p: number): number {

@@ -22,10 +22,10 @@ import {
 import { Monitor } from '../core/monitor/monitor';
 import { seededRandom } from '../core/monitor/random';
 import { runRound } from '../core/monitor/round';
-import { simulatedProbe, type SimulatedAnswer } from '../core/monitor/simulated-probe';
+import { simulatedProbe, type SimulatedAnswer } from '../core/testing/simulated-probe';
 import { TargetHealth } from '../core/monitor/state';
-import { roundOf } from '../core/monitor/test-rounds';
-import { VirtualClock } from '../core/monitor/virtual-clock';
+import { roundOf } from '../core/testing/test-rounds';
+import { VirtualClock } from '../core/testing/virtual-clock';
 import type { BenchSection } from './types';
 
 const WALL0 = Date.UTC(2026, 0, 1);

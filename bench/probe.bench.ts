@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { Agent } from 'undici';
 import { trustContext } from '../core/probe/dispatcher';
 import { probe } from '../core/probe/http';
-import { makeCert } from '../tests/support/tls';
+import { makeCert } from '../simulator/tls';
 import type { BenchFigure, BenchSection } from './types';
 
 const PROBES_PER_ROUND = 5;

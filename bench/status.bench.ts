@@ -5,7 +5,7 @@ import type { BenchSection } from './types';
 import { ProviderMemory } from '../core/status/detect';
 import { StatusPageReader } from '../core/status/reader';
 import { atlassianProvider, incidentioProvider } from '../core/status/providers';
-import { jsonReply, startStatusServer } from '../core/status/testing';
+import { jsonReply, startStatusServer } from '../core/testing/status-server';
 
 const FIXTURES = new URL('../tests/corpus/status/', import.meta.url);
 

@@ -1,7 +1,9 @@
 // Where the CLI writes: stdout for results, stderr for problems, both passed through the redactor so
-// no known token, Authorization value, cookie or URL credential is ever printed.
+// no known token, Authorization value, cookie or URL credential is ever printed, and through the
+// terminal guard so no escape sequence, bell or lone CR from remote text ever reaches the terminal.
 
 import { createRedactor, redactValue, type Redactor } from '../core/report/redact';
+import { UNSAFE_CHAR } from '../shared/text/sanitize';
 
 /** The streams and environment a command runs with (the real process's, or a test's). */
 export interface CliIo {
@@ -12,6 +14,28 @@ export interface CliIo {
   stdinIsTTY?: boolean;
   /** Whether stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY?: boolean;
+}
+
+/** Control and invisible characters other than tab and line feed (a CR too: CRLF is handled first). */
+const TERMINAL_UNSAFE = new RegExp(UNSAFE_CHAR.source, 'g');
+
+const hex = (ch: string): string => ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Text made safe for a terminal: CRLF becomes LF, and any other control character (ESC, BEL, a lone
+ * CR, C1 controls, bidi overrides, zero-width characters) is shown as a visible `\uXXXX` instead of acting.
+ * Tab and line feed pass.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(TERMINAL_UNSAFE, (ch) => `\\u${hex(ch)}`);
+}
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw but a terminal may act on (C1 controls, bidi
+ * and invisible characters, line separators) written as `\uXXXX` escapes: the same JSON value.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(TERMINAL_UNSAFE, (ch) => `\\u${hex(ch).toLowerCase()}`);
 }
 
 /** The real process's streams and environment. */
@@ -31,7 +55,7 @@ export function processIo(): CliIo {
   };
 }
 
-/** Redacting writers over a CliIo. */
+/** Redacting, terminal-safe writers over a CliIo. */
 export class Output {
   private redact: Redactor;
   private readonly secrets = new Set<string>();
@@ -52,27 +76,27 @@ export class Output {
 
   /** Writes text to stdout, redacted, with a trailing newline. */
   line(text = ''): void {
-    this.io.stdout(`${this.redact(text)}\n`);
+    this.io.stdout(`${terminalSafe(this.redact(text))}\n`);
   }
 
   /** Writes a value as one line of JSON, every string in it redacted. */
   json(value: unknown): void {
-    this.io.stdout(`${JSON.stringify(redactValue(value, this.redact))}\n`);
+    this.io.stdout(`${terminalSafeJson(JSON.stringify(redactValue(value, this.redact)))}\n`);
   }
 
   /** Writes already-rendered text as is after redaction (no newline added). */
   raw(text: string): void {
-    this.io.stdout(this.redact(text));
+    this.io.stdout(terminalSafe(this.redact(text)));
   }
 
   /** Writes already-rendered text to stderr after redaction (no newline added). */
   rawError(text: string): void {
-    this.io.stderr(this.redact(text));
+    this.io.stderr(terminalSafe(this.redact(text)));
   }
 
   /** Writes one line to stderr, redacted. */
   error(text: string): void {
-    this.io.stderr(`${this.redact(text)}\n`);
+    this.io.stderr(`${terminalSafe(this.redact(text))}\n`);
   }
 
   /** The redactor in use (for callers that render text themselves). */

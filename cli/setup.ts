@@ -62,18 +62,8 @@ export async function serviceFor(
     dataDir: setup.dataDir,
     tokens: envTokenSource(setup.config.targets, io.env),
     env: io.env,
-    ...testOnlyOptions(io.env),
     ...extra,
   });
-}
-
-/**
- * Test-only knobs, read from the environment so tests can drive the real CLI quickly:
- * `WHY500_TEST_CA` (a PEM file of extra trusted CAs for local TLS servers). Never documented to users.
- */
-function testOnlyOptions(env: Record<string, string | undefined>): Partial<CreateServiceOptions> {
-  const ca = env.WHY500_TEST_CA;
-  return ca ? { caFiles: [ca] } : {};
 }
 
 function asString(value: string | boolean | undefined): string | null {

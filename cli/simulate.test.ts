@@ -1,8 +1,9 @@
 // `why500 simulate` hands over to the simulator's own command: the listing through the CLI, and a
-// real run whose printed config why500 can check, stopped cleanly on SIGINT.
+// real run whose printed config why500 can check and whose status page answers (so its samples are
+// inside the bundled command too), stopped cleanly on SIGINT.
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listScenarios } from '../simulator/simulator';
@@ -29,7 +30,8 @@ describe('why500 simulate', () => {
   });
 
   it('runs a scenario whose printed config why500 can check; SIGINT stops it with exit 0', async () => {
-    const scenario = listScenarios().find((s) => s.outcome === 'healthy')!;
+    // One with an Atlassian status page: its samples must travel with the command (also when bundled).
+    const scenario = listScenarios().find((s) => s.name === 'healthy-operational')!;
     const child = startCli(['simulate', '--scenario', scenario.name], cleanEnv(dir));
     let stdout = '';
     let stderr = '';
@@ -58,6 +60,10 @@ describe('why500 simulate', () => {
       expect(check.stderr).toBe('');
       expect(check.code).toBe(0);
       expect((JSON.parse(check.stdout) as { target: string }).target).toMatch(/simulated/);
+      const config = JSON.parse(readFileSync(configPath!, 'utf8')) as { targets: { statusPage: string }[] };
+      const summary = await fetch(`${config.targets[0]!.statusPage}/api/v2/summary.json`);
+      expect(summary.status).toBe(200);
+      expect(((await summary.json()) as { status: { indicator: string } }).status.indicator).toBe('none');
     } finally {
       child.kill('SIGINT');
     }

@@ -10,7 +10,9 @@ import { loadConfig } from '../core/config/load';
 import { renderReport } from '../core/report/report';
 import { loadConfigFile } from './app/config-file';
 import { AppController } from './app/controller';
+import { LogFile } from './app/log-file';
 import { realTimers } from './app/run-control';
+import { explainFailedStart } from './app/start-failure';
 import { createMonitor, testTarget } from './app/wiring';
 import { createElectronNotifier } from './platform/electron-notifier';
 import { registerAppScheme, serveAppProtocol } from './platform/electron-protocol';
@@ -29,12 +31,7 @@ import { createElectronWindowFactory } from './platform/electron-windows';
 import { Settings } from './settings/settings';
 import type { KeyValueStore } from './settings/store';
 import { localClock } from './tray/clock';
-import { trayIconPath } from './tray/icons';
-
-/** One log line on stdout (callers pass redacted text). */
-function log(line: string): void {
-  console.log(`[why500] ${line}`);
-}
+import { trayDirFor, trayIconPath } from './tray/icons';
 
 registerAppScheme();
 
@@ -44,6 +41,15 @@ const dataDirOverride = process.env.WHY500_DATA_DIR?.trim();
 if (dataDirOverride) {
   mkdirSync(dataDirOverride, { recursive: true });
   app.setPath('userData', dataDirOverride);
+}
+
+// A packaged app has no console: every line also goes to why500.log in the user-data folder.
+const logFile = new LogFile(app.getPath('userData'));
+
+/** One log line on stdout and in the log file (callers pass redacted text); false if not written. */
+function log(line: string): boolean {
+  console.log(`[why500] ${line}`);
+  return logFile.append(line);
 }
 
 if (!electronApp.requestSingleInstanceLock()) {
@@ -75,7 +81,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const root = app.getAppPath();
-      const trayDir = join(root, 'resources', 'tray');
+      const trayDir = trayDirFor(root, process.platform);
       serveAppProtocol(join(root, 'dist', 'renderer'));
 
       const settings = Settings.open({
@@ -103,7 +109,7 @@ if (!electronApp.requestSingleInstanceLock()) {
         },
         settings,
         createService: createMonitor,
-        renderReport: (input, format) => renderReport(input, format),
+        renderReport,
         testTarget,
         paths: {
           preload: join(root, 'dist', 'electron', 'preload.cjs'),
@@ -123,8 +129,7 @@ if (!electronApp.requestSingleInstanceLock()) {
       registerIpc((channel, sender, payload) => running.dispatch(channel, sender, payload));
       await running.start();
     })
-    .catch((error: unknown) => {
-      log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
-      app.exit(1);
-    });
+    .catch((error: unknown) =>
+      explainFailedStart(error, { errorBox: electronDialog, app: electronApp, log, logPath: logFile.path }),
+    );
 }

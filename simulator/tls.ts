@@ -1,7 +1,7 @@
 // Throwaway certificates made with the machine's openssl, in a temporary directory: a CA-signed leaf
 // (trust it with `ca`), a self-signed one, an expired one, or one for other hosts. The simulator runs
 // scenarios over real TLS with one (clients trust its CA through NODE_EXTRA_CA_CERTS); the probe tests
-// use the rest through tests/support/tls.ts.
+// use the rest (test files may import the simulator; production code may not).
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

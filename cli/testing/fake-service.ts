@@ -23,6 +23,8 @@ export interface FakeService {
   authSeen: string[];
   /** Requests received, by path. */
   hits: Map<string, number>;
+  /** The status page's `summary.json` body; change it at any time (default: all operational). */
+  statusBody: string;
   /** A config file body pointing at this service. */
   config(extra?: Record<string, unknown>, target?: Record<string, unknown>): Record<string, unknown>;
   close(): Promise<void>;
@@ -44,7 +46,12 @@ const SUMMARY = {
 
 /** Starts the fake service; `token` is the only Authorization value `/user` accepts. */
 export async function startFakeService(token: string): Promise<FakeService> {
-  const state = { mode: 'ok' as FakeMode, authSeen: [] as string[], hits: new Map<string, number>() };
+  const state = {
+    mode: 'ok' as FakeMode,
+    authSeen: [] as string[],
+    hits: new Map<string, number>(),
+    statusBody: JSON.stringify(SUMMARY),
+  };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     state.hits.set(url.pathname, (state.hits.get(url.pathname) ?? 0) + 1);
@@ -55,7 +62,7 @@ export async function startFakeService(token: string): Promise<FakeService> {
     };
     if (url.pathname === '/control') return send(204, '');
     if (url.pathname === '/status/api/v2/summary.json')
-      return send(200, JSON.stringify(SUMMARY), 'application/json');
+      return send(200, state.statusBody, 'application/json');
     if (url.pathname.startsWith('/status/')) return send(404, 'not found', 'text/plain');
     const own = ['/', '/health', '/user'].includes(url.pathname);
     if (!own) return send(404, 'not found', 'text/plain');
@@ -89,6 +96,12 @@ export async function startFakeService(token: string): Promise<FakeService> {
     },
     authSeen: state.authSeen,
     hits: state.hits,
+    get statusBody() {
+      return state.statusBody;
+    },
+    set statusBody(body: string) {
+      state.statusBody = body;
+    },
     config(extra = {}, target = {}) {
       return {
         controls: [`${url}/control`],

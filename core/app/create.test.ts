@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../../shared/types/config';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
 import { createMonitorService, roundTimes, type CreateServiceOptions } from './create';
+import { envTokenSource } from '../config/env-tokens';
 import type { TokenSource } from './service';
 
 const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
@@ -107,6 +108,36 @@ describe('createMonitorService: check and observe', () => {
     }
     // The round went to the history on disk.
     expect(readdirSync(join(dir, 'history')).some((f) => f.startsWith('samples-'))).toBe(true);
+  });
+
+  it('sends the token only to the origins its source gave it for: check, diagnose and the monitor alike', async () => {
+    // The token was saved while the account API lived on another host; the config now points elsewhere.
+    const bound: TokenSource = { ...tokens, origins: () => ['http://old-api.svc.test'] };
+    const svc = service({ tokens: bound, dataDir: null });
+    const round = await svc.check('Svc');
+    await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
+    const diagnosis = await svc.diagnoseNow('Svc');
+    await svc.stop();
+    const users = fake.requests.filter((r) => r.name === 'user');
+    expect(users.length).toBeGreaterThanOrEqual(3);
+    for (const r of users) {
+      expect(r.authorization).toBeUndefined();
+      expect(r.note).toBe(
+        'token not sent: http://api.svc.test is not an address the token was saved for; enter the token again in Settings',
+      );
+    }
+    expect(round.probes.find((p) => p.name === 'user')?.note).toMatch(/^token not sent/);
+    // A token that reaches none of the target's account endpoints is not "configured" for the classifier.
+    expect(diagnosis?.evidence.auth.tokenConfigured).toBe(false);
+  });
+
+  it("the CLI's environment token is bound to the config's auth endpoints and sent there", async () => {
+    const env = envTokenSource(CONFIG.targets, { SVC_TOKEN: TOKEN });
+    expect(env.origins?.('Svc')).toEqual(['http://api.svc.test']);
+    const svc = service({ tokens: env, dataDir: null });
+    await svc.check('Svc');
+    await svc.stop();
+    expect(fake.requests.find((r) => r.name === 'user')?.authorization).toBe(`Token ${TOKEN}`);
   });
 
   it('observe probes every interval for the window, then diagnoses all the rounds', async () => {

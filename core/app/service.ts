@@ -10,6 +10,11 @@ import type { StatusReading } from '../../shared/types/status';
 export interface TokenSource {
   /** The raw token for a target, or null. Callers must never log or return it. */
   get(target: string): string | null;
+  /**
+   * The origins the target's token was given for (core/config/token-origins.ts): the only ones it is
+   * sent to. Absent or null: it was given for the configuration in use (its `auth` endpoints).
+   */
+  origins?(target: string): readonly string[] | null;
 }
 
 /** Options of an on-demand diagnosis. */

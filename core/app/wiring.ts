@@ -9,6 +9,7 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
+import { boundToken, tokenUsable } from '../config/token-origins';
 import { buildEvidence } from '../evidence/build';
 import { FingerprintTracker } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
@@ -108,9 +109,9 @@ export class Wiring {
     return this.config.targets.find((t) => t.name === name) ?? null;
   }
 
-  /** Whether a token is available for the target (never the token itself). */
+  /** Whether the target's token reaches one of its `auth` endpoints (never the token itself). */
   hasToken(target: ResolvedTarget): boolean {
-    return target.auth !== null && this.options.tokens.get(target.name) !== null;
+    return tokenUsable(this.options.tokens, target);
   }
 
   /** The latest status reading of a target without any request. */
@@ -120,12 +121,14 @@ export class Wiring {
 
   /** Runs one round for a target; the site probe also feeds the fingerprint memory. */
   async round(target: ResolvedTarget, opts: WiredRoundOptions = {}): Promise<Round> {
+    const token = boundToken(this.options.tokens, target);
     const round = await runRound(
       {
         target,
         controls: this.config.controls,
         alternateProxy: this.config.alternatePath?.proxy ?? null,
-        token: target.auth ? this.options.tokens.get(target.name) : null,
+        token: token?.value ?? null,
+        ...(token ? { tokenOrigins: token.origins } : {}),
         deadlineMs: this.options.roundDeadlineMs ?? DEFAULT_ROUND_DEADLINE_MS,
         ...(opts.symptom ? { symptom: true } : {}),
         ...(opts.forceStatus ? { forceStatus: true } : {}),

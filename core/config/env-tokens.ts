@@ -3,6 +3,7 @@
 
 import type { TokenSource } from '../app/service';
 import type { ResolvedTarget } from '../../shared/types/config';
+import { authOrigins } from './token-origins';
 
 /**
  * A TokenSource reading `process.env[target.auth.tokenEnv]` (or the given env) on every call, so a
@@ -24,6 +25,11 @@ export function envTokenSource(
       // eslint-disable-next-line no-control-regex
       if (/[\u0000-\u001f\u007f]/.test(value)) return null;
       return value;
+    },
+    // The variable's token is given for the configuration read with it: its `auth` endpoints.
+    origins(target: string): string[] | null {
+      const t = list().find((x) => x.name === target);
+      return t ? authOrigins(t) : null;
     },
   } satisfies TokenSource;
 }

@@ -2,7 +2,14 @@
 
 import { describe, it, expect } from 'vitest';
 import { buildEvidence, failurePattern, isRegionName } from './build';
-import { controls, probe, rounds, SAMPLE_TARGET, statusReading, statusUnavailable } from './synthetic';
+import {
+  controls,
+  probe,
+  rounds,
+  SAMPLE_TARGET,
+  statusReading,
+  statusUnavailable,
+} from '../testing/synthetic';
 
 const base = {
   target: SAMPLE_TARGET,

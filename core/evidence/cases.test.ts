@@ -3,9 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { classify } from '../../shared/classifier/classify';
 import { DIAGNOSIS_OUTCOMES } from '../../shared/types/diagnosis';
-import { evidenceCases } from './cases';
+import { evidenceCases } from '../testing/evidence-cases';
 import { buildEvidence } from './build';
-import { probe, rounds, SAMPLE_TARGET } from './synthetic';
+import { probe, rounds, SAMPLE_TARGET } from '../testing/synthetic';
 
 const cases = evidenceCases();
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFingerprint, FingerprintTracker, secondsBeforeErrors } from './fingerprint';
-import { probe } from './synthetic';
+import { probe } from '../testing/synthetic';
 
 const at = '2026-11-20T12:00:00.000Z';
 const dirs: string[] = [];

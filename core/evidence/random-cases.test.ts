@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { classify } from '../../shared/classifier/classify';
 import { DIAGNOSIS_OUTCOMES } from '../../shared/types/diagnosis';
-import { calibration, randomCases } from './random-cases';
+import { calibration, randomCases } from '../testing/random-cases';
 
 // 40 noisy windows per outcome (360), seeded: the same draw every run.
 const cases = randomCases(40, 2026);

@@ -2,7 +2,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { edgeFromRay, readSignals } from './signals';
-import { probe } from './synthetic';
+import { probe } from '../testing/synthetic';
 
 const at = '2026-11-20T12:00:00.000Z';
 

@@ -3,6 +3,7 @@
 // field and return null for anything malformed, so a bad line is skipped and counted, never fatal.
 
 import type { HealthState, MonitorEvent } from '../../shared/types/monitor';
+import { inRange, timingMs } from '../../shared/text/sanitize';
 import { OUTCOMES, type Outcome, type ProbePath, type ProbeTimings } from '../../shared/types/probe';
 
 /** What the timeline needs of one probe — never bodies, headers or tokens. */
@@ -47,6 +48,9 @@ export interface EventRecord {
 /** Anything stored in an events file. */
 export type LogRecord = StateRecord | DeployRecord | EventRecord;
 
+/** Longest event summary accepted from a file. */
+const MAX_SUMMARY = 4_000;
+
 const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control'];
 const STATES: readonly HealthState[] = ['healthy', 'degraded', 'outage', 'local-network', 'unknown'];
 const EVENT_KINDS = ['outage', 'recovery', 'degraded', 'cause-changed', 'local-network'];
@@ -81,8 +85,20 @@ export interface SeriesDef {
 
 const PATH_SET = new Set<unknown>(PATHS);
 const OUTCOME_SET = new Set<unknown>(OUTCOMES);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+/** Latest time a JavaScript Date can hold, ms. */
+const MAX_EPOCH_MS = 8.64e15;
+/** A time in epoch ms that a Date can hold (a hostile or corrupt file may hold anything). */
+const isEpoch = (v: unknown): v is number => inRange(v, 0, MAX_EPOCH_MS) !== null;
+/** A timing within 0–10 minutes; anything else is not a measurement. */
+const isTiming = (v: unknown): v is number => timingMs(v) !== null;
+const isTimingOrNull = (v: unknown): v is number | null => v === null || isTiming(v);
+const isStatus = (v: unknown): v is number | null =>
+  v === null || (Number.isInteger(v) && inRange(v, 100, 999) !== null);
+/** Most series one file may define (a writer defines one per probe of a target). */
+const MAX_SERIES = 100_000;
+/** Longest target or probe name accepted from a file. */
+const MAX_NAME = 1_000;
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_NAME;
 const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
 
 /** A sample row as a line, for series number `series`. */
@@ -122,33 +138,36 @@ export function encodeSegment(samples: HistorySample[]): string {
   return lines.map((l) => `${l}\n`).join('');
 }
 
-/** True when a parsed JSON value is a well-formed sample row. */
+/**
+ * True when a parsed JSON value is a well-formed sample row with plausible values: a time a Date can
+ * hold, an HTTP status (100–999) or null, and timings within 0–10 minutes. A row with a total of
+ * `1e308` is not a sample (it would make the timeline's axis endless).
+ */
 export function isSampleRow(v: unknown): v is SampleRow {
   return (
     Array.isArray(v) &&
     v.length === 9 &&
-    isNum(v[0]) &&
-    Number.isInteger(v[1]) &&
+    isEpoch(v[0]) &&
+    isSeriesNumber(v[1]) &&
     OUTCOME_SET.has(v[2]) &&
-    isNumOrNull(v[3]) &&
-    isNumOrNull(v[4]) &&
-    isNumOrNull(v[5]) &&
-    isNumOrNull(v[6]) &&
-    isNumOrNull(v[7]) &&
-    isNum(v[8])
+    isStatus(v[3]) &&
+    isTimingOrNull(v[4]) &&
+    isTimingOrNull(v[5]) &&
+    isTimingOrNull(v[6]) &&
+    isTimingOrNull(v[7]) &&
+    isTiming(v[8])
   );
+}
+
+function isSeriesNumber(v: unknown): v is number {
+  return Number.isInteger(v) && inRange(v, 0, MAX_SERIES) !== null;
 }
 
 /** True when a parsed JSON value is a well-formed series definition. */
 export function isSeriesDef(v: unknown): v is SeriesDef {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const d = v as Record<string, unknown>;
-  return (
-    Number.isInteger(d.series) &&
-    typeof d.target === 'string' &&
-    typeof d.name === 'string' &&
-    PATH_SET.has(d.path)
-  );
+  return isSeriesNumber(d.series) && isName(d.target) && isName(d.name) && PATH_SET.has(d.path);
 }
 
 /** One events-file record as a line. */
@@ -167,21 +186,22 @@ export function decodeRecord(line: string): LogRecord | null {
   if (typeof v !== 'object' || v === null) return null;
   const r = v as Record<string, unknown>;
   if (r.kind === 'state') {
-    if (!isNum(r.at) || typeof r.target !== 'string' || !STATES.includes(r.state as HealthState)) return null;
+    if (!isEpoch(r.at) || !isName(r.target) || !STATES.includes(r.state as HealthState)) return null;
     const state: StateRecord = { kind: 'state', at: r.at, target: r.target, state: r.state as HealthState };
-    if (isNum(r.since)) state.since = r.since;
+    if (isEpoch(r.since)) state.since = r.since;
     return state;
   }
   if (r.kind === 'deploy') {
-    if (!isNum(r.at) || typeof r.target !== 'string' || typeof r.fingerprint !== 'string') return null;
+    if (!isEpoch(r.at) || !isName(r.target) || !isName(r.fingerprint)) return null;
     return { kind: 'deploy', at: r.at, target: r.target, fingerprint: r.fingerprint };
   }
   if (r.kind === 'event') {
     const e = r.event as Record<string, unknown> | null;
     if (typeof e !== 'object' || e === null) return null;
-    if (!EVENT_KINDS.includes(e.event as string) || typeof e.target !== 'string') return null;
+    if (!EVENT_KINDS.includes(e.event as string) || !isName(e.target)) return null;
     if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at)) || typeof e.summary !== 'string')
       return null;
+    if (e.summary.length > MAX_SUMMARY) return null;
     return { kind: 'event', event: e as unknown as MonitorEvent };
   }
   return null;

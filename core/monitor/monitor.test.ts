@@ -8,9 +8,9 @@ import type { MonitorEvent, Round } from '../../shared/types/monitor';
 import type { ProbeRequest } from '../probe/types';
 import { Monitor, type DiagnoseContext } from './monitor';
 import { seededRandom } from './random';
-import { simulatedProbe, type SimulatedAnswer } from './simulated-probe';
-import { stubDiagnosis } from './test-rounds';
-import { VirtualClock } from './virtual-clock';
+import { simulatedProbe, type SimulatedAnswer } from '../testing/simulated-probe';
+import { stubDiagnosis } from '../testing/test-rounds';
+import { VirtualClock } from '../testing/virtual-clock';
 
 const TOKEN = 'tok-0123456789abcdef0123456789abcdef01234567';
 

@@ -9,6 +9,7 @@ import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monit
 import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import type { DiagnoseOptions, MonitorService, TokenSource } from '../app/service';
+import { boundToken, tokenUsable } from '../config/token-origins';
 import type { HistoryStore } from '../history/history';
 import type { ProbeLimits } from '../probe/types';
 import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
@@ -362,13 +363,14 @@ export class Monitor implements MonitorService {
   /** One scheduled (or on-demand) round: probe, store, diagnose, advance the state machine, notify. */
   private async round(rt: TargetRuntime, signal: AbortSignal, deadlineMs: number): Promise<Round> {
     const target = rt.target;
-    const token = target.auth ? (this.deps.tokens?.get(target.name) ?? null) : null;
+    const token = boundToken(this.deps.tokens, target);
     const symptom = rt.nextSymptom;
     const plan = {
       target,
       controls: this.config.controls,
       alternateProxy: this.config.alternatePath?.proxy ?? null,
-      token,
+      token: token?.value ?? null,
+      ...(token ? { tokenOrigins: token.origins } : {}),
       deadlineMs,
       symptom,
       // The user is looking at an error right now: ask the status page afresh (the reader still rate-limits).
@@ -435,7 +437,7 @@ export class Monitor implements MonitorService {
     const context: DiagnoseContext = {
       target,
       symptom,
-      tokenConfigured: Boolean(target.auth && this.deps.tokens?.get(target.name)),
+      tokenConfigured: tokenUsable(this.deps.tokens, target),
       alternateConfigured: this.config.alternatePath !== null,
       baselines,
       ...(signal ? { signal } : {}),

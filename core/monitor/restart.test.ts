@@ -10,9 +10,9 @@ import type { MonitorEvent } from '../../shared/types/monitor';
 import { HistoryStore } from '../history/history';
 import { Monitor, RESTORE_MAX_AGE_MS } from './monitor';
 import { seededRandom } from './random';
-import { simulatedProbe } from './simulated-probe';
-import { stubDiagnosis } from './test-rounds';
-import { VirtualClock } from './virtual-clock';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { stubDiagnosis } from '../testing/test-rounds';
+import { VirtualClock } from '../testing/virtual-clock';
 
 const WALL = Date.UTC(2026, 5, 1, 12);
 

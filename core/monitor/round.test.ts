@@ -5,8 +5,8 @@ import type { ResolvedTarget } from '../../shared/types/config';
 import type { StatusReading } from '../../shared/types/status';
 import type { ProbeRequest } from '../probe/types';
 import { runRound, planProbes, type RoundPlan } from './round';
-import { simulatedProbe } from './simulated-probe';
-import { VirtualClock } from './virtual-clock';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { VirtualClock } from '../testing/virtual-clock';
 
 const TOKEN = 'sekrit-token-0123456789abcdef0123456789ab';
 
@@ -78,6 +78,26 @@ describe('runRound', () => {
     const requests = planProbes(plan({ token: null }));
     expect(requests.map((r) => r.name)).not.toContain('user');
     expect(requests.every((r) => r.authorization === undefined)).toBe(true);
+  });
+
+  it('withholds the token from an auth endpoint outside its origins, on both paths, and says so', async () => {
+    const clock = new VirtualClock();
+    const { probe, log } = simulatedProbe(clock, (r) => ({
+      outcome: 'ok',
+      body: `you sent ${r.authorization ?? 'nothing'}`,
+    }));
+    const done = runRound(plan({ tokenOrigins: ['https://old-api.svc.test'] }), { probe, clock });
+    await clock.advance(1_000);
+    const round = await done;
+    expect(log.filter((r) => r.authorization !== undefined)).toEqual([]);
+    const users = round.probes.filter((p) => p.name === 'user');
+    expect(users.map((p) => [p.path, p.auth, p.note])).toEqual([
+      ['direct', false, expect.stringMatching(/^token not sent: https:\/\/api\.svc\.test is not/)],
+      ['alternate', false, expect.stringMatching(/^token not sent/)],
+    ]);
+    // Within its origins it goes, as before.
+    const allowed = planProbes(plan({ tokenOrigins: ['https://api.svc.test'] }));
+    expect(allowed.filter((r) => r.authorization).map((r) => r.name)).toEqual(['user', 'user']);
   });
 
   it('ends at the hard deadline, recording unfinished probes as timeout-deadline', async () => {

@@ -7,7 +7,9 @@ import type { ResolvedTarget } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
 import type { ProbePath, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
+import { authOrigins, mayCarryToken, tokenWithheldNote } from '../config/token-origins';
 import type { ProbeLimits, ProbeRequest } from '../probe/types';
+import { REDACTED, secretForms } from '../report/redact';
 import { systemClock, type Clock } from './clock';
 
 /** The probe function (core/probe/http.ts `probe`), injected. */
@@ -32,6 +34,11 @@ export interface RoundPlan {
    * The classifier's evidence states `tokenConfigured: false` instead.
    */
   token: string | null;
+  /**
+   * The origins the token may be sent to (core/config/token-origins.ts); an `auth` endpoint elsewhere
+   * is probed without it, and its result says so. Default: the target's `auth` endpoints.
+   */
+  tokenOrigins?: readonly string[];
   /** Hard deadline of the whole round, ms; probes still running then are recorded as `timeout-deadline`. */
   deadlineMs: number;
   /** The user reports seeing the error now. */
@@ -66,13 +73,17 @@ export function planProbes(plan: RoundPlan): Omit<ProbeRequest, 'signal'>[] {
   const { target } = plan;
   const auth = target.auth;
   const authorization = plan.token && auth ? `${auth.scheme} ${plan.token}` : undefined;
+  const origins = plan.tokenOrigins ?? authOrigins(target);
   const own: Omit<ProbeRequest, 'signal' | 'path'>[] = [{ name: 'site', url: target.site }];
   for (const endpoint of target.endpoints) {
     if (endpoint.auth && !authorization) continue;
+    // The token goes only to the addresses it was given for, never after an endpoint that moved.
+    const withheld = endpoint.auth === true && !mayCarryToken(endpoint.url, origins);
     own.push({
       name: endpoint.name,
       url: endpoint.url,
-      ...(endpoint.auth && authorization ? { authorization } : {}),
+      ...(endpoint.auth && authorization && !withheld ? { authorization } : {}),
+      ...(withheld ? { note: tokenWithheldNote(endpoint.url) } : {}),
     });
   }
   const requests: Omit<ProbeRequest, 'signal'>[] = own.map((r) => ({ ...r, path: 'direct' as ProbePath }));
@@ -129,7 +140,7 @@ export async function runRound(plan: RoundPlan, deps: RoundDeps): Promise<Round>
       const reason = `probe failed: ${err instanceof Error ? err.message : String(err)}`;
       result = failedResult(request, at, 'error', reason, clock.now() - startedMono);
     }
-    results[i] = scrub(result, plan.token);
+    results[i] = scrub(request.note ? { ...result, note: request.note } : result, plan.token);
     notify(() => plan.onProbe?.(results[i]!));
   });
 
@@ -195,6 +206,7 @@ function failedResult(
     url: request.url,
     path: request.path,
     auth: Boolean(request.authorization),
+    ...(request.note ? { note: request.note } : {}),
     at,
     status: null,
     outcome,
@@ -209,12 +221,15 @@ function failedResult(
   };
 }
 
-/** Removes every occurrence of the token from a result (a server may echo the header back in its body). */
+/**
+ * Removes every occurrence of the token, in each spelling the redactor knows, from a result (a
+ * server may echo the header back in its body, or put the token in a redirect's URL).
+ */
 function scrub(result: ProbeResult, token: string | null): ProbeResult {
-  if (!token || token.length < 4) return result;
+  const forms = secretForms([token]);
   const text = JSON.stringify(result);
-  if (!text.includes(token)) return result;
-  const clean = (s: string): string => s.split(token).join('[redacted]');
+  if (!forms.some((f) => text.includes(f))) return result;
+  const clean = (s: string): string => forms.reduce((out, f) => out.split(f).join(REDACTED), s);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(result.headers)) headers[clean(k)] = clean(v);
   return {

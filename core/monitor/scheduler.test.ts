@@ -5,7 +5,7 @@ import { sleep } from './clock';
 import { nextRound, cadencePolicy } from './cadence';
 import { seededRandom } from './random';
 import { RoundScheduler } from './scheduler';
-import { VirtualClock } from './virtual-clock';
+import { VirtualClock } from '../testing/virtual-clock';
 
 /** A scheduler whose rounds take `roundMs` of virtual time, recording starts and overlap. */
 function setup(options: { roundMs?: number; delay?: () => number; deadlineMs?: number } = {}) {

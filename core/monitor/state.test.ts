@@ -5,7 +5,8 @@ import type { MonitorEvent } from '../../shared/types/monitor';
 import type { Outcome } from '../../shared/types/probe';
 import { seededRandom } from './random';
 import { TargetHealth } from './state';
-import { roundOf, type ProbeSpec } from './test-rounds';
+import type { ProbeSpec } from '../testing/synthetic';
+import { roundOf } from '../testing/test-rounds';
 
 const T0 = Date.UTC(2026, 5, 1);
 const ENDPOINTS = ['site', 'health', 'user'];
@@ -13,7 +14,7 @@ const CONTROLS = ['www.google.com', 'www.cloudflare.com'];
 
 function probes(outcomeOf: (name: string) => Outcome, total = 100, controls: Outcome = 'ok'): ProbeSpec[] {
   return [
-    ...ENDPOINTS.map((name) => ({ name, outcome: outcomeOf(name), total })),
+    ...ENDPOINTS.map((name) => ({ name, outcome: outcomeOf(name), ms: total })),
     ...CONTROLS.map((name) => ({ name, path: 'control' as const, outcome: controls })),
   ];
 }

@@ -11,6 +11,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { buildConnector } from 'undici';
+import { LocalRedirectError } from './local-redirect';
 import type { LookupFn, ProbePhase } from './types';
 
 /** The connection phases a connector goes through. */
@@ -65,6 +66,11 @@ export interface TimedConnectorOptions {
   signal: AbortSignal;
   observer: ConnectionObserver;
   now: () => number;
+  /**
+   * Judges each resolved address before connecting (the redirect policy, core/probe/local-redirect.ts):
+   * returns why it is refused, or null. Given the URL's host name and the address.
+   */
+  guard?: (hostname: string, address: string) => string | null;
 }
 
 type Connector = buildConnector.connector;
@@ -130,6 +136,8 @@ export function timedConnector(options: TimedConnectorOptions): Connector {
         const resolvedAt = now();
         const dns = family ? null : resolvedAt - start;
         if (dns !== null) observer.done('dns', dns);
+        const refusal = options.guard?.(hostname, address) ?? null;
+        if (refusal) return fail('failed', new LocalRedirectError(refusal));
         setPhase('connect');
         tcp = net.connect({ host: address, port, family: addressFamily, noDelay: true });
         tcp.on('error', (err) => fail('failed', err));

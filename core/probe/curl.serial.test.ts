@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { probe } from './http';
 import { behaviours, startServer } from '../../tests/support/hostile';
 import type { TestServer } from '../../tests/support/hostile';
-import { makeCert } from '../../tests/support/tls';
-import type { TestCert } from '../../tests/support/tls';
+import { makeCert } from '../../simulator/tls';
+import type { PemCert as TestCert } from '../../simulator/tls';
 
 const run = promisify(execFile);
 const HANDSHAKE_DELAY_MS = 100;

@@ -33,14 +33,16 @@ export function trustContext(ca: string | string[] | undefined): tls.SecureConte
 
 /** A dispatcher for one probe; the caller destroys it when the probe ends. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { proxy, lookup, connectMs, secureContext, signal, observer, now } = options;
+  const { proxy, lookup, connectMs, secureContext, signal, observer, now, guard } = options;
   if (!proxy) {
     // One connection per origin: the hops of a probe are sequential, and a bare Client is cheaper than a Pool.
     return new Agent({
       connections: 1,
-      connect: timedConnector({ lookup, connectMs, secureContext, signal, observer, now }),
+      connect: timedConnector({ lookup, connectMs, secureContext, signal, observer, now, guard }),
     });
   }
+  // Through a proxy the target's name is resolved by the proxy: the guard is not used on the
+  // proxy's own (configured) address; the hop loop checks IP-literal targets instead.
   const leg: ProxyLeg = { last: null, onTunnel: null };
   const proxyConnector = timedConnector({
     lookup,

@@ -1,6 +1,7 @@
 // One HTTP probe: a GET over a fresh connection, timed phase by phase, following at most
-// `maxRedirects` redirects by hand, reading the body under hard limits, and ending in exactly one
-// outcome of the taxonomy. It never throws and always resolves within the deadline.
+// `maxRedirects` redirects by hand (never into the local network: core/probe/local-redirect.ts),
+// reading the body under hard limits, and ending in exactly one outcome of the taxonomy. It never
+// throws and always resolves within the deadline.
 //
 // Timings with redirects: each phase is summed over the hops that had it (a hop reusing a
 // keep-alive connection has no dns/connect/tls), so the phases still add up to about `total`.
@@ -9,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { Outcome, ProbeResult } from '../../shared/types/probe';
 import { keptText, newBodyProgress, readBody } from './body';
+import { boundProbeResult } from './bound';
 import { createDispatcher, trustContext } from './dispatcher';
 import { proxyFor } from './env-proxy';
 import { pickHeaders } from './headers';
@@ -50,7 +52,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const finish = (outcome: Outcome, error?: string): ProbeResult => {
     run.timings.total = performance.now() - run.started;
     const text = keptText(run.body);
-    return {
+    return boundProbeResult({
       name: req.name,
       url: redact(req.url),
       path: req.path,
@@ -72,7 +74,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       remoteAddress: run.lastConnection?.remoteAddress ?? null,
       redirects: run.redirects,
       finalUrl: redact(run.url?.href ?? req.url),
-    };
+    });
   };
 
   const onCallerAbort = (): void => run.controller.abort(req.signal?.reason);
@@ -132,6 +134,7 @@ function dispatcherFor(run: ProbeRun, proxy: string | null): Dispatcher {
       connectMs: run.limits.connectMs,
       secureContext: trustContext(run.req.ca),
       signal: run.controller.signal,
+      guard: (hostname, address) => run.guard.check(run.redirects, hostname, address),
       observer: {
         phase: (next) => run.enter(next),
         done: (phase, ms) => run.done(phase, ms),
@@ -187,6 +190,10 @@ async function execute(
       run.url = url;
       run.proxy = proxyForHop(req, url);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
+      // An IP-literal or `localhost` target is judged before connecting (through a proxy that is
+      // all that can be judged); a name is judged on its resolved address by the connector.
+      const refused = run.guard.checkHost(run.redirects, url.hostname);
+      if (refused) return finish('redirect-refused', refused);
       const dispatcher = dispatcherFor(run, run.proxy);
       const hopStart = performance.now();
       const connectionsBefore = run.lastConnection;
@@ -244,7 +251,8 @@ async function execute(
           );
         }
         run.redirects += 1;
-        // Once the chain leaves the origin the credential is never sent again.
+        // Once the chain leaves the origin (another host, port or scheme, https → http included)
+        // the credential is never sent again: the redirect is followed without it.
         if (!sameOrigin(next, origin)) withAuth = false;
         run.phase = 'idle';
         url = next;

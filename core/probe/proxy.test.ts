@@ -4,10 +4,10 @@ import { probe } from './http';
 import type { LookupFn, ProbeLimits } from './types';
 import { behaviours, refusedPort, startServer } from '../../tests/support/hostile';
 import type { TestServer } from '../../tests/support/hostile';
-import { startTinyproxy } from '../../tests/support/tinyproxy';
-import type { Tinyproxy } from '../../tests/support/tinyproxy';
-import { makeCert } from '../../tests/support/tls';
-import type { TestCert } from '../../tests/support/tls';
+import { startTinyproxy } from '../../simulator/tinyproxy';
+import type { Tinyproxy } from '../../simulator/tinyproxy';
+import { makeCert } from '../../simulator/tls';
+import type { PemCert as TestCert } from '../../simulator/tls';
 
 const LIMITS: Partial<ProbeLimits> = { connectMs: 2000, headersMs: 2000, bodyMs: 2000, deadlineMs: 3000 };
 

@@ -1,6 +1,7 @@
-// Removes the user's credential from any text a probe returns (error, body, headers, URL).
+// Removes the user's credential from any text a probe returns (error, body, headers, URL), in every
+// spelling the report's redactor knows (raw, URL-encoded, JSON-escaped, Base64).
 
-const MASK = '[redacted]';
+import { REDACTED, secretForms } from '../report/redact';
 
 /**
  * A function that replaces every occurrence of the Authorization value, and of its credential part
@@ -8,16 +9,11 @@ const MASK = '[redacted]';
  */
 export function makeRedactor(authorization: string | undefined): (text: string) => string {
   if (!authorization) return (text) => text;
-  const secrets = [authorization.trim()];
   const credential = authorization.trim().split(/\s+/).slice(1).join(' ');
-  if (credential.length >= 4) secrets.push(credential);
-  // Longest first, so the full header value is masked before its credential part.
-  secrets.sort((a, b) => b.length - a.length);
+  const forms = secretForms([authorization, credential]);
   return (text) => {
     let out = text;
-    for (const secret of secrets) {
-      if (secret && out.includes(secret)) out = out.split(secret).join(MASK);
-    }
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
     return out;
   };
 }

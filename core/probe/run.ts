@@ -8,6 +8,7 @@ import type { ProbeTimings } from '../../shared/types/probe';
 import { newBodyProgress } from './body';
 import type { BodyProgress } from './body';
 import type { ConnectionRecord } from './connector';
+import { RedirectGuard } from './local-redirect';
 import { LimitTimeoutError } from './taxonomy';
 import type { FailureContext } from './taxonomy';
 import type { ProbeLimits, ProbePhase, ProbeRequest } from './types';
@@ -35,11 +36,15 @@ export class ProbeRun {
   readonly controller = new AbortController();
   readonly dispatchers = new Map<string, Dispatcher>();
   readonly started = performance.now();
+  /** The redirect policy: no hop after the first may connect into the local network. */
+  readonly guard: RedirectGuard;
 
   constructor(
     readonly req: ProbeRequest,
     readonly limits: ProbeLimits,
-  ) {}
+  ) {
+    this.guard = new RedirectGuard(req.configuredRange);
+  }
 
   private limitTimer: NodeJS.Timeout | null = null;
 

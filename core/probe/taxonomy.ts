@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Outcome } from '../../shared/types/probe';
 import { isChallenge } from './challenge';
 import { ConnectPhaseError } from './connector';
+import { LocalRedirectError } from './local-redirect';
 import type { ProbeLimits, ProbePhase } from './types';
 
 /** The probe's own headers or body-idle timer fired (undici's are only a coarse backstop). */
@@ -180,6 +181,9 @@ function classifyTransport(err: unknown, ctx: FailureContext, while_: string): C
 
 /** Maps any error thrown during a probe to its taxonomy entry, given the phase it happened in. */
 export function classifyError(err: unknown, ctx: FailureContext): Classified {
+  if (err instanceof ConnectPhaseError && err.reason instanceof LocalRedirectError)
+    return result('redirect-refused', err.reason.message);
+  if (err instanceof LocalRedirectError) return result('redirect-refused', err.message);
   if (err instanceof ConnectPhaseError) return classifyConnect(err, ctx);
   if (err instanceof LimitTimeoutError) {
     return err.limit === 'headers'

@@ -4,8 +4,8 @@ import { probe } from './http';
 import type { ProbeLimits } from './types';
 import { behaviours, startBlackHole, startServer } from '../../tests/support/hostile';
 import type { TestServer } from '../../tests/support/hostile';
-import { makeCert } from '../../tests/support/tls';
-import type { TestCert } from '../../tests/support/tls';
+import { makeCert } from '../../simulator/tls';
+import type { PemCert as TestCert } from '../../simulator/tls';
 
 const LIMITS: Partial<ProbeLimits> = { connectMs: 1000, headersMs: 1000, bodyMs: 1000, deadlineMs: 1500 };
 const SLACK_MS = 300;

@@ -1,6 +1,7 @@
 // What a caller asks of one HTTP probe, and the hard limits every probe runs under.
 
 import type { ProbePath } from '../../shared/types/probe';
+import type { ConfiguredRange } from './local-redirect';
 
 /** Hard limits of one probe; every one is enforced, none can be disabled. */
 export interface ProbeLimits {
@@ -38,6 +39,8 @@ export interface ProbeRequest {
   path: ProbePath;
   /** Value of the Authorization header (e.g. `Token abc…`); never logged or echoed. */
   authorization?: string;
+  /** A remark on how the probe was run (e.g. the token was withheld); the round copies it onto the result. */
+  note?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
   /**
@@ -55,6 +58,12 @@ export interface ProbeRequest {
   signal?: AbortSignal;
   /** Resolve host names with this instead of the system resolver (tests inject failures here). */
   lookup?: LookupFn;
+  /**
+   * The range the configured URL's address is in, for the redirect policy (core/probe/local-redirect.ts).
+   * Default: found from the first connection. Tests pass `public` to make a loopback target's
+   * redirects into loopback count as leaving for the local network.
+   */
+  configuredRange?: ConfiguredRange;
 }
 
 /** Resolves one host name to one address, like `dns.promises.lookup(host)`; rejects with an errno-style error. */

@@ -42,6 +42,7 @@ export const OUTCOME_WORDS: Record<Outcome, string> = {
   'tls-cert': 'bad certificate',
   'tls-handshake': 'TLS failed',
   'too-many-redirects': 'redirect loop',
+  'redirect-refused': 'redirect into the local network refused',
   'body-too-large': 'ok (large body)',
   proxy: 'proxy failed',
   'http-4xx': 'client error',

@@ -1,7 +1,7 @@
 // Tests of secret redaction in text and in JSON-like values.
 
 import { describe, it, expect } from 'vitest';
-import { createRedactor, redactText, redactValue, REDACTED } from './redact';
+import { createRedactor, redactedLine, redactText, redactValue, REDACTED } from './redact';
 
 const TOKEN = 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0';
 
@@ -47,6 +47,21 @@ describe('redactText', () => {
     expect(r(JSON.stringify({ v: `x${odd}` }))).toBe(`{"v":"x${REDACTED}"}`);
     // very short "secrets" are ignored rather than redacting ordinary words
     expect(r('ab cd')).toBe('ab cd');
+  });
+
+  it('removes a known token in Base64 (standard and URL-safe) and double URL-encoding', () => {
+    const odd = 'k~~~~?>?>>?chars1';
+    const r = createRedactor([odd]);
+    const b64 = Buffer.from(odd).toString('base64');
+    expect(b64).toMatch(/[+/]/);
+    expect(r(`basic ${b64}`)).toBe(`basic ${REDACTED}=`);
+    expect(r(`x=${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`)).toBe(`x=${REDACTED}`);
+    expect(r(`next=${encodeURIComponent(encodeURIComponent(odd))}`)).toBe(`next=${REDACTED}`);
+  });
+
+  it('redactedLine gives one capped line without the secret', () => {
+    expect(redactedLine(`a\n  b ${TOKEN}\n`, [TOKEN])).toBe(`a b ${REDACTED}`);
+    expect(redactedLine(`${'x'.repeat(50)} ${TOKEN}`, [TOKEN], 20)).toBe(`${'x'.repeat(19)}…`);
   });
 });
 

@@ -49,26 +49,52 @@ function paramAlternatives(): string {
 export type Redactor = (text: string) => string;
 
 /**
- * Builds a redactor that also removes every given secret wherever it appears (raw, URL-encoded or
- * JSON-escaped). Secrets shorter than 4 characters are ignored (they would
+ * The spellings of one secret that are removed wherever they appear: raw, URL-encoded,
+ * JSON-escaped, and Base64 (standard and URL-safe, without padding). Longest first, so a spelling
+ * containing another is removed whole. Secrets shorter than 4 characters give none (they would
  * redact ordinary words).
  */
-export function createRedactor(secrets: Iterable<string | null | undefined> = []): Redactor {
+export function secretForms(secrets: Iterable<string | null | undefined>): string[] {
   const known = new Set<string>();
   for (const s of secrets) {
     if (typeof s !== 'string' || s.trim().length < 4) continue;
     const value = s.trim();
+    const base64 = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
     known.add(value);
     known.add(encodeURIComponent(value));
+    known.add(encodeURIComponent(encodeURIComponent(value)));
     known.add(JSON.stringify(value).slice(1, -1));
+    known.add(base64);
+    known.add(base64.replace(/\+/g, '-').replace(/\//g, '_'));
   }
-  // Longest first, so a secret containing another is removed whole.
-  const ordered = [...known].sort((a, b) => b.length - a.length);
+  return [...known].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Builds a redactor that also removes every given secret wherever it appears, in each of its
+ * {@link secretForms}, then the well-known secret shapes (Authorization values, cookies, secret
+ * query parameters, credentials in URLs).
+ */
+export function createRedactor(secrets: Iterable<string | null | undefined> = []): Redactor {
+  const ordered = secretForms(secrets);
   return (text: string) => {
     let out = text;
-    for (const s of ordered) out = out.split(s).join(REDACTED);
+    for (const s of ordered) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return redactPatterns(out);
   };
+}
+
+/**
+ * One line of at most `max` characters with every secret removed: the shape of every error and log
+ * line the app shows. Redacted before it is cut, so a cut can never leave part of a secret behind.
+ */
+export function redactedLine(
+  text: string,
+  secrets: Iterable<string | null | undefined> = [],
+  max = 300,
+): string {
+  const line = createRedactor(secrets)(text).replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 /** Redacts the well-known secret shapes (no known secrets). */

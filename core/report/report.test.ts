@@ -2,7 +2,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { renderReport } from './report';
-import { sampleInput, sampleProbe } from './fixtures.test-support';
+import { sampleInput, sampleProbe } from '../testing/report-inputs';
 
 const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
 

@@ -16,6 +16,7 @@ import {
 } from './format';
 import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from './labels';
 import { createRedactor, redactValue, type Redactor } from './redact';
+import { markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
 import type { ReportFormat, ReportInput } from './types';
 
@@ -82,6 +83,7 @@ function probeForReport(p: ProbeResult): Record<string, unknown> {
     status: p.status,
     outcome: p.outcome,
     error: p.error ?? null,
+    ...(p.note ? { note: p.note } : {}),
     timings: p.timings,
     headers: p.headers,
     remoteAddress: p.remoteAddress,
@@ -127,7 +129,7 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
       }.`,
       '',
     );
-    lines.push(`**Next step:** ${d.nextStep}`, '');
+    lines.push(`**Next step:** ${esc(d.nextStep)}`, '');
     lines.push(...evidenceLists(d));
     lines.push('### All outcomes', '', '| Outcome | Probability |', '|---|---:|');
     for (const r of d.ranking) lines.push(`| ${verdictTitle(r.cause)} | ${formatPercent(r.probability)} |`);
@@ -225,7 +227,5 @@ export function edgeOf(p: Pick<ProbeResult, 'headers'>): string | null {
   return m?.[1]?.toUpperCase() ?? null;
 }
 
-/** Keeps a text on one Markdown table line. */
-function esc(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
+/** Remote or user text on one Markdown line (table cells included), rendered as its own characters. */
+const esc = markdownText;

@@ -1,6 +1,7 @@
 // The status page's word in one plain sentence (for the report and the CLI), honest about missing
 // information: an unreadable page is "no status information", never "down".
 
+import { briefList, cleanText } from '../../shared/text/sanitize';
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
 
 const REASONS: Record<StatusUnavailableReason, string> = {
@@ -15,6 +16,9 @@ const REASONS: Record<StatusUnavailableReason, string> = {
   'unknown-provider': 'the status page is of a kind we cannot read',
 };
 
+/** Longest status sentence: it stays one readable line, even escaped for Markdown (at most doubled). */
+const SENTENCE_MAX = 900;
+
 /** Why a status read gave nothing, in words. */
 export function unavailableWords(reason: StatusUnavailableReason): string {
   return REASONS[reason] ?? reason;
@@ -26,28 +30,44 @@ export function describeStatusReading(reading: StatusReading | null): string {
   const snap = reading.snapshot;
   const parts: string[] = [];
   if (snap) {
-    const said = snap.description ? `"${snap.description}"` : `level ${snap.level}`;
+    const said = snap.description ? `"${cleanText(snap.description, 200)}"` : `level ${snap.level}`;
     parts.push(`The status page says ${said} (${snap.level})`);
-    if (snap.incidents.length > 0) {
+    const more = snap.omitted ?? { components: 0, incidents: 0, maintenance: 0 };
+    const incidents = snap.incidents.length + more.incidents;
+    if (incidents > 0) {
       parts.push(
-        `${snap.incidents.length} open incident${snap.incidents.length > 1 ? 's' : ''}: ${snap.incidents
-          .map((i) => `${i.name} (${i.stage}, ${i.impact})`)
-          .join('; ')}`,
+        `${incidents} open incident${incidents > 1 ? 's' : ''}: ${briefList(
+          snap.incidents.map((i) => `${cleanText(i.name, 80)} (${i.stage}, ${i.impact})`),
+          more.incidents,
+          { maxEach: 120 },
+        )}`,
       );
     }
     if (snap.maintenanceInProgress.length > 0) {
-      parts.push(`maintenance in progress: ${snap.maintenanceInProgress.map((m) => m.name).join('; ')}`);
+      parts.push(`maintenance in progress: ${briefList(snap.maintenanceInProgress.map((m) => m.name))}`);
     }
     if (snap.maintenanceUpcoming.length > 0) {
       parts.push(
-        `upcoming maintenance: ${snap.maintenanceUpcoming
-          .map((m) => (m.scheduledFor ? `${m.name} at ${m.scheduledFor}` : m.name))
-          .join('; ')}`,
+        `upcoming maintenance: ${briefList(
+          snap.maintenanceUpcoming.map((m) =>
+            m.scheduledFor ? `${cleanText(m.name, 80)} at ${m.scheduledFor}` : m.name,
+          ),
+          0,
+          { maxEach: 120 },
+        )}`,
       );
     }
+    if (more.maintenance > 0) parts.push(`${more.maintenance} more maintenance windows not listed`);
     const down = snap.components.filter((c) => c.status !== 'operational' && c.status !== 'unknown');
     if (down.length > 0)
-      parts.push(`components affected: ${down.map((c) => `${c.name} (${c.status})`).join(', ')}`);
+      parts.push(
+        `components affected: ${briefList(
+          down.map((c) => `${cleanText(c.name, 80)} (${c.status})`),
+          0,
+          { maxItems: 10, maxEach: 120, separator: ', ' },
+        )}`,
+      );
+    if (more.components > 0) parts.push(`${more.components} more components not listed`);
   }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);
@@ -58,5 +78,5 @@ export function describeStatusReading(reading: StatusReading | null): string {
     );
   }
   if (parts.length === 0) return 'No status information yet.';
-  return `${parts.join('; ')}.`;
+  return cleanText(`${parts.join('; ')}.`, SENTENCE_MAX);
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchStatusDocument } from './fetch';
-import { jsonReply, startStatusServer, type StatusTestServer } from './testing';
+import { jsonReply, startStatusServer, type StatusTestServer } from '../testing/status-server';
 
 const servers: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -211,5 +211,61 @@ describe('proxies', () => {
     });
     expect(ignored).toMatchObject({ kind: 'ok' });
     expect(proxy.asked).toHaveLength(1);
+  });
+});
+
+describe('fetchStatusDocument redirect policy', () => {
+  // Names resolve to loopback through an injected lookup; `configuredRange: 'public'` makes the
+  // loopback status page count as a public one, so the refusal path really runs.
+  const lookup = async (hostname: string) => {
+    if (hostname === 'inside.test') return { address: '127.0.0.1', family: 4 };
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  };
+  const port = (server: StatusTestServer) => new URL(server.url).port;
+  const moved = (to: string) => ({ status: 302, headers: { location: to } });
+
+  it('refuses a redirect to a name resolving into the local network, on the address it connects to', async () => {
+    const server = await serve({ '/inside.json': jsonReply({ secret: 'metadata' }) });
+    server.route('/s.json', moved(`http://inside.test:${port(server)}/inside.json`));
+    const result = await fetchStatusDocument(`${server.url}/s.json`, {
+      env: {},
+      lookup,
+      configuredRange: 'public',
+    });
+    expect(result).toEqual({
+      kind: 'failed',
+      url: `http://inside.test:${port(server)}/inside.json`,
+      reason: 'http-error',
+      detail: 'redirect into the local network refused: inside.test is 127.0.0.1, this machine (loopback)',
+      status: null,
+    });
+    expect(server.requests.map((r) => r.path)).toEqual(['/s.json']);
+  });
+
+  it('refuses an IP-literal redirect inside, and one from a loopback page to another local range', async () => {
+    const server = await serve({ '/inside.json': jsonReply({ secret: 'metadata' }) });
+    server.route('/s.json', moved(`${server.url}/inside.json`));
+    server.route('/meta.json', moved(`http://169.254.169.254:${port(server)}/latest/meta-data/`));
+    const fromPublic = await fetchStatusDocument(`${server.url}/s.json`, {
+      env: {},
+      configuredRange: 'public',
+    });
+    expect(fromPublic).toMatchObject({
+      kind: 'failed',
+      detail: 'redirect into the local network refused: 127.0.0.1, this machine (loopback)',
+    });
+    const metadata = await fetchStatusDocument(`${server.url}/meta.json`, { env: {} });
+    expect(metadata).toMatchObject({
+      kind: 'failed',
+      detail: 'redirect into the local network refused: 169.254.169.254, a link-local address',
+    });
+    expect(server.requests.map((r) => r.path)).toEqual(['/s.json', '/meta.json']);
+  });
+
+  it('a loopback status page may still redirect within loopback', async () => {
+    const server = await serve({ '/inside.json': jsonReply({ page: 'ok' }) });
+    server.route('/s.json', moved(`http://inside.test:${port(server)}/inside.json`));
+    const result = await fetchStatusDocument(`${server.url}/s.json`, { env: {}, lookup });
+    expect(result).toMatchObject({ kind: 'ok', body: '{"page":"ok"}' });
   });
 });

@@ -1,10 +1,14 @@
-// One bounded HTTP GET of a status-page endpoint with undici: timeouts, a deadline, few redirects, a
-// body cap and conditional requests. It never throws; every failure comes back as a reason.
+// One bounded HTTP GET of a status-page endpoint with undici: timeouts, a deadline, few redirects
+// (never into the local network: core/probe/local-redirect.ts), a body cap and conditional
+// requests. It never throws; every failure comes back as a reason.
 
+import { lookup as systemLookup } from 'node:dns/promises';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
 import { envProxySettings } from '../probe/env-proxy';
+import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
+import type { LookupFn } from '../probe/types';
 
 /** Limits and transport of one status fetch. */
 export interface StatusFetchOptions {
@@ -34,6 +38,13 @@ export interface StatusFetchOptions {
   env?: Record<string, string | undefined>;
   /** Cancels the fetch (reported as `timeout`). */
   signal?: AbortSignal;
+  /** Resolve host names with this instead of the system resolver (tests map names to loopback). */
+  lookup?: LookupFn;
+  /**
+   * The range the configured URL's address is in, for the redirect policy (core/probe/local-redirect.ts).
+   * Default: found from the first connection. Tests pass `public` to treat a loopback page as public.
+   */
+  configuredRange?: ConfiguredRange;
 }
 
 /** What one fetch gave: a body, "not modified", or why there is nothing. */
@@ -77,7 +88,7 @@ export function oneLine(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function makeDispatcher(options: StatusFetchOptions, connectMs: number): Dispatcher {
+function makeDispatcher(options: StatusFetchOptions, connectMs: number, lookup: GuardedLookup): Dispatcher {
   const connect = { timeout: connectMs, ...(options.ca ? { ca: options.ca } : {}) };
   const agentOptions = { connect, keepAliveTimeout: 1_000, pipelining: 0 };
   if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect, proxyTls: connect });
@@ -88,7 +99,53 @@ function makeDispatcher(options: StatusFetchOptions, connectMs: number): Dispatc
       // Explicit values (even '') stop undici from reading process.env behind our back.
       return new EnvHttpProxyAgent({ ...agentOptions, ...proxies });
   }
-  return new Agent(agentOptions);
+  // Direct: every name is resolved through the redirect policy before connecting. (Through a
+  // proxy the proxy resolves names; only IP-literal and `localhost` targets are judged then.)
+  return new Agent({ ...agentOptions, connect: { ...connect, lookup } });
+}
+
+/** `dns.lookup`'s shape, as net.connect calls it (with `all: true` when it tries several addresses). */
+type GuardedLookup = (
+  hostname: string,
+  options: { all?: boolean },
+  callback: (
+    err: Error | null,
+    address: string | { address: string; family: number }[],
+    family?: number,
+  ) => void,
+) => void;
+
+/**
+ * A lookup for net.connect that resolves with `lookup` (default the system's) and refuses an
+ * address the guard refuses for the current hop.
+ */
+function guardedLookup(guard: RedirectGuard, hop: () => number, lookup?: LookupFn): GuardedLookup {
+  return (hostname, opts, callback) => {
+    const resolved = lookup
+      ? lookup(hostname).then((a) => [a])
+      : systemLookup(hostname, { all: true, verbatim: true });
+    resolved.then(
+      (addresses) => {
+        for (const { address } of addresses) {
+          const refusal = guard.check(hop(), hostname, address);
+          if (refusal) return callback(new LocalRedirectError(refusal), '');
+        }
+        const first = addresses[0];
+        if (!first)
+          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+        if (opts.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
+      },
+      (err: Error) => callback(err, ''),
+    );
+  };
+}
+
+/** The LocalRedirectError in an error's cause chain, or null. */
+function localRedirectIn(err: unknown): LocalRedirectError | null {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof LocalRedirectError) return e;
+  return null;
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
@@ -102,6 +159,8 @@ function describeError(
   url: string,
   timedOut: boolean,
 ): { reason: StatusUnavailableReason; detail: string } {
+  const refused = localRedirectIn(err);
+  if (refused) return { reason: 'http-error', detail: refused.message };
   const e = err as { code?: string; message?: string; name?: string };
   const code = e?.code ?? '';
   if (timedOut || e?.name === 'AbortError')
@@ -147,12 +206,20 @@ export async function fetchStatusDocument(
   if (options.etag) headers['if-none-match'] = options.etag;
 
   let current = url;
+  let hop = 0;
+  const guard = new RedirectGuard(options.configuredRange);
   let ownDispatcher: Dispatcher | null = null;
   try {
-    ownDispatcher = options.dispatcher ? null : makeDispatcher(options, connectMs);
+    ownDispatcher = options.dispatcher
+      ? null
+      : makeDispatcher(
+          options,
+          connectMs,
+          guardedLookup(guard, () => hop, options.lookup),
+        );
     const dispatcher = options.dispatcher ?? ownDispatcher!;
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-    for (let hop = 0; ; hop++) {
+    for (; ; hop++) {
       let parsed: URL;
       try {
         parsed = new URL(current);
@@ -173,6 +240,9 @@ export async function fetchStatusDocument(
           detail: `unsupported scheme ${parsed.protocol}`,
           status: null,
         };
+      const refused = guard.checkHost(hop, parsed.hostname);
+      if (refused)
+        return { kind: 'failed', url: current, reason: 'http-error', detail: refused, status: null };
       const res = await request(parsed, {
         method: 'GET',
         headers,

@@ -6,7 +6,12 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderMemory, providerCandidates } from './detect';
 import { StatusPageReader, type StatusPageReaderOptions } from './reader';
-import { jsonReply, startStatusServer, type RouteReply, type StatusTestServer } from './testing';
+import {
+  jsonReply,
+  startStatusServer,
+  type RouteReply,
+  type StatusTestServer,
+} from '../testing/status-server';
 
 const FIXTURES = new URL('../../tests/corpus/status/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');

@@ -7,6 +7,7 @@ import { STATUS_FETCH_DEFAULTS, fetchStatusDocument, oneLine, type StatusFetchOp
 import { ReadPass, type EndpointMemo, type EndpointFailure } from './pass';
 import type { StatusProvider } from './provider';
 import { STATUS_PROVIDERS, providerById } from './providers';
+import { cleanText } from '../../shared/text/sanitize';
 
 /** Options of a {@link StatusPageReader}. */
 export interface StatusPageReaderOptions {
@@ -99,7 +100,7 @@ export class StatusPageReader {
     return {
       snapshot: this.lastGood,
       stale: this.lastGood !== null,
-      unavailable: { reason, detail: oneLine(detail, 200), at },
+      unavailable: { reason, detail: cleanText(detail, 200), at },
     };
   }
 

@@ -1,18 +1,20 @@
 // Building and combining normalised snapshots, so every provider ends up with the same level rule.
 
 import type { StatusLevel, StatusSnapshot } from '../../shared/types/status';
+import { boundSnapshot, mostOmitted } from './bound';
 import { impliedLevel, worstLevel } from './levels';
 
 /** A snapshot before its level is settled. */
 export type SnapshotDraft = Omit<StatusSnapshot, 'level'>;
 
 /**
- * Settles a snapshot's level: the worse of what the page itself says (`pageLevel`, null when it says
+ * Settles a snapshot's level and applies the remote-text boundary ({@link boundSnapshot}).
+ * The level is the worse of what the page itself says (`pageLevel`, null when it says
  * nothing) and what its components, incidents and maintenance imply. A page indicator can lag behind
  * its own incidents (GitHub's said `minor` during a `major` incident), so neither alone is trusted.
  */
 export function settleSnapshot(draft: SnapshotDraft, pageLevel: StatusLevel | null): StatusSnapshot {
-  return { ...draft, level: worstLevel(pageLevel, impliedLevel(draft)) };
+  return boundSnapshot({ ...draft, level: worstLevel(pageLevel, impliedLevel(draft)) });
 }
 
 /**
@@ -35,8 +37,10 @@ export function combineSnapshots(first: StatusSnapshot, ...rest: StatusSnapshot[
     .map((s) => s.updatedAt)
     .filter((u): u is string => u !== null)
     .sort();
-  return {
+  const omitted = mostOmitted(all);
+  return boundSnapshot({
     ...first,
+    ...(omitted ? { omitted } : {}),
     pageName: all.find((s) => s.pageName !== null)?.pageName ?? null,
     description: all.find((s) => s.description !== null)?.description ?? null,
     components: all.find((s) => s.components.length > 0)?.components ?? [],
@@ -54,5 +58,5 @@ export function combineSnapshots(first: StatusSnapshot, ...rest: StatusSnapshot[
     ),
     updatedAt: updated.at(-1) ?? null,
     level: worstLevel(...all.map((s) => s.level)),
-  };
+  });
 }

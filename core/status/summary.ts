@@ -1,5 +1,6 @@
 // One plain line describing a status reading, for the CLI table and notifications.
 
+import { briefList } from '../../shared/text/sanitize';
 import type { StatusLevel, StatusReading, StatusUnavailableReason } from '../../shared/types/status';
 
 const LEVEL_TEXT: Record<StatusLevel, string> = {
@@ -39,9 +40,15 @@ export function readingSummary(reading: StatusReading | null): string {
 
 function describeSnapshot(snapshot: NonNullable<StatusReading['snapshot']>): string {
   const parts = [LEVEL_TEXT[snapshot.level]];
-  const n = snapshot.incidents.length;
+  const more = snapshot.omitted?.incidents ?? 0;
+  const n = snapshot.incidents.length + more;
   if (n > 0)
-    parts.push(`${n} incident${n === 1 ? '' : 's'}: ${snapshot.incidents.map((i) => i.name).join('; ')}`);
+    parts.push(
+      `${n} incident${n === 1 ? '' : 's'}: ${briefList(
+        snapshot.incidents.map((i) => i.name),
+        more,
+      )}`,
+    );
   const m = snapshot.maintenanceUpcoming.length;
   if (m > 0) parts.push(`${m} maintenance window${m === 1 ? '' : 's'} coming`);
   return parts.join(' — ');

@@ -4,7 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { autostartEntry, autostartFile, setLinuxAutostart } from './autostart';
+import {
+  AUTOSTART_ARG,
+  autostartEntry,
+  autostartFile,
+  hasAutostartArg,
+  setLinuxAutostart,
+} from './autostart';
 
 const dirs: string[] = [];
 function tempHome(): string {
@@ -22,7 +28,7 @@ describe('Linux launch at login', () => {
     const options = { home, env: {}, execPath: '/opt/why500/why500' };
     setLinuxAutostart(true, options);
     const file = join(home, '.config', 'autostart', 'why500.desktop');
-    expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/why500/why500"');
+    expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/why500/why500" --autostart\n');
     setLinuxAutostart(false, options);
     expect(existsSync(file)).toBe(false);
     setLinuxAutostart(false, options); // removing twice is fine
@@ -33,12 +39,21 @@ describe('Linux launch at login', () => {
     const env = { XDG_CONFIG_HOME: join(home, 'cfg'), APPIMAGE: '/home/me/Apps/why500.AppImage' };
     expect(autostartFile({ home, env })).toBe(join(home, 'cfg', 'autostart', 'why500.desktop'));
     expect(autostartEntry({ home, env, execPath: '/tmp/.mount_x/why500' })).toContain(
-      'Exec="/home/me/Apps/why500.AppImage"',
+      'Exec="/home/me/Apps/why500.AppImage" --autostart',
     );
   });
 
   it('quotes paths with spaces and special characters', () => {
     const entry = autostartEntry({ home: '/h', env: {}, execPath: '/opt/my "apps"/why$500' });
-    expect(entry).toContain('Exec="/opt/my \\"apps\\"/why\\$500"');
+    expect(entry).toContain('Exec="/opt/my \\"apps\\"/why\\$500" --autostart');
+  });
+
+  it('marks the command line so a start at login is told apart from a start by hand', () => {
+    const exec = /^Exec=(.*)$/m.exec(autostartEntry({ home: '/h', env: {}, execPath: '/opt/why500/why500' }));
+    const argv = exec![1]!.split(' ');
+    expect(hasAutostartArg(argv)).toBe(true);
+    expect(argv.at(-1)).toBe(AUTOSTART_ARG);
+    expect(hasAutostartArg(['/opt/why500/why500'])).toBe(false);
+    expect(hasAutostartArg(['/opt/why500/why500', '--autostartx'])).toBe(false);
   });
 });

@@ -1,8 +1,17 @@
 // Launch at login on Linux, where Electron has no login-item API: an XDG autostart entry
-// (`$XDG_CONFIG_HOME/autostart/why500.desktop`), written or removed as the setting changes.
+// (`$XDG_CONFIG_HOME/autostart/why500.desktop`), written or removed as the setting changes. Also the
+// mark every login item puts on the command line, so a start at login stays quietly in the tray.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** The argument the login item and the autostart entry start the app with. */
+export const AUTOSTART_ARG = '--autostart';
+
+/** True when a command line carries the autostart mark (the app was started at login). */
+export function hasAutostartArg(argv: readonly string[]): boolean {
+  return argv.includes(AUTOSTART_ARG);
+}
 
 /** Where and what to start. */
 export interface AutostartOptions {
@@ -33,7 +42,7 @@ export function autostartEntry(options: AutostartOptions): string {
     'Type=Application',
     'Name=why500',
     'Comment=Tells you why a web service answers Internal Server Error',
-    `Exec=${quoteExec(exec)}`,
+    `Exec=${quoteExec(exec)} ${AUTOSTART_ARG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

@@ -80,6 +80,10 @@ export function tokensWithEnvFallback(
   const fromEnv = envTokenSource(targets, env);
   return {
     get: (target) => vault.get(target) ?? fromEnv.get(target),
+    // Each token goes where its own source says: the vault's where it was saved for, the
+    // variable's to the file's `auth` endpoints.
+    origins: (target) =>
+      vault.get(target) !== null ? (vault.origins?.(target) ?? null) : (fromEnv.origins?.(target) ?? null),
     secrets: () => [...new Set([...vault.secrets(), ...envTokens(targets(), env)])],
   } satisfies AppTokens;
 }

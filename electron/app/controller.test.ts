@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../shared/config/defaults';
@@ -21,11 +23,34 @@ import {
 } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { ConfigFile } from './config-file';
-import { APP_USER_MODEL_ID, AppController, type MonitorServiceInput } from './controller';
+import {
+  APP_USER_MODEL_ID,
+  AppController,
+  QUIT_STOP_DEADLINE_MS,
+  type AppControllerDeps,
+  type MonitorServiceInput,
+} from './controller';
+import { LOG_FILE_NAME, LogFile } from './log-file';
 import { SETTLE_MS } from './power';
+import { START_FAILED_TITLE, explainFailedStart } from './start-failure';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
 const T = 'Character.AI';
+/** Where the built-in Character.AI profile sends the token. */
+const CAI_API = 'https://plus.character.ai';
+const SIM_ORIGIN = 'https://127.0.0.1:8443';
+
+/** Settings as on any start after the first (the file already holds them). */
+function savedSettings(): Settings {
+  const store = new MemoryStore('/x/settings.json');
+  store.set('settings', defaultSettings());
+  return Settings.open({
+    open: () => store,
+    filePath: '/x/settings.json',
+    fs: { exists: () => true, rename: () => {} },
+    now: () => new Date(),
+  });
+}
 
 async function setup(
   options: {
@@ -34,12 +59,25 @@ async function setup(
     configFile?: ConfigFile | null;
     env?: Record<string, string | undefined>;
     statuses?: TargetStatus[];
+    /** The process was started by the login item / autostart entry. */
+    atLogin?: boolean;
+    /** False: a development run (`npm start`). */
+    packaged?: boolean;
+    monitor?: FakeMonitor;
+    /** Replaces the monitor factory (e.g. one that throws). */
+    createService?: AppControllerDeps['createService'];
+    /** False: the caller starts the controller. */
+    start?: boolean;
+    dataDir?: string;
   } = {},
 ) {
-  const monitor = new FakeMonitor(options.statuses ?? [status(T, 'healthy')]);
+  const monitor = options.monitor ?? new FakeMonitor(options.statuses ?? [status(T, 'healthy')]);
   const timers = new FakeTimers();
+  const app = new FakeApp(options.platform ?? 'linux');
+  app.atLogin = options.atLogin ?? false;
+  app.isPackaged = options.packaged ?? true;
   const ports = {
-    app: new FakeApp(options.platform ?? 'linux'),
+    app,
     tray: new FakeTray(),
     notifier: new FakeNotifier(),
     windows: new FakeWindowFactory(),
@@ -65,10 +103,12 @@ async function setup(
   const controller = new AppController({
     ports,
     settings,
-    createService: (input) => {
-      inputs.push(input);
-      return monitor;
-    },
+    createService:
+      options.createService ??
+      ((input) => {
+        inputs.push(input);
+        return monitor;
+      }),
     renderReport: () => 'report',
     testTarget: async (target, input) => {
       tested.push({
@@ -79,7 +119,7 @@ async function setup(
       });
       return { ok: true, probes: [], statusPage: null };
     },
-    paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: '/data' },
+    paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: options.dataDir ?? '/data' },
     devTools: false,
     timers,
     now: () => new Date(clock.getTime() + timers.now),
@@ -90,7 +130,7 @@ async function setup(
     configFile: options.configFile ?? null,
     env: options.env ?? {},
   });
-  await controller.start();
+  if (options.start ?? true) await controller.start();
   return {
     controller,
     monitor,
@@ -127,7 +167,7 @@ describe('app controller', () => {
   });
 
   it('notifies a scripted outage and recovery, updates the tray, and a click opens the diagnosis', async () => {
-    const { monitor, ports } = await setup();
+    const { monitor, ports } = await setup({ settings: savedSettings(), atLogin: true });
     monitor.set([status(T, 'outage', { cause: 'overload', confidence: 0.82 })]);
     monitor.emit({
       event: 'outage',
@@ -331,8 +371,8 @@ describe('app controller', () => {
     const other = { name: 'Other', site: 'https://other.example/' };
     const both = { ...defaultSettings(), targets: [...defaultSettings().targets, other] };
     expect(await controller.dispatch('settings:set', sender, both)).toMatchObject({ ok: true });
-    controller.tokens.set(T, TOKEN);
-    controller.tokens.set('Other', 'b'.repeat(40));
+    controller.tokens.set(T, TOKEN, [CAI_API]);
+    controller.tokens.set('Other', 'b'.repeat(40), []);
     // The user removes Character.AI, then adds a different service under the same name.
     expect(
       await controller.dispatch('settings:set', sender, { ...defaultSettings(), targets: [other] }),
@@ -469,8 +509,8 @@ describe('app controller', () => {
         ok: true,
       });
       expect(monitor.calls).toContain(`diagnose ${SIM} symptom`);
-      controller.tokens.set(T, TOKEN);
-      controller.tokens.set(SIM, 'c'.repeat(40));
+      controller.tokens.set(T, TOKEN, [CAI_API]);
+      controller.tokens.set(SIM, 'c'.repeat(40), [SIM_ORIGIN]);
       const next = { ...defaultSettings(), intervalSeconds: 120 };
       expect(await controller.dispatch('settings:set', sender, next)).toMatchObject({ ok: true });
       expect(monitor.config?.intervalSeconds).toBe(120);
@@ -489,7 +529,7 @@ describe('app controller', () => {
       expect(tokens.get(SIM)).toBe(TOKEN);
       expect(controller.tokens.get(SIM)).toBeNull();
       // A token saved in the app wins over the environment.
-      controller.tokens.set(SIM, 'a'.repeat(40));
+      controller.tokens.set(SIM, 'a'.repeat(40), [SIM_ORIGIN]);
       expect(tokens.get(SIM)).toBe('a'.repeat(40));
       monitor.emit({
         event: 'outage',
@@ -515,6 +555,190 @@ describe('app controller', () => {
       expect(inputs[0]!.config.targets[0]!.name).toBe(T);
       expect(inputs[0]!.tokens).toBe(controller.tokens);
       expect(controller.snapshot().notice).toBe('why500: /nope.json: (file): no file');
+    });
+  });
+
+  describe('first launch', () => {
+    /** Lets the window's load and show run. */
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+
+    it('the first start opens the diagnostic window, even from the login item', async () => {
+      const { ports } = await setup({ atLogin: true });
+      await settle();
+      expect(ports.windows.windows).toHaveLength(1);
+      expect(ports.windows.windows[0]!.isVisible()).toBe(true);
+    });
+
+    it('a start by hand opens the window; a start at login stays in the tray', async () => {
+      const byHand = await setup({ settings: savedSettings(), atLogin: false });
+      await settle();
+      expect(byHand.ports.windows.windows).toHaveLength(1);
+      expect(byHand.ports.windows.windows[0]!.shown).toBe(1);
+      const atLogin = await setup({ settings: savedSettings(), atLogin: true });
+      await settle();
+      expect(atLogin.ports.windows.windows).toHaveLength(0);
+    });
+
+    it('a second launch by hand shows the window; one from the autostart entry does not', async () => {
+      const { ports } = await setup({ settings: savedSettings(), atLogin: true });
+      ports.app.emitSecondInstance(['/opt/why500/why500', '--autostart']);
+      await settle();
+      expect(ports.windows.windows).toHaveLength(0);
+      ports.app.emitSecondInstance(['/opt/why500/why500']);
+      await settle();
+      expect(ports.windows.windows).toHaveLength(1);
+    });
+
+    it('macOS: opening the running app again from Finder (activate) shows the window in front', async () => {
+      const { ports } = await setup({ platform: 'darwin', settings: savedSettings(), atLogin: true });
+      await settle();
+      expect(ports.windows.windows).toHaveLength(0);
+      expect(ports.app.frontCalls).toBe(0);
+      // The app takes the focus after its window is shown, so the window is what comes forward.
+      const shownWhenFronted: number[] = [];
+      ports.app.bringToFront = () => {
+        ports.app.frontCalls++;
+        shownWhenFronted.push(ports.windows.windows[0]?.shown ?? 0);
+      };
+      ports.app.emitActivate();
+      await settle();
+      expect(ports.windows.windows).toHaveLength(1);
+      expect(shownWhenFronted).toEqual([1]);
+    });
+
+    it('the app comes to the front only when the user opened the window', async () => {
+      const { ports, monitor } = await setup({
+        platform: 'darwin',
+        settings: savedSettings(),
+        atLogin: true,
+      });
+      monitor.emit({
+        event: 'outage',
+        target: T,
+        at: '2026-11-25T14:02:00Z',
+        cause: 'overload',
+        summary: 's',
+      });
+      await settle();
+      expect(ports.notifier.shown).toHaveLength(1);
+      expect(ports.app.frontCalls).toBe(0);
+      ports.notifier.shown[0]!.onClick();
+      await settle();
+      expect(ports.app.frontCalls).toBe(1);
+      ports.tray.choose('Settings…');
+      await settle();
+      expect(ports.app.frontCalls).toBe(2);
+    });
+
+    it('a development run sets no AppUserModelID and registers no login item', async () => {
+      const settings = savedSettings();
+      settings.save({ ...defaultSettings(), launchAtLogin: true });
+      const dev = await setup({ platform: 'win32', settings, packaged: false });
+      expect(dev.ports.app.appUserModelId).toBeNull();
+      expect(dev.ports.app.loginItem).toBeNull();
+      expect(dev.logs.join('\n')).toContain('launch at login is left alone in a development run');
+      const installed = await setup({ platform: 'win32', settings, packaged: true });
+      expect(installed.ports.app.appUserModelId).toBe(APP_USER_MODEL_ID);
+      expect(installed.ports.app.loginItem).toBe(true);
+    });
+
+    it('a failed start shows a native error box with the reason and writes it to the log file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'why500-start-'));
+      try {
+        const logFile = new LogFile(dir);
+        const { controller, ports } = await setup({
+          settings: savedSettings(),
+          dataDir: dir,
+          start: false,
+          createService: () => {
+            throw new Error(`EACCES: permission denied, mkdir '${join(dir, 'history')}'`);
+          },
+        });
+        const app = ports.app;
+        const desktop = ports.dialog;
+        await controller.start().catch((error: unknown) =>
+          explainFailedStart(error, {
+            errorBox: desktop,
+            app,
+            log: (l) => logFile.append(l),
+            logPath: logFile.path,
+          }),
+        );
+        expect(app.exitCodes).toEqual([1]);
+        expect(desktop.errorBoxes).toHaveLength(1);
+        const box = desktop.errorBoxes[0]!;
+        expect(box.title).toBe(START_FAILED_TITLE);
+        expect(box.content).toContain('EACCES: permission denied');
+        expect(box.content).toContain(join(dir, LOG_FILE_NAME));
+        expect(readFileSync(join(dir, LOG_FILE_NAME), 'utf8')).toMatch(
+          /^\d{4}-\d\d-\d\dT[\d:.]+Z could not start: EACCES: permission denied/,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('a failed start whose log cannot be written still shows the reason, and credentials stay out', () => {
+      const app = new FakeApp();
+      const desktop = new FakeDesktop();
+      explainFailedStart(new Error('proxy said: Authorization: Bearer abcdefgh12345678'), {
+        errorBox: desktop,
+        app,
+        log: () => false,
+        logPath: '/nowhere/why500.log',
+      });
+      expect(desktop.errorBoxes[0]!.content).toContain('proxy said');
+      expect(desktop.errorBoxes[0]!.content).not.toContain('abcdefgh12345678');
+      expect(desktop.errorBoxes[0]!.content).toContain(
+        'could not be written to the log file /nowhere/why500.log',
+      );
+      expect(app.exitCodes).toEqual([1]);
+    });
+  });
+
+  describe('quit', () => {
+    it('removes the tray first, then stops the monitor without waiting for a 15 s probe', async () => {
+      const monitor = new FakeMonitor();
+      const { controller, ports, timers, logs } = await setup({
+        monitor,
+        settings: savedSettings(),
+        atLogin: true,
+      });
+      let trayGoneAtStop: boolean | null = null;
+      let finishRound: () => void = () => {};
+      monitor.stop = () => {
+        trayGoneAtStop = ports.tray.destroyed;
+        // The round in flight ends only at its 15 s probe deadline.
+        return new Promise<void>((resolve) => {
+          finishRound = resolve;
+          timers.setTimeout(resolve, 15_000);
+        });
+      };
+      let done = false;
+      const quitting = controller.quit().then(() => (done = true));
+      expect(ports.tray.destroyed).toBe(true);
+      expect(trayGoneAtStop).toBe(true);
+      await Promise.resolve();
+      expect(done).toBe(false);
+      timers.advance(QUIT_STOP_DEADLINE_MS);
+      await vi.waitFor(() => expect(done).toBe(true), { timeout: 1_000 });
+      await quitting;
+      expect(ports.app.quitCalls).toBe(1);
+      expect(timers.now).toBeLessThan(15_000);
+      expect(logs).toContain('quitting without waiting for the round in flight');
+      // The tray is not drawn again after it went (a late change from the abandoned round).
+      const builds = ports.tray.menuBuilds;
+      monitor.set([status(T, 'outage')]);
+      finishRound();
+      expect(ports.tray.menuBuilds).toBe(builds);
+    });
+
+    it('a monitor that stops at once quits at once, with no deadline left behind', async () => {
+      const { controller, ports, timers, logs } = await setup({ settings: savedSettings(), atLogin: true });
+      await controller.quit();
+      expect(ports.app.quitCalls).toBe(1);
+      expect(timers.pending()).toBe(0);
+      expect(logs).not.toContain('quitting without waiting for the round in flight');
     });
   });
 });

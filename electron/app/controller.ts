@@ -3,8 +3,11 @@
 // only builds the Electron adapters and hands them here.
 
 import type { TokenSource } from '../../core/app/service';
+import { authOrigins, unboundOrigins } from '../../core/config/token-origins';
+import { createRedactor, redactValue } from '../../core/report/redact';
+import type { RenderOptions } from '../../core/report/report';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
-import type { AppSnapshot, TargetTestResult } from '../../shared/ipc/contract';
+import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
@@ -25,12 +28,12 @@ import type {
   TrayPort,
   WindowFactory,
 } from '../platform/ports';
-import { redactSecrets } from '../secrets/redact';
 import { TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { TrayController } from '../tray/tray-controller';
 import { AppWindows } from '../windows/app-windows';
+import { hasAutostartArg } from './autostart';
 import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
 import { PowerWatcher } from './power';
 import { systemProxyFor, type ProxySetting } from './proxy';
@@ -39,6 +42,13 @@ import { buildSnapshot } from './snapshot';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
+
+/**
+ * How long quitting waits for the monitor to stop. A round in flight may wait up to its probe
+ * deadline (15 s); the user asked to quit, so it is abandoned instead (history is written one
+ * record at a time, so nothing already recorded is lost).
+ */
+export const QUIT_STOP_DEADLINE_MS = 1_000;
 
 /** What the monitor is created from (helper E's composition root takes this shape). */
 export interface MonitorServiceInput {
@@ -84,7 +94,8 @@ export interface AppControllerDeps {
   ports: AppPorts;
   settings: Settings;
   createService: MonitorServiceFactory;
-  renderReport: (input: ReportInput, format: ReportFormat) => string;
+  /** core/report/report.ts `renderReport`; given every known secret to remove. */
+  renderReport: (input: ReportInput, format: ReportFormat, options: RenderOptions) => string;
   testTarget: TargetTester | null;
   paths: { preload: string; trayDir: string; dataDir: string | null };
   devTools: boolean;
@@ -137,7 +148,7 @@ export class AppController {
       port: deps.ports.notifier,
       policy: this.policy,
       secrets: () => this.tokenSource.secrets(),
-      openDiagnosis: (target) => void this.windows.openDiagnostic({ view: 'causes', target }),
+      openDiagnosis: (target) => void this.showWindow({ view: 'causes', target }),
       now: deps.now,
     });
   }
@@ -146,12 +157,22 @@ export class AppController {
   async start(): Promise<void> {
     const { ports, settings } = this.deps;
     const { app } = ports;
-    if (app.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    // A development run has no Start-menu shortcut carrying this id: Windows would drop its toasts.
+    if (app.platform === 'win32' && app.isPackaged) app.setAppUserModelId(APP_USER_MODEL_ID);
     if (app.platform === 'darwin') app.hideDock();
-    app.onSecondInstance(() => void this.windows.openDiagnostic());
+    // A second launch by the user shows the window (one from the autostart entry stays quiet).
+    app.onSecondInstance((argv) => {
+      if (!hasAutostartArg(argv)) void this.showWindow();
+    });
+    app.onActivate(() => void this.showWindow());
     this.applyLoginItem(settings.get());
 
     const config = this.config(settings.get());
+    // A token saved by an older version has no origins yet: bind it to where it was being sent.
+    this.tokens.bindUnbound((name) => {
+      const target = config.targets.find((t) => t.name === name);
+      return target ? authOrigins(target) : null;
+    });
     const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
     if (proxy.note) this.log(proxy.note);
     this.proxy = proxy;
@@ -175,7 +196,7 @@ export class AppController {
       config: () => this.config(settings.get()),
       tokens: {
         state: () => this.tokens.state(),
-        set: (target, token) => this.tokens.set(target, token),
+        set: (target, token, origins) => this.tokens.set(target, token, origins),
         clear: (target) => this.tokens.clear(target),
         secrets: () => this.tokenSource.secrets(),
       },
@@ -224,16 +245,20 @@ export class AppController {
         snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       }),
       onAction: (action) => void this.trayAction(action),
+      onError: (message) => this.log(message),
     });
 
     if (settings.notice && ports.notifier.isSupported()) {
       ports.notifier.show({
         title: 'why500 settings were reset',
         body: settings.notice,
-        onClick: () => void this.windows.openDiagnostic({ view: 'settings', target: null }),
+        onClick: () => void this.showWindow({ view: 'settings', target: null }),
       });
     }
     service.start();
+    // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
+    // full menu bar): a first start or a start by hand shows the window; a start at login does not.
+    if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
   }
 
   /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
@@ -252,12 +277,12 @@ export class AppController {
     );
   }
 
-  /** The snapshot the window draws. */
+  /** The snapshot the window draws, every secret removed (a server may echo the token anywhere). */
   snapshot(): AppSnapshot {
     const service = this.requireService();
     const notices = [this.deps.settings.notice, this.deps.configFile?.notice, service.notice];
     const notice = notices.filter((n): n is string => typeof n === 'string' && n !== '').join(' ');
-    return buildSnapshot({
+    const snapshot = buildSnapshot({
       service,
       config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
@@ -265,6 +290,7 @@ export class AppController {
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,
     });
+    return redactValue(snapshot, createRedactor(this.tokenSource.secrets()));
   }
 
   /** Runs a tray menu action. */
@@ -273,14 +299,12 @@ export class AppController {
     try {
       switch (action.kind) {
         case 'diagnose':
-          await this.windows.openDiagnostic({ view: 'causes', target: action.target });
+          await this.showWindow({ view: 'causes', target: action.target });
           // Through the IPC handler, so the window's Cancel (diagnose:cancel) can stop it too.
           await this.requireHandlers()['diagnose:start']({ target: action.target, symptom: action.symptom });
           break;
         case 'open-window':
-          await this.windows.openDiagnostic(
-            action.target ? { view: 'overview', target: action.target } : undefined,
-          );
+          await this.showWindow(action.target ? { view: 'overview', target: action.target } : undefined);
           break;
         case 'clean-session': {
           const target = this.config(this.deps.settings.get()).targets.find((t) => t.name === action.target);
@@ -300,7 +324,7 @@ export class AppController {
           this.policy.unsnooze();
           break;
         case 'settings':
-          await this.windows.openDiagnostic({ view: 'settings', target: null });
+          await this.showWindow({ view: 'settings', target: null });
           break;
         case 'quit':
           await this.quit();
@@ -312,20 +336,52 @@ export class AppController {
     this.refresh();
   }
 
-  /** Stops the scheduler, flushes history, and quits the app. Safe to call twice. */
+  /**
+   * Removes the tray icon at once, stops the monitor (waiting at most QUIT_STOP_DEADLINE_MS for a
+   * round in flight), and quits the app. Safe to call twice.
+   */
   quit(): Promise<void> {
     this.quitting ??= (async () => {
+      // The icon goes first: the user sees the quit happen even while a round finishes.
+      this.tray = null;
+      this.deps.ports.tray.destroy();
       this.power?.stop();
       this.run?.dispose();
+      const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
+      if (!stopped) this.log('quitting without waiting for the round in flight');
+      this.deps.ports.app.quit();
+    })();
+    return this.quitting;
+  }
+
+  /** Stops the monitor; false when it had not finished within `ms`. */
+  private async stopMonitorWithin(ms: number): Promise<boolean> {
+    const { timers } = this.deps;
+    let timer: unknown = null;
+    const deadline = new Promise<false>((resolve) => {
+      timer = timers.setTimeout(() => resolve(false), ms);
+    });
+    const stopping = (async () => {
       try {
         await this.service?.stop();
       } catch (error) {
         this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.deps.ports.tray.destroy();
-      this.deps.ports.app.quit();
+      return true;
     })();
-    return this.quitting;
+    const stopped = await Promise.race([stopping, deadline]);
+    timers.clearTimeout(timer);
+    return stopped;
+  }
+
+  /** Shows the diagnostic window because the user asked for it, in front of other apps. Never rejects. */
+  private async showWindow(request?: { view: WindowView; target: string | null }): Promise<void> {
+    try {
+      await this.windows.openDiagnostic(request);
+      this.deps.ports.app.bringToFront();
+    } catch (error) {
+      this.log(`the window could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Redraws the tray and pushes a fresh snapshot to the window. */
@@ -335,7 +391,7 @@ export class AppController {
     this.windows.send('snapshot:changed', this.snapshot());
   }
 
-  private settingsSaved(next: AppSettings): void {
+  private settingsSaved(next: AppSettings): string | null {
     const config = this.config(next);
     // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
     // secret never lingers out of the user's reach or rides along to a later target of that name.
@@ -344,12 +400,31 @@ export class AppController {
     for (const [name, isSet] of Object.entries(this.tokens.state().set)) {
       if (isSet && !names.has(name)) this.tokens.clear(name);
     }
+    // A token is given for addresses: one whose `auth` endpoint moved elsewhere is dropped (the core
+    // would withhold it anyway), and the user is asked for it again.
+    const moved: string[] = [];
+    for (const target of config.targets) {
+      const saved = this.tokens.origins(target.name);
+      if (saved && unboundOrigins(target, saved).length > 0) {
+        this.tokens.clear(target.name);
+        moved.push(target.name);
+      }
+    }
     this.requireService().reconfigure(config);
     this.applyLoginItem(next);
     this.refresh();
+    if (moved.length === 0) return null;
+    const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
+    this.log(notice);
+    return notice;
   }
 
   private applyLoginItem(settings: AppSettings): void {
+    // A development run would register the bare Electron binary (it would open Electron's own window).
+    if (!this.deps.ports.app.isPackaged) {
+      if (settings.launchAtLogin) this.log('launch at login is left alone in a development run');
+      return;
+    }
     try {
       this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
     } catch (error) {
@@ -373,6 +448,6 @@ export class AppController {
   }
 
   private log(line: string): void {
-    this.deps.log(redactSecrets(line, this.tokenSource.secrets()).replace(/\s+/g, ' '));
+    this.deps.log(createRedactor(this.tokenSource.secrets())(line).replace(/\s+/g, ' '));
   }
 }

@@ -23,12 +23,13 @@ export const testTarget: TargetTester = async (target, { tokens, proxy, controls
   const service = createMonitorService({ config, tokens, dataDir: null, env: probeEnv(proxy) });
   try {
     const round = await service.check(name);
-    const probes = round.probes.map(({ name: probe, url, status, outcome, error, timings }) => ({
+    const probes = round.probes.map(({ name: probe, url, status, outcome, error, note, timings }) => ({
       name: probe,
       url,
       status,
       outcome,
       error,
+      ...(note ? { note } : {}),
       timings,
     }));
     return {

@@ -1,8 +1,8 @@
 // One entry point for every IPC request: check the sender, validate the payload against the shared
 // contract, run the channel's handler, and turn any failure into one line without secrets.
 
+import { redactedLine } from '../../core/report/redact';
 import { invokeChannels, validateRequest, type InvokeChannel } from '../../shared/ipc/contract';
-import { oneLine } from '../secrets/redact';
 import type { IpcHandlers } from './handlers';
 import { senderProblem, type IpcSender } from './sender';
 
@@ -29,7 +29,7 @@ export async function dispatchIpc(
   sender: IpcSender,
   payload: unknown,
 ): Promise<IpcOutcome> {
-  if (!isInvokeChannel(channel)) return refuse(ctx, `unknown channel ${oneLine(channel, [], 60)}`);
+  if (!isInvokeChannel(channel)) return refuse(ctx, `unknown channel ${redactedLine(channel, [], 60)}`);
   const problem = senderProblem(sender, ctx.trustedIds());
   if (problem) return refuse(ctx, `${channel} refused: ${problem}`);
   const checked = validateRequest(channel, payload);
@@ -45,7 +45,7 @@ export async function dispatchIpc(
 }
 
 function refuse(ctx: DispatchContext, text: string): IpcOutcome {
-  const line = oneLine(text, ctx.secrets());
+  const line = redactedLine(text, ctx.secrets());
   ctx.log(line);
   return { ok: false, error: line };
 }

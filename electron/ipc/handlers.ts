@@ -3,6 +3,9 @@
 // already validated by dispatch.ts; nothing here returns a token.
 
 import type { MonitorService } from '../../core/app/service';
+import { authOrigins } from '../../core/config/token-origins';
+import type { RenderOptions } from '../../core/report/report';
+import { createRedactor } from '../../core/report/redact';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import { resolveConfig } from '../../shared/config/defaults';
 import { settingsToConfig } from '../../shared/config/settings';
@@ -20,7 +23,6 @@ import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/
 import type { AppSettings, TokenState } from '../../shared/types/settings';
 import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
-import { redactSecrets } from '../secrets/redact';
 import { causePhrase } from '../tray/state';
 
 /**
@@ -44,7 +46,8 @@ export interface SettingsAccess {
 /** The token store as the handlers use it (state only, never a value back). */
 export interface TokenAccess {
   state(): TokenState;
-  set(target: string, token: string): TokenState;
+  /** Stores a token bound to `origins`, those of the target's `auth` endpoints. */
+  set(target: string, token: string, origins: readonly string[]): TokenState;
   clear(target: string): TokenState;
   secrets(): string[];
 }
@@ -60,8 +63,8 @@ export interface IpcHandlerDeps {
   config?: () => ResolvedConfig;
   tokens: TokenAccess;
   snapshot: () => AppSnapshot;
-  /** core/report/report.ts `renderReport`. */
-  renderReport: (input: ReportInput, format: ReportFormat) => string;
+  /** core/report/report.ts `renderReport`; given every known secret to remove. */
+  renderReport: (input: ReportInput, format: ReportFormat, options: RenderOptions) => string;
   clipboard: ClipboardPort;
   dialog: DialogPort;
   shell: ShellPort;
@@ -70,7 +73,8 @@ export interface IpcHandlerDeps {
   writeFile: (path: string, text: string) => Promise<void>;
   /** Probes an unsaved target once (the settings form's Test button); null when not available. */
   testTarget: ((target: TargetConfig) => Promise<TargetTestResult>) | null;
-  onSettingsSaved: (settings: AppSettings) => void;
+  /** Applies saved settings; returns a notice for the window (e.g. a token was removed), or null. */
+  onSettingsSaved: (settings: AppSettings) => string | null;
   onTokensChanged: () => void;
   app: ReportInput['app'];
   now: () => Date;
@@ -117,8 +121,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       app: deps.app,
       generatedAt: deps.now().toISOString(),
     };
-    // The renderer redacts too; this is the second line.
-    return redactSecrets(deps.renderReport(input, format), deps.tokens.secrets());
+    const secrets = deps.tokens.secrets();
+    // The report renderer redacts with the secrets; the same redactor over its text is the second line.
+    return createRedactor(secrets)(deps.renderReport(input, format, { secrets }));
   };
 
   const diagnose = async (target: string, symptom: boolean) => {
@@ -217,8 +222,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'settings:get': async () => deps.settings.get(),
     'settings:set': async (value) => {
       const result = deps.settings.save(value);
-      if (result.ok) deps.onSettingsSaved(deps.settings.get());
-      return result;
+      if (!result.ok) return result;
+      const notice = deps.onSettingsSaved(deps.settings.get());
+      return notice ? { ok: true, notice } : result;
     },
     'target:test': async (target) => {
       if (!deps.testTarget) throw new Error('testing a target is not available in this build');
@@ -226,8 +232,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'token:get-state': async () => deps.tokens.state(),
     'token:set': async ({ target, token }) => {
-      findTarget(config(), target);
-      const state = deps.tokens.set(target, token);
+      // The token is given for the addresses the target's `auth` endpoints have now, and only those.
+      const state = deps.tokens.set(target, token, authOrigins(findTarget(config(), target)));
       deps.onTokensChanged();
       return state;
     },

@@ -49,7 +49,7 @@ function setup() {
       written.push({ path, text });
     },
     testTarget: null,
-    onSettingsSaved: () => {},
+    onSettingsSaved: () => null,
     onTokensChanged: () => {},
     app: { name: 'why500', version: '0', os: 'linux', timeZone: 'UTC' },
     now: () => new Date('2026-11-25T14:00:00Z'),

@@ -1,9 +1,9 @@
 // Turns monitor events into native notifications through the policy; a click opens the diagnostic
 // window on that diagnosis. Nothing here ever focuses a window by itself.
 
+import { createRedactor } from '../../core/report/redact';
 import type { MonitorEvent } from '../../shared/types/monitor';
 import type { NotifierPort } from '../platform/ports';
-import { redactSecrets } from '../secrets/redact';
 import type { NotificationPolicy, NotifyDecision } from './policy';
 
 /** Dependencies of the notifier. */
@@ -27,11 +27,11 @@ export class Notifier {
     const decision = policy.decide(event, now());
     if (!decision.show) return decision;
     if (!port.isSupported()) return { show: false, reason: 'notifications are not supported here' };
-    const known = secrets();
+    const redact = createRedactor(secrets());
     const target = decision.target;
     port.show({
-      title: redactSecrets(decision.title, known),
-      body: redactSecrets(decision.body, known),
+      title: redact(decision.title),
+      body: redact(decision.body),
       onClick: () => openDiagnosis(target),
     });
     return decision;

@@ -20,6 +20,7 @@ interface BuilderConfig {
   appId: string;
   productName: string;
   files: string[];
+  asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   mac: { target: string[]; icon: string; extendInfo: { LSUIElement: boolean } };
   win: { target: string[]; icon: string };
@@ -53,7 +54,16 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      // Unsigned Apple Silicon builds: re-sign ad hoc after flipping, or macOS kills the app at launch.
+      resetAdHocDarwinSignature: true,
     });
+  });
+
+  it('unpacks the Windows tray icons and leaves the CLI-only tsx and esbuild out', () => {
+    expect(config.asarUnpack).toEqual(['resources/tray/win/*.ico']);
+    for (const name of ['tsx', 'esbuild', '@esbuild']) {
+      expect(config.files).toContain(`!node_modules/${name}{,/**}`);
+    }
   });
 
   it('ships only built files, targets every OS, and hides the Dock icon', () => {
@@ -65,7 +75,8 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg', 'zip']);
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    // The deb first: it is the recommended download (README: the AppImage and AppArmor).
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist/electron/main.js');
   });

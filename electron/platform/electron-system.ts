@@ -2,11 +2,12 @@
 // shell and app.
 
 import { app, clipboard, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
-import { setLinuxAutostart } from '../app/autostart';
+import { AUTOSTART_ARG, hasAutostartArg, setLinuxAutostart } from '../app/autostart';
 import type {
   AppPort,
   ClipboardPort,
   DialogPort,
+  ErrorBoxPort,
   NetPort,
   PowerPort,
   SafeStoragePort,
@@ -60,7 +61,8 @@ export const electronDialog = {
     const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
     return result.canceled || !result.filePath ? null : result.filePath;
   },
-} satisfies DialogPort;
+  showErrorBox: (title: string, content: string) => dialog.showErrorBox(title, content),
+} satisfies DialogPort & ErrorBoxPort;
 
 /** The user's browser (the caller checks the URL with security/policies.ts first). */
 export const electronShell = {
@@ -71,17 +73,33 @@ export const electronShell = {
 export const electronApp = {
   platform: process.platform,
   version: app.getVersion(),
+  isPackaged: app.isPackaged,
   requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
-  onSecondInstance: (listener: () => void) => void app.on('second-instance', () => listener()),
+  onSecondInstance: (listener: (argv: readonly string[]) => void) =>
+    void app.on('second-instance', (_event, argv) => listener(argv)),
+  onActivate: (listener: () => void) => void app.on('activate', () => listener()),
+  // macOS login items take no arguments; Electron says whether this launch came from one.
+  startedAtLogin: () =>
+    hasAutostartArg(process.argv) ||
+    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin),
   setLaunchAtLogin: (enabled: boolean) => {
-    if (process.platform === 'darwin' || process.platform === 'win32') {
+    if (process.platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
+    } else if (process.platform === 'win32') {
+      // Windows matches the entry by its arguments: enabling and disabling pass the same ones.
+      app.setLoginItemSettings({ openAtLogin: enabled, args: [AUTOSTART_ARG] });
     } else if (process.platform === 'linux') {
       // Electron has no login-item API on Linux: write an XDG autostart entry instead.
       setLinuxAutostart(enabled, { home: app.getPath('home'), env: process.env, execPath: process.execPath });
     }
   },
   hideDock: () => app.dock?.hide(),
+  // A Dock-less (LSUIElement) app does not become active by showing a window; the user asked for
+  // it, so take the focus (Electron's docs: use `steal` sparingly).
+  bringToFront: () => {
+    if (process.platform === 'darwin') app.focus({ steal: true });
+  },
   setAppUserModelId: (id: string) => app.setAppUserModelId(id),
   quit: () => app.quit(),
+  exit: (code: number) => app.exit(code),
 } satisfies AppPort;

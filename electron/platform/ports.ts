@@ -136,6 +136,11 @@ export interface DialogPort {
   chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
 }
 
+/** The native error box: works before any window exists, so it is how a failed start is told. */
+export interface ErrorBoxPort {
+  showErrorBox(title: string, content: string): void;
+}
+
 /** Opening things outside the app. */
 export interface ShellPort {
   openExternal(url: string): Promise<void>;
@@ -145,11 +150,23 @@ export interface ShellPort {
 export interface AppPort {
   readonly platform: NodeJS.Platform;
   readonly version: string;
+  /** False in development runs (`npm start`): no installed shortcut or executable stands behind it. */
+  readonly isPackaged: boolean;
   /** Takes the single-instance lock; false means another instance runs (quit at once). */
   requestSingleInstanceLock(): boolean;
-  onSecondInstance(listener: () => void): void;
+  /** Another launch of the app, with its command line. */
+  onSecondInstance(listener: (argv: readonly string[]) => void): void;
+  /** macOS: the app was launched again from Finder, Spotlight or the Dock while it runs. */
+  onActivate(listener: () => void): void;
+  /** True when this process was started by the login item / autostart entry, not by the user. */
+  startedAtLogin(): boolean;
+  /** Registers (with the autostart mark on the command line) or removes the login item. */
   setLaunchAtLogin(enabled: boolean): void;
   hideDock(): void;
+  /** Makes the app the active one so its window comes to the front (needed on macOS only). */
+  bringToFront(): void;
   setAppUserModelId(id: string): void;
   quit(): void;
+  /** Exits at once with the code, without the quit events. */
+  exit(code: number): void;
 }

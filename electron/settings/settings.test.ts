@@ -40,8 +40,11 @@ describe('settings', () => {
     const s = open();
     expect(s.get()).toEqual(defaultSettings());
     expect(s.notice).toBeNull();
+    expect(s.firstRun).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual(defaultSettings());
-    expect(open().get()).toEqual(defaultSettings());
+    const again = open();
+    expect(again.get()).toEqual(defaultSettings());
+    expect(again.firstRun).toBe(false);
   });
 
   it('saves valid settings and reports field problems for invalid ones', () => {
@@ -87,20 +90,27 @@ describe('settings', () => {
     expect(readFileSync(aside, 'utf8')).toBe('{"settings": {"targets": [ oops');
     expect(s.notice).toContain('was damaged');
     expect(s.notice).toContain(aside);
+    expect(s.firstRun).toBe(false); // a reset is not a first start: the notification says what happened
     // The next start finds a good file: no notice again.
     expect(open().notice).toBeNull();
     expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-20261126T002216Z.json', 'settings.json']);
   });
 
-  it('settings that do not match the schema are kept aside too; stored tokens carry over', () => {
+  it('settings that do not match the schema are kept aside too; stored tokens carry over with their origins', () => {
+    const origins = { 'Character.AI': ['https://plus.character.ai'] };
     writeFileSync(
       join(dir, 'settings.json'),
-      JSON.stringify({ settings: { targets: 'nope' }, tokens: { 'Character.AI': 'ZW5jcnlwdGVk' } }),
+      JSON.stringify({
+        settings: { targets: 'nope' },
+        tokens: { 'Character.AI': 'ZW5jcnlwdGVk' },
+        tokenOrigins: origins,
+      }),
     );
     const s = open();
     expect(s.get()).toEqual(defaultSettings());
     expect(s.notice).toContain('did not match the settings format (targets)');
     expect(s.store.get('tokens')).toEqual({ 'Character.AI': 'ZW5jcnlwdGVk' });
+    expect(s.store.get('tokenOrigins')).toEqual(origins);
   });
 
   it('when the file can neither be read nor moved aside, defaults run from memory and the user is told', () => {

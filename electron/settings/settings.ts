@@ -15,6 +15,8 @@ import { MemoryStore, type KeyValueStore } from './store';
 export const SETTINGS_KEY = 'settings';
 /** The store key holding encrypted tokens (see secrets/token-vault.ts); carried over on recovery. */
 export const TOKENS_KEY = 'tokens';
+/** The store key holding the origins each token was saved for; carried over with the tokens. */
+export const TOKEN_ORIGINS_KEY = 'tokenOrigins';
 
 /** File operations the recovery needs. */
 export interface SettingsFs {
@@ -63,6 +65,8 @@ export class Settings {
     initial: AppSettings,
     /** Set once when the file had to be moved aside or could not be used. */
     readonly notice: string | null,
+    /** True when there were no settings yet and the defaults were just written (the first start). */
+    readonly firstRun = false,
   ) {
     this.current = initial;
   }
@@ -72,19 +76,21 @@ export class Settings {
     let store: KeyValueStore | null = null;
     let problem: string | null = null;
     let carriedTokens: unknown;
+    let carriedOrigins: unknown;
     try {
       store = deps.open();
       const raw = store.get(SETTINGS_KEY);
       if (raw === undefined) {
         const fresh = defaultSettings();
         store.set(SETTINGS_KEY, fresh);
-        return new Settings(store, fresh, null);
+        return new Settings(store, fresh, null, true);
       }
       const parsed = v.safeParse(AppSettingsSchema, raw);
       if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
       const where = settingsProblems(raw)[0]?.path;
       problem = `it did not match the settings format (${where && where !== '(root)' ? where : 'top level'})`;
       carriedTokens = store.get(TOKENS_KEY);
+      carriedOrigins = store.get(TOKEN_ORIGINS_KEY);
     } catch (error) {
       problem = `it could not be read (${errorLine(error)})`;
     }
@@ -96,7 +102,11 @@ export class Settings {
       if (deps.fs.exists(filePath)) deps.fs.rename(filePath, aside);
       const fresh = deps.open();
       fresh.set(SETTINGS_KEY, defaults);
-      if (isTokenRecord(carriedTokens)) fresh.set(TOKENS_KEY, carriedTokens);
+      if (isTokenRecord(carriedTokens)) {
+        fresh.set(TOKENS_KEY, carriedTokens);
+        if (typeof carriedOrigins === 'object' && carriedOrigins !== null)
+          fresh.set(TOKEN_ORIGINS_KEY, carriedOrigins);
+      }
       return new Settings(
         fresh,
         defaults,

@@ -12,6 +12,7 @@ import type {
   AppPort,
   ClipboardPort,
   DialogPort,
+  ErrorBoxPort,
   MenuItemModel,
   NetPort,
   NotificationRequest,
@@ -136,6 +137,8 @@ export class FakeWindowFactory implements WindowFactory {
 
 /** A reversible "encryption" that never stores the plain text as is. */
 export class FakeSafeStorage implements SafeStoragePort {
+  /** How many times decryptString ran. */
+  decryptCalls = 0;
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
@@ -147,6 +150,7 @@ export class FakeSafeStorage implements SafeStoragePort {
     return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
   }
   decryptString(encrypted: Buffer): string {
+    this.decryptCalls++;
     return Buffer.from([...encrypted].map((b) => b ^ 0x5a)).toString('utf8');
   }
   getSelectedStorageBackend(): string | null {
@@ -196,10 +200,11 @@ export class FakeNet implements NetPort {
 }
 
 /** Clipboard, dialog and shell recorders. */
-export class FakeDesktop implements ClipboardPort, DialogPort, ShellPort {
+export class FakeDesktop implements ClipboardPort, DialogPort, ErrorBoxPort, ShellPort {
   clipboard: string[] = [];
   opened: string[] = [];
   savePath: string | null = '/tmp/report.md';
+  errorBoxes: { title: string; content: string }[] = [];
   writeText(text: string): void {
     this.clipboard.push(text);
   }
@@ -209,25 +214,49 @@ export class FakeDesktop implements ClipboardPort, DialogPort, ShellPort {
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
   }
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
 }
 
 /** The app object. */
 export class FakeApp implements AppPort {
   version = '0.1.0-test';
+  isPackaged = true;
+  /** What `startedAtLogin` answers. */
+  atLogin = false;
   loginItem: boolean | null = null;
   dockHidden = false;
   appUserModelId: string | null = null;
   quitCalls = 0;
-  private second: (() => void)[] = [];
+  frontCalls = 0;
+  exitCodes: number[] = [];
+  private second: ((argv: readonly string[]) => void)[] = [];
+  private activate: (() => void)[] = [];
   constructor(readonly platform: NodeJS.Platform = 'linux') {}
   requestSingleInstanceLock(): boolean {
     return true;
   }
-  onSecondInstance(listener: () => void): void {
+  onSecondInstance(listener: (argv: readonly string[]) => void): void {
     this.second.push(listener);
   }
-  emitSecondInstance(): void {
-    for (const l of this.second) l();
+  emitSecondInstance(argv: readonly string[] = ['why500']): void {
+    for (const l of this.second) l(argv);
+  }
+  onActivate(listener: () => void): void {
+    this.activate.push(listener);
+  }
+  emitActivate(): void {
+    for (const l of this.activate) l();
+  }
+  startedAtLogin(): boolean {
+    return this.atLogin;
+  }
+  bringToFront(): void {
+    this.frontCalls++;
+  }
+  exit(code: number): void {
+    this.exitCodes.push(code);
   }
   setLaunchAtLogin(enabled: boolean): void {
     this.loginItem = enabled;

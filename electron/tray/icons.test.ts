@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { TRAY_STATES, trayIconFiles, trayIconPath } from './icons';
+import { TRAY_STATES, trayDirFor, trayIconFiles, trayIconPath } from './icons';
 
 const trayDir = join(import.meta.dirname, '..', '..', 'resources', 'tray');
 
@@ -90,5 +90,18 @@ describe('tray icons', () => {
     const resources = join(trayDir, '..');
     expect(pngSize(readFileSync(join(resources, 'icon.png')))).toEqual([1024, 1024]);
     expect(icoSizes(readFileSync(join(resources, 'icon.ico')))).toContain(256);
+  });
+});
+
+describe('tray icon folder', () => {
+  it('on Windows, a packaged app loads its icons from the unpacked folder beside the archive', () => {
+    expect(trayDirFor('/Apps/why500/resources/app.asar', 'win32')).toBe(
+      join('/Apps/why500/resources/app.asar.unpacked', 'resources', 'tray'),
+    );
+    // Elsewhere, and in development runs, from the app's own folder (images load from the archive).
+    expect(trayDirFor('/Apps/why500/resources/app.asar', 'linux')).toBe(
+      join('/Apps/why500/resources/app.asar', 'resources', 'tray'),
+    );
+    expect(trayDirFor('/src/why500', 'win32')).toBe(join('/src/why500', 'resources', 'tray'));
   });
 });

@@ -1,5 +1,6 @@
 // Keeps the tray icon, tooltip and menu in step with the monitor, and follows each OS's click
-// convention (macOS: a click shows the menu; Windows/Linux: a left click opens the window).
+// convention (macOS: a click shows the menu; Windows/Linux: a left click opens the window). An icon
+// that cannot be loaded never stops the tooltip and menu from updating.
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { TrayAction, TrayPort } from '../platform/ports';
@@ -25,6 +26,8 @@ export interface TrayControllerDeps {
   clock: ClockFormat;
   view: () => TrayView;
   onAction: (action: TrayAction) => void;
+  /** Told when the icon could not be set (one line); the tray keeps its previous icon. */
+  onError?: (message: string) => void;
 }
 
 /** Drives one tray icon. */
@@ -49,7 +52,15 @@ export class TrayController {
     const key = JSON.stringify([image, tooltip, menu]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    port.setImage(image);
+    try {
+      port.setImage(image);
+    } catch (error) {
+      // E.g. Windows: an icon file went missing. Try again on the next update.
+      this.lastKey = '';
+      this.deps.onError?.(
+        `the tray icon ${image} could not be set: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     port.setToolTip(tooltip);
     port.setMenu(menu, onAction);
   }

@@ -38,6 +38,39 @@ const expectedTooltip: Record<TrayState, string> = {
 };
 
 describe('tray', () => {
+  it('an icon that cannot be set (Windows temp clean-up) does not stop the tray from updating', () => {
+    const tray = new FakeTray();
+    const errors: string[] = [];
+    let broken = true;
+    tray.setImage = (path: string) => {
+      if (broken) throw new Error('Failed to load image from path');
+      tray.image = path;
+    };
+    let view = viewFor('healthy');
+    const controller = new TrayController({
+      port: tray,
+      platform: 'win32',
+      trayDir: 'C:/why500/resources/app.asar.unpacked/resources/tray',
+      clock: utcClock,
+      view: () => view,
+      onAction: () => {},
+      onError: (message) => errors.push(message),
+    });
+    expect(tray.tooltip).toBe(expectedTooltip.healthy);
+    view = viewFor('outage');
+    expect(() => controller.update()).not.toThrow();
+    expect(tray.tooltip).toBe(expectedTooltip.outage);
+    expect(tray.labels()[0]).toBe(expectedTooltip.outage);
+    expect(errors).toHaveLength(2);
+    expect(errors[1]).toMatch(/tray icon .*outage\.ico could not be set: Failed to load image/);
+    // Once the icon loads again, the next update sets it even though nothing else changed.
+    broken = false;
+    controller.update();
+    expect(tray.image).toBe(
+      join('C:/why500/resources/app.asar.unpacked/resources/tray', 'win', 'outage.ico'),
+    );
+  });
+
   it.each(TRAY_STATES)('shows icon, tooltip and menu for %s', (state) => {
     const tray = new FakeTray();
     new TrayController({

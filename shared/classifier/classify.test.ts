@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { classify, MIN_CONFIDENCE } from './classify';
-import { endpoint, evidence, statusPage } from './fixtures';
+import { endpoint, evidence, statusPage } from '../testing/evidence';
 import { DIAGNOSIS_OUTCOMES } from '../types/diagnosis';
 import { PRIORS } from './model';
 import { nextStep } from './next-step';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { clock, codeLabel, describe as sentence, explainOutcome, joinWords } from './explain';
 import { detectFeatures, readFacts } from './features';
-import { endpoint, evidence, statusPage } from './fixtures';
+import { endpoint, evidence, statusPage } from '../testing/evidence';
 
 describe('sentences', () => {
   it('puts the numbers in the latency sentence', () => {

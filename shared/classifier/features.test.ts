@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { detectFeatures, isThin, readFacts } from './features';
-import { endpoint, evidence, statusPage } from './fixtures';
+import { endpoint, evidence, statusPage } from '../testing/evidence';
 import type { Evidence } from '../types/evidence';
 
 const features = (e: Evidence) => detectFeatures(e, readFacts(e));

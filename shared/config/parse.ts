@@ -2,6 +2,7 @@
 
 import * as v from 'valibot';
 import type { Config } from '../types/config';
+import { cleanText } from '../text/sanitize';
 import { ConfigSchema } from './schema';
 import { oneLine, toProblems, type FieldProblem } from '../validate/issues';
 
@@ -38,7 +39,8 @@ export function parseConfigText(text: string): ConfigCheck {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    // The engine's message quotes the file's text, which may hold control characters.
+    const detail = cleanText(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err), 200);
     const problems = [{ path: '(file)', message: `expected JSON, found a syntax error (${detail})` }];
     return { ok: false, problems, message: oneLine(problems) };
   }

@@ -83,12 +83,16 @@ export interface ActionResult {
 /** Result of the settings form's "test" button for a target. */
 export interface TargetTestResult {
   ok: boolean;
-  probes: Pick<ProbeResult, 'name' | 'url' | 'status' | 'outcome' | 'error' | 'timings'>[];
+  probes: Pick<ProbeResult, 'name' | 'url' | 'status' | 'outcome' | 'error' | 'note' | 'timings'>[];
   statusPage: StatusReading | null;
 }
 
-/** Result of saving settings: saved, or the field problems to show inline. */
-export type SaveSettingsResult = { ok: true } | { ok: false; problems: { path: string; message: string }[] };
+/**
+ * Result of saving settings: saved (with a notice when saving changed something else, e.g. a token
+ * was removed), or the field problems to show inline.
+ */
+export type SaveSettingsResult =
+  { ok: true; notice?: string } | { ok: false; problems: { path: string; message: string }[] };
 
 /** Report formats. */
 export type ReportFormat = 'markdown' | 'json';

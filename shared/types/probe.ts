@@ -27,6 +27,8 @@ export const OUTCOMES = [
   'http-5xx',
   'challenge',
   'error',
+  // Appended, not inserted: the sample store keeps outcomes by their place in this list.
+  'redirect-refused',
 ] as const;
 
 /** One entry of the outcome taxonomy. */
@@ -80,6 +82,8 @@ export interface ProbeResult {
   path: ProbePath;
   /** Whether the request carried the user's token. */
   auth: boolean;
+  /** A remark on how the probe was run, e.g. that the token was withheld from this address. */
+  note?: string;
   /** ISO-8601 start time. */
   at: string;
   /** Final HTTP status, or null when no response arrived. */

@@ -57,6 +57,15 @@ export interface StatusSnapshot {
   fetchedAt: string;
   /** When the page says it was updated, if it says. */
   updatedAt: string | null;
+  /** Items the page listed past our caps and left out (see `shared/text/sanitize.ts`); absent when none. */
+  omitted?: StatusOmitted;
+}
+
+/** How many items of each list a status page had beyond what a snapshot keeps. */
+export interface StatusOmitted {
+  components: number;
+  incidents: number;
+  maintenance: number;
 }
 
 /** Why a status-page read gave no information. Never means "the service is down". */

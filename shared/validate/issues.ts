@@ -1,6 +1,7 @@
 // Turns a schema failure into one line naming the field by its path, what was expected and what was found.
 
 import type * as v from 'valibot';
+import { UNSAFE_CHAR } from '../text/sanitize';
 
 /** A validation problem: the field's path (`targets[0].site`) and a readable message. */
 export interface FieldProblem {
@@ -14,15 +15,23 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   for (const item of issue.path ?? []) {
     const key = item.key;
     if (typeof key === 'number') out += `[${key}]`;
+    else if (!/^[\w$-]+$/.test(String(key))) out += `[${quoted(String(key))}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out === '' ? '(root)' : out;
 }
 
+/** A key that is not a plain word, quoted with every control or invisible character written as `\uXXXX`. */
+function quoted(key: string): string {
+  return JSON.stringify(key).replace(
+    new RegExp(UNSAFE_CHAR.source, 'g'),
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function describeFound(issue: v.BaseIssue<unknown>): string {
   const input = issue.input;
-  if (typeof input === 'string')
-    return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (typeof input === 'string') return quoted(input.length > 60 ? `${input.slice(0, 57)}...` : input);
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (input === null) return 'null';
   if (input === undefined) return 'nothing';

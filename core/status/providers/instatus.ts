@@ -9,6 +9,7 @@ import type {
   StatusMaintenance,
 } from '../../../shared/types/status';
 import { asIsoDate, asRecord, asString, records, type JsonRecord } from '../json';
+import { inRange } from '../../../shared/text/sanitize';
 import { impactOfComponentStatus } from '../levels';
 import { StatusFormatError, type ParseContext, type StatusProvider } from '../provider';
 import { settleSnapshot } from '../snapshot';
@@ -82,12 +83,15 @@ function maintenance(list: JsonRecord[]): { inProgress: StatusMaintenance[]; upc
     const stage = upper(m.status);
     if (name === null) continue;
     const start = asIsoDate(m.start) ?? asIsoDate(m.startedAt);
-    const minutes = Number(m.duration);
+    // A window's length in minutes, at most a year (a huge number would make an invalid date).
+    const minutes = inRange(
+      typeof m.duration === 'number' ? m.duration : Number(asString(m.duration)),
+      1,
+      366 * 24 * 60,
+    );
     const end =
       asIsoDate(m.end) ??
-      (start && Number.isFinite(minutes) && minutes > 0
-        ? new Date(Date.parse(start) + minutes * 60_000).toISOString()
-        : null);
+      (start && minutes !== null ? asIsoDate(Date.parse(start) + minutes * 60_000) : null);
     const window = { name, scheduledFor: start, scheduledUntil: end, components: [] };
     if (stage === 'INPROGRESS') inProgress.push({ ...window, stage: 'in-progress' });
     else if (stage === 'NOTSTARTEDYET') upcoming.push({ ...window, stage: 'scheduled' });

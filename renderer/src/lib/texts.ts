@@ -75,6 +75,7 @@ export const PROBE_OUTCOME_LABEL: Record<Outcome, string> = {
   'tls-cert': 'certificate problem',
   'tls-handshake': 'secure connection failed',
   'too-many-redirects': 'too many redirects',
+  'redirect-refused': 'redirect into the local network refused',
   'body-too-large': 'answered (very large page)',
   proxy: 'proxy failed',
   'http-4xx': 'refused the request (4xx)',

@@ -95,3 +95,46 @@ describe('statusSpans and summarize', () => {
     );
   });
 });
+
+describe('absurd values from a hostile or corrupt history', () => {
+  const absurd = (): TimelineData => {
+    const data = overloadTimeline('hour');
+    const at = data.samples[10]!.at;
+    const bad = (total: number, firstByte: number | null = 1) => ({
+      at,
+      name: 'site',
+      path: 'direct' as const,
+      outcome: 'ok' as const,
+      status: 200,
+      timings: { dns: 1, connect: 1, tls: 1, firstByte, total },
+    });
+    data.samples.push(bad(1e308), bad(Infinity), bad(Number.NaN), bad(-5), bad(100, 1e308));
+    return data;
+  };
+
+  it('leaves implausible samples out, and the axis stays finite with few ticks', () => {
+    const data = absurd();
+    const buckets = bucketize(data, 60);
+    expect(buckets.reduce((n, b) => n + b.samples, 0)).toBe(data.samples.length - 5);
+    const scale = latencyScale(buckets);
+    expect(Number.isFinite(scale.max)).toBe(true);
+    expect(scale.ticks.length).toBeLessThanOrEqual(11);
+    expect(summarize(data, buckets, FIXTURE_NOW)).not.toMatch(/e\+|Infinity|NaN/);
+  });
+
+  it('caps a latency scale fed absurd buckets directly', () => {
+    const [bucket] = bucketize(overloadTimeline('hour'), 1);
+    const scale = latencyScale([{ ...bucket!, phases: { ...bucket!.phases, rest: 1e308 } }]);
+    expect(scale.max).toBe(600_000);
+    expect(scale.ticks).toHaveLength(11);
+  });
+
+  it('caps bucket and tick counts, and has none for an invalid span', () => {
+    const data = overloadTimeline('hour');
+    expect(bucketize(data, 1e9)).toHaveLength(500);
+    expect(bucketize({ ...data, from: 'garbage' }, 60)).toEqual([]);
+    expect(timeTicks(0, 8.64e15, 'hour').length).toBeLessThanOrEqual(60);
+    expect(timeTicks(0, Infinity, 'day')).toEqual([]);
+    expect(timeTicks(10, 0, 'week')).toEqual([]);
+  });
+});

@@ -4,7 +4,25 @@
 import type { TimelineData, TimelineRange, TimelineSample } from '../../../shared/ipc/contract';
 import type { StatusReading } from '../../../shared/types/status';
 import { isReachable, type Outcome } from '../../../shared/types/probe';
+import { MAX_TIMING_MS, timingMs } from '../../../shared/text/sanitize';
 import { formatDuration, formatMs, formatTime } from './format';
+
+/** Most buckets a chart draws, whatever it is asked. */
+export const MAX_BUCKETS = 500;
+/** Most ticks on either axis. */
+export const MAX_TICKS = 60;
+
+/**
+ * True when a sample's timings are measurements (finite, within 0–10 minutes); anything else, from a
+ * corrupt or hostile history, is left out of the chart rather than stretching its axis without end.
+ */
+export function plausibleSample(s: TimelineSample): boolean {
+  const t = s.timings;
+  return (
+    timingMs(t.total) !== null &&
+    [t.dns, t.connect, t.tls, t.firstByte].every((v) => v === null || timingMs(v) !== null)
+  );
+}
 
 /** How errors are grouped on the chart (each kind has its own marker shape). */
 export type ErrorKind = 'server' | 'client' | 'timeout' | 'network' | 'challenge';
@@ -64,14 +82,19 @@ function restOf(s: TimelineSample): number {
   return Math.max(0, t.total - (t.dns ?? 0) - (t.connect ?? 0) - (t.tls ?? 0) - (t.firstByte ?? 0));
 }
 
-/** Groups the samples of the chosen paths into `count` equal time buckets. */
-export function bucketize(data: TimelineData, count: number, paths = ['direct']): Bucket[] {
+/**
+ * Groups the plausible samples of the chosen paths into `requested` equal time buckets (at most
+ * {@link MAX_BUCKETS}); none when the range itself is not a valid time span.
+ */
+export function bucketize(data: TimelineData, requested: number, paths = ['direct']): Bucket[] {
   const from = Date.parse(data.from);
   const to = Date.parse(data.to);
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+  const count = Math.min(MAX_BUCKETS, Math.max(1, Math.floor(requested) || 1));
   const width = Math.max(1, (to - from) / count);
   const groups: TimelineSample[][] = Array.from({ length: count }, () => []);
   for (const s of data.samples) {
-    if (!paths.includes(s.path)) continue;
+    if (!paths.includes(s.path) || !plausibleSample(s)) continue;
     const t = Date.parse(s.at);
     if (!(t >= from && t <= to)) continue;
     const i = Math.min(count - 1, Math.floor((t - from) / width));
@@ -104,25 +127,31 @@ export function bucketize(data: TimelineData, count: number, paths = ['direct'])
 /** Bucket counts per range: fine enough to see an outage, coarse enough to stay light. */
 export const BUCKETS: Record<TimelineRange, number> = { hour: 60, day: 96, week: 84 };
 
-/** A rounded upper bound for the latency axis and its ticks. */
+/**
+ * A rounded upper bound for the latency axis and its ticks. Bars are clamped to 10 minutes (the longest
+ * plausible timing), so the axis has at most 11 ticks whatever the buckets hold.
+ */
 export function latencyScale(buckets: Bucket[]): { max: number; ticks: number[] } {
-  const highest = Math.max(
-    100,
-    ...buckets.map(
-      (b) => b.phases.dns + b.phases.connect + b.phases.tls + b.phases.firstByte + b.phases.rest,
-    ),
-  );
+  const heights = buckets
+    .map((b) => b.phases.dns + b.phases.connect + b.phases.tls + b.phases.firstByte + b.phases.rest)
+    .map((h) => timingMs(h) ?? (h > 0 ? MAX_TIMING_MS : 0));
+  const highest = Math.max(100, ...heights);
   const steps = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 30_000, 60_000];
   const step = steps.find((s) => highest / s <= 4) ?? 60_000;
   const max = Math.ceil(highest / step) * step;
   const ticks: number[] = [];
-  for (let v = 0; v <= max; v += step) ticks.push(v);
+  for (let i = 0; i * step <= max && i < MAX_TICKS; i++) ticks.push(i * step);
   return { max, ticks };
 }
 
-/** Evenly spaced time ticks on round hours (or days for the week). */
+/**
+ * Evenly spaced time ticks on round hours (or days for the week); at most {@link MAX_TICKS} (a wider span
+ * than the range's gets a wider step), none for a span that is not a valid time range.
+ */
 export function timeTicks(from: number, to: number, range: TimelineRange): number[] {
-  const step = range === 'hour' ? 10 * 60_000 : range === 'day' ? 3 * 3_600_000 : 86_400_000;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+  const base = range === 'hour' ? 10 * 60_000 : range === 'day' ? 3 * 3_600_000 : 86_400_000;
+  const step = base * Math.max(1, Math.ceil((to - from) / base / MAX_TICKS));
   const ticks: number[] = [];
   let t = Math.ceil(from / step) * step;
   if (range === 'week') {
@@ -130,7 +159,7 @@ export function timeTicks(from: number, to: number, range: TimelineRange): numbe
     d.setHours(24, 0, 0, 0);
     t = d.getTime();
   }
-  for (; t <= to; t += step) ticks.push(t);
+  for (; t <= to && ticks.length < MAX_TICKS; t += step) ticks.push(t);
   return ticks;
 }
 
@@ -171,7 +200,10 @@ export function summarize(data: TimelineData, buckets: Bucket[], now: number): s
     .map((k) => `${totals[k.kind]} ${k.label.toLowerCase()}`)
     .join(', ');
   const answered = data.samples
-    .filter((s) => s.path === 'direct' && s.status !== null && errorKind(s.outcome) !== 'timeout')
+    .filter(
+      (s) =>
+        s.path === 'direct' && s.status !== null && errorKind(s.outcome) !== 'timeout' && plausibleSample(s),
+    )
     .map((s) => s.timings.total);
   const parts = [
     `Over ${RANGE_WORDS[data.range]}: ${samples} checks, ${failed === 0 ? 'none failed' : `${failed} failed (${kinds})`}.`,

@@ -84,6 +84,48 @@ describe('Settings', () => {
     await waitFor(() => expect(screen.getByText('Settings saved.')).toBeTruthy());
   });
 
+  it("says when saving removed a token because its address changed, and shows the token's new state", async () => {
+    let stored = true;
+    const notice = 'The token for Character.AI was removed because the address changed; enter it again.';
+    await setup({
+      getTokenState: async () => ({
+        set: { 'Character.AI': stored },
+        weakEncryption: false,
+        available: true,
+      }),
+      saveSettings: async () => {
+        stored = false;
+        return { ok: true as const, notice };
+      },
+    });
+    await screen.findByText('A token is stored for Character.AI.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(`Settings saved. ${notice}`);
+    await screen.findByText('No token is stored for Character.AI.');
+  });
+
+  it('shows when a test went without the token', async () => {
+    const note = 'token not sent: https://moved.example is not an address the token was saved for';
+    await setup({
+      testTarget: async () => ({
+        ok: true,
+        probes: [
+          {
+            name: 'user',
+            url: 'https://moved.example/user',
+            status: 401,
+            outcome: 'http-4xx' as const,
+            note,
+            timings: { dns: 1, connect: 1, tls: 1, firstByte: 1, total: 4 },
+          },
+        ],
+        statusPage: null,
+      }),
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test Character.AI' }));
+    await screen.findByText(new RegExp(`user: 401 .* — ${note}`));
+  });
+
   it('shows problems returned by main beside their fields', async () => {
     await setup({
       saveSettings: async () => ({

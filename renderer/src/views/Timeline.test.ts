@@ -63,3 +63,24 @@ describe('Timeline', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('history unavailable');
   });
 });
+
+describe('Timeline with absurd values', () => {
+  it('renders a history holding a total of 1e308, Infinity and NaN', async () => {
+    const { overloadTimeline } = await import('../testing/fixtures');
+    const { state } = await connectedState({
+      overrides: {
+        getTimeline: async ({ range }) => {
+          const data = overloadTimeline(range);
+          for (const [i, total] of [1e308, Infinity, Number.NaN, -1].entries())
+            data.samples.push({ ...data.samples[i]!, timings: { ...data.samples[i]!.timings, total } });
+          return data;
+        },
+      },
+    });
+    render(Timeline, { props: { state } });
+    const chart = await screen.findByRole('img', { name: /last hour/ });
+    const summary = document.getElementById(chart.getAttribute('aria-describedby') ?? '');
+    expect(summary?.textContent).toMatch(/^Over the last hour: 120 checks/);
+    expect(chart.querySelectorAll('text').length).toBeLessThan(200);
+  });
+});

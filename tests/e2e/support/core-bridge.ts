@@ -130,7 +130,7 @@ export async function startCoreWindow(scenario: string): Promise<CoreWindow> {
     push,
     writeFile: async (path, text) => writeFileSync(path, text),
     testTarget: null,
-    onSettingsSaved: (s) => service.reconfigure(resolveConfig(settingsToConfig(s))),
+    onSettingsSaved: (s) => (service.reconfigure(resolveConfig(settingsToConfig(s))), null),
     onTokensChanged: () => undefined,
     app: { name: 'why500', version: '0.1.0-e2e', os: 'linux (e2e)', timeZone: 'UTC' },
     now: () => new Date(),

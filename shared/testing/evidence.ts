@@ -1,5 +1,5 @@
 // Small builders for hand-made Evidence objects, for the classifier's own tests (shared/ cannot use
-// core/evidence/build.ts; the case table built from rounds lives in core/evidence/cases.ts).
+// core/evidence/build.ts; the case table built from rounds lives in core/testing/evidence-cases.ts).
 
 import { noSignals } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';

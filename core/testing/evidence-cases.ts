@@ -5,7 +5,7 @@
 import type { Verdict } from '../../shared/types/diagnosis';
 import type { Evidence, ExtensionSuspect, FingerprintEvidence } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
-import { buildEvidence, type EvidenceInput } from './build';
+import { buildEvidence, type EvidenceInput } from '../evidence/build';
 import {
   controls,
   probe,

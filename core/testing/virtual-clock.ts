@@ -1,7 +1,7 @@
 // A virtual clock for tests and benchmarks: time only moves when asked, timers fire in order, and
 // promise chains settle between timers, so hours of monitoring run in milliseconds.
 
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../monitor/clock';
 
 interface VirtualTimer {
   id: number;

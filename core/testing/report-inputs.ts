@@ -3,7 +3,7 @@
 import { DIAGNOSIS_OUTCOMES, type Diagnosis } from '../../shared/types/diagnosis';
 import type { Evidence } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
-import type { ReportInput } from './types';
+import type { ReportInput } from '../report/types';
 
 /** A complete, empty-ish evidence object. */
 export function sampleEvidence(overrides: Partial<Evidence> = {}): Evidence {

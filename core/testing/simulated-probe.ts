@@ -3,7 +3,7 @@
 
 import type { ProbeResult, Outcome } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
-import { sleep, type Clock } from './clock';
+import { sleep, type Clock } from '../monitor/clock';
 
 /** What the simulated service answers to one request. */
 export interface SimulatedAnswer {

@@ -9,7 +9,7 @@ import type { Evidence, ExtensionSuspect, FingerprintEvidence } from '../../shar
 import type { Outcome, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import { seededRandom } from '../monitor/random';
-import { buildEvidence } from './build';
+import { buildEvidence } from '../evidence/build';
 import {
   controls,
   probe,

@@ -38,9 +38,18 @@ function outcomeOf(status: number | null): Outcome {
   return 'ok';
 }
 
-/** One probe result at time `at`. */
+/** The status that goes with an outcome when the spec names only the outcome. */
+function statusOf(outcome: Outcome | undefined): number | null {
+  if (outcome === undefined || outcome === 'ok') return 200;
+  if (outcome === 'http-5xx') return 500;
+  if (outcome === 'http-4xx') return 400;
+  if (outcome === 'challenge') return 403;
+  return null;
+}
+
+/** One probe result at time `at` (the one probe builder of the tests and benches). */
 export function probe(at: string, spec: ProbeSpec): ProbeResult {
-  const status = spec.status === undefined ? 200 : spec.status;
+  const status = spec.status === undefined ? statusOf(spec.outcome) : spec.status;
   const outcome = spec.outcome ?? outcomeOf(status);
   const ms = spec.ms ?? 150;
   const body = spec.body ?? (status === 200 ? '{"status":"ok"}' : '');

@@ -1,0 +1,95 @@
+// A hostile status page on loopback (terminal escapes, HTML, Markdown links and images, lone CRs, a
+// 1.9 MB title, 20 000 incidents) through the real CLI: `check`, `diagnose` and `diagnose --markdown`
+// print inert, bounded text, in a few seconds.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileSummary } from '../tests/support/hostile-status';
+import { startFakeService, type FakeService } from './testing/fake-service';
+import { cleanEnv, runCli, type CliRun } from './testing/run-cli';
+
+const TOKEN = 'feedbeeffeedbeeffeedbeeffeedbeeffeedbeef';
+/** Controls a terminal acts on (tab and line feed are fine), C1 controls and bidi/invisible characters. */
+const ACTS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+let dir: string;
+let fake: FakeService;
+let configPath: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'why500-hostile-'));
+  fake = await startFakeService(TOKEN);
+  configPath = join(dir, 'fake.json');
+  writeFileSync(configPath, JSON.stringify(fake.config()));
+});
+
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function timed(args: string[]): Promise<CliRun & { ms: number }> {
+  const started = performance.now();
+  const r = await runCli(
+    [...args, '--config', configPath, '--data-dir', join(dir, 'data')],
+    cleanEnv(dir, { FAKE_TOKEN: TOKEN }),
+  );
+  return { ...r, ms: performance.now() - started };
+}
+
+function expectInert(r: CliRun): void {
+  for (const text of [r.stdout, r.stderr]) {
+    expect(text).not.toMatch(ACTS);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(2_000);
+  }
+}
+
+const PAGES = {
+  'a 1.9 MB title': hostileSummary({ titleChars: 1_900_000, incidents: 5, components: 20, compact: true }),
+  '20,000 incidents': hostileSummary({ titleChars: 100, incidents: 20_000, components: 10, compact: true }),
+};
+
+describe.each(Object.entries(PAGES))('a hostile status page with %s', (label, page) => {
+  beforeAll(() => {
+    fake.statusBody = JSON.stringify(page);
+    // Under the reader's 2 MiB limit, so the page is read, not refused as too large.
+    expect(Buffer.byteLength(fake.statusBody)).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('check prints inert, bounded text', async () => {
+    const r = await timed(['check']);
+    console.log(`why500 check, hostile page with ${label}: ${r.ms.toFixed(0)} ms`);
+    expectInert(r);
+    expect(r.stdout).toMatch(/Status page: The status page says .*open incidents?: /);
+    expect(r.stdout).toContain('<script>alert(1)</script>');
+    expect(r.ms).toBeLessThan(20_000);
+  });
+
+  it('diagnose prints inert, bounded text', async () => {
+    const r = await timed(['diagnose']);
+    console.log(`why500 diagnose, hostile page with ${label}: ${r.ms.toFixed(0)} ms`);
+    expectInert(r);
+    expect(r.ms).toBeLessThan(20_000);
+  });
+
+  it('diagnose --markdown has no tag, link or image of the page’s choosing', async () => {
+    const r = await timed(['diagnose', '--markdown']);
+    console.log(`why500 diagnose --markdown, hostile page with ${label}: ${r.ms.toFixed(0)} ms`);
+    expectInert(r);
+    expect(r.stdout).toMatch(/^# why500 report: Fake/);
+    expect(r.stdout).toContain('open incidents');
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const tokens = md.parse(r.stdout, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+    expect(tokens.filter((t) => ['html_inline', 'html_block', 'image'].includes(t.type))).toEqual([]);
+    const hrefs = tokens.filter((t) => t.type === 'link_open').map((t) => String(t.attrGet('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs)
+      expect(href.startsWith(`${fake.url}/`) || href === `${fake.url}/status`).toBe(true);
+    expect(r.ms).toBeLessThan(20_000);
+  });
+});

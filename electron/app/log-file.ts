@@ -1,0 +1,50 @@
+// The app's log file, `why500.log` in the user-data folder: a packaged app has no console, so this is
+// where its log lines (already redacted by their callers) and a failed start end up. It is kept
+// small: past LOG_FILE_MAX_BYTES the file moves to `why500.old.log` and a new one starts.
+
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The log file's name in the user-data folder. */
+export const LOG_FILE_NAME = 'why500.log';
+
+/** Size at which the log moves aside to `why500.old.log`. */
+export const LOG_FILE_MAX_BYTES = 1_000_000;
+
+/** Appends time-stamped lines to the log file; never throws (a log must not break the app). */
+export class LogFile {
+  /** The file's full path (what README and the error box point to). */
+  readonly path: string;
+
+  constructor(
+    userDataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.path = join(userDataDir, LOG_FILE_NAME);
+  }
+
+  /** Appends one line; false when it could not be written. */
+  append(line: string): boolean {
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      if (sizeOf(this.path) > LOG_FILE_MAX_BYTES) {
+        renameSync(this.path, this.path.replace(/\.log$/, '.old.log'));
+      }
+      appendFileSync(this.path, `${this.now().toISOString()} ${line.replace(/\s+/g, ' ')}\n`, {
+        encoding: 'utf8',
+        mode: 0o600,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,63 @@
+// The window in Chromium fed what the core makes of a hostile status page and hostile servers (escapes,
+// HTML, Markdown links and images, lone CRs, a 1.9 MB title, 20 000 incidents) and of a history with
+// absurd values: every view renders, inert (no element, link or image of the page's choosing) and
+// without CSP violations or errors. Times are printed; the < 1 s target is in `npm run bench -- hostile`.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleInput } from '../../core/report/fixtures.test-support';
+import { ALL_INJECTIONS } from '../support/hostile-status';
+import { installBridge, launchChromium } from './support/browser';
+import { ensureRendererBuild } from './support/build';
+import { hostileFakeApi, timeViews } from './support/hostile-window';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(await ensureRendererBuild());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  const closed = await Promise.allSettled([browser?.close(), server?.close()]);
+  for (const c of closed) if (c.status === 'rejected') throw c.reason;
+});
+
+describe('the window with hostile data', () => {
+  it('renders every view inert, quickly, without CSP violations', async () => {
+    const fake = hostileFakeApi(Date.now(), (s) =>
+      sampleInput({
+        statusReading: s.targets[0]!.statusPage,
+        lastRound: s.targets[0]!.lastRound,
+        tried: [ALL_INJECTIONS],
+      }),
+    );
+    const snapshot = await fake.api.getSnapshot();
+    console.log(`hostile snapshot as IPC JSON: ${(JSON.stringify(snapshot).length / 1024).toFixed(0)} KiB`);
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const { health } = await installBridge(page, fake.api);
+      await page.goto(server.url);
+      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      const { ms, planted } = await timeViews(page);
+      console.log(
+        `window with hostile data, ms per view: ${Object.entries(ms)
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ')}`,
+      );
+      expect(
+        Object.values(planted).every((n) => n === 0),
+        JSON.stringify(planted),
+      ).toBe(true);
+      for (const [name, v] of Object.entries(ms)) expect(v, name).toBeLessThan(5_000);
+      const h = await health();
+      expect(h.cspViolations).toEqual([]);
+      expect(h.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
