@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildEvidence } from './build';
-import { controls, probe, rounds, SAMPLE_TARGET } from './synthetic';
+import { controls, probe, rounds, SAMPLE_TARGET } from '../testing/synthetic';
 import { loadCorpus, type HttpCorpusEntry } from '../../tests/corpus/load';
 import type { ProbeResult } from '../../shared/types/probe';
 import { classify } from '../../shared/classifier/classify';
