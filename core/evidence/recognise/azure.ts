@@ -1,7 +1,7 @@
 // Azure Blob Storage: `x-ms-error-code` (or `server: Windows-Azure-Blob`, `x-ms-request-id` with an XML
 // `<Error><Code>`). Public access switched off answers 409 PublicAccessNotPermitted: access denied.
 
-import { header, jsonObject, xmlErrorCode } from './read';
+import { header, jsonObject, stringAt, xmlErrorCode } from './read';
 import { found, type Meaning, type Recogniser } from './types';
 
 const CODES: Record<string, Meaning> = {
@@ -25,13 +25,6 @@ const CODES: Record<string, Meaning> = {
   InternalError: 'origin-error',
 };
 
-/** The management API's `{"error":{"code":…}}`, or null. */
-function jsonErrorCode(body: string): string | null {
-  const error = jsonObject(body)?.error;
-  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : null;
-  return typeof code === 'string' ? code : null;
-}
-
 /** Azure Blob Storage. */
 export const azureBlob = {
   id: 'azure-blob',
@@ -42,7 +35,10 @@ export const azureBlob = {
       header(r, 'server').startsWith('windows-azure') ||
       'x-ms-request-id' in r.headers;
     if (!marked || r.status < 400) return null;
-    const code = r.headers['x-ms-error-code']?.trim() || xmlErrorCode(r.body) || jsonErrorCode(r.body);
+    const code =
+      r.headers['x-ms-error-code']?.trim() ||
+      xmlErrorCode(r.body) ||
+      stringAt(jsonObject(r.body), 'error', 'code');
     if (!code) return null;
     const meaning = CODES[code] ?? (r.status === 403 ? 'access-denied' : null);
     return meaning ? found(this, 'storage', meaning, code) : null;

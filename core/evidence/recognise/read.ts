@@ -32,6 +32,16 @@ export function jsonObject(body: string): Record<string, unknown> | null {
   }
 }
 
+/** The string at `path` inside a parsed JSON value (object keys, array indexes), or null. */
+export function stringAt(value: unknown, ...path: (string | number)[]): string | null {
+  let at: unknown = value;
+  for (const step of path) {
+    if (at === null || typeof at !== 'object') return null;
+    at = (at as Record<string | number, unknown>)[step];
+  }
+  return typeof at === 'string' ? at : null;
+}
+
 /** The text of the page's `<title>`, trimmed, or ''. */
 export function title(body: string): string {
   const m = /<title[^>]*>([^<]*)<\/title>/i.exec(body.slice(0, 16_384));
