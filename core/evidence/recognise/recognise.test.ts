@@ -95,6 +95,16 @@ describe('recognise(), on answers no vendor made', () => {
     ).toBeNull();
   });
 
+  it('never passes on a code that is not shaped like one (remote text is hostile)', () => {
+    const seen = recognise({
+      status: 403,
+      headers: { 'x-ms-error-code': 'PublicAccess\u001b[31mNotPermitted <script>' },
+      body: '',
+    });
+    expect(seen?.vendor).toBe('azure-blob');
+    expect(seen?.code).toBeUndefined();
+  });
+
   it('every recogniser has its own id', () => {
     const ids = RECOGNISERS.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -24,12 +24,21 @@ export interface Recogniser {
   recognise(response: ResponseView): Recognition | null;
 }
 
-/** A recognition by `who`. */
+/** What a vendor code may look like; anything else from a (hostile) response is dropped, not shown. */
+const CODE_SHAPE = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** A recognition by `who` (a code not shaped like one is left out). */
 export function found(
   who: Pick<Recogniser, 'id' | 'name'>,
   layer: Layer,
   meaning: Meaning,
   code?: string,
 ): Recognition {
-  return { vendor: who.id, name: who.name, layer, meaning, ...(code ? { code } : {}) };
+  return {
+    vendor: who.id,
+    name: who.name,
+    layer,
+    meaning,
+    ...(code && CODE_SHAPE.test(code) ? { code } : {}),
+  };
 }
