@@ -1,12 +1,12 @@
 // Scores a scenario suite: accuracy, a confusion matrix over the nine outcomes plus `unknown`, and a
 // calibration table (does a stated confidence of 0.9 come true about 9 times in 10?).
 
-import { DIAGNOSIS_OUTCOMES, type DiagnosisOutcome, type Verdict } from '../shared/types/diagnosis';
+import { DIAGNOSIS_OUTCOMES, type Verdict } from '../shared/types/diagnosis';
 
 /** One scored case: what it should be, what was said, and how sure. */
 export interface ScoredCase {
   name: string;
-  expected: DiagnosisOutcome;
+  expected: Verdict;
   /** Null when the run produced no diagnosis (counted as wrong, column `none`). */
   verdict: Verdict | null;
   confidence: number | null;
@@ -143,4 +143,13 @@ export function calibrationLines(score: SuiteScore): string[] {
     lines.push(`${range.padEnd(14)}${String(b.count).padStart(6)}${mean.padStart(12)}${share.padStart(14)}`);
   }
   return lines;
+}
+
+/** Words that claim the site was changed: in a world with no deploy, a sentence with one is false. */
+export const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
+
+/** Every distinct evidence sentence of a diagnosis (for and against, every cause). */
+export function evidenceSentences(d: { ranking: { for: string[]; against: string[] }[] } | null): string[] {
+  if (!d) return [];
+  return [...new Set(d.ranking.flatMap((r) => [...r.for, ...r.against]))];
 }

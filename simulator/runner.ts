@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiagnosisJson } from '../core/report/contract';
-import type { DiagnosisOutcome } from '../shared/types/diagnosis';
+import type { Verdict } from '../shared/types/diagnosis';
 import { startSimulator, type RunningSimulator } from './simulator';
 import type { ScenarioDefinition } from './types';
 
@@ -23,7 +23,7 @@ export interface CommandRun {
 /** The result of one scenario. */
 export interface ScenarioRun {
   scenario: ScenarioDefinition;
-  expected: DiagnosisOutcome;
+  expected: Verdict;
   /** The parsed diagnosis, or null when the CLI printed none. */
   diagnosis: DiagnosisJson | null;
   /** The main diagnose run. */

@@ -206,9 +206,7 @@ export function serviceHandler(scenario: ScenarioDefinition, state: ServiceState
     const send = () => {
       if (res.destroyed) return;
       const headers: Record<string, string> = {
-        server: 'cloudflare',
-        'cf-ray': sim.ray,
-        'cf-cache-status': 'DYNAMIC',
+        ...(reply.verbatim ? {} : { server: 'cloudflare', 'cf-ray': sim.ray, 'cf-cache-status': 'DYNAMIC' }),
         ...reply.headers,
         'content-length': String(Buffer.byteLength(reply.body)),
       };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkConfig } from '../shared/config/parse';
 import type { Config } from '../shared/types/config';
-import type { DiagnosisOutcome } from '../shared/types/diagnosis';
+import type { Verdict } from '../shared/types/diagnosis';
 import { CONTROL_PATHS, controlHandler } from './controls';
 import { faultListener, listenHttp, type Listener } from './listeners';
 import { writeProfiles } from './profiles';
@@ -66,7 +66,7 @@ export interface RunningSimulator {
 /** A scenario as `--list` shows it. */
 export interface ScenarioSummary {
   name: string;
-  outcome: DiagnosisOutcome;
+  outcome: Verdict;
   description: string;
   signals: string[];
   decoyFor?: string;

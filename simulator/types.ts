@@ -2,7 +2,7 @@
 // shows, the parts it needs) and how its fake service answers each request over time.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import type { DiagnosisOutcome } from '../shared/types/diagnosis';
+import type { Verdict } from '../shared/types/diagnosis';
 import type { Evidence } from '../shared/types/evidence';
 
 /** Which network path a request to the fake service arrived by. */
@@ -41,6 +41,8 @@ export interface HttpReply {
   body: string;
   /** Wait this long before sending the headers. */
   delayMs?: number;
+  /** A recorded response: send only its own headers (no simulated Cloudflare `server`/`cf-ray`). */
+  verbatim?: boolean;
 }
 
 /** What the fake service does with a request: answer, accept and never answer, or reset the connection. */
@@ -133,7 +135,8 @@ export interface EvidenceExpectation {
 /** One scenario: a fake world that should be diagnosed as `outcome`. */
 export interface ScenarioDefinition {
   name: string;
-  outcome: DiagnosisOutcome;
+  /** The expected verdict (`unknown` for a world where naming a cause would be wrong, e.g. a corpus app crash). */
+  outcome: Verdict;
   description: string;
   /** The signals this variant shows, in short words (for `--list` and the suite's report). */
   signals: string[];

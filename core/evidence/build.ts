@@ -5,7 +5,12 @@
 
 import { mergeSignals, noSignals } from '../../shared/evidence/signals';
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shared/types/evidence';
+import type {
+  EndpointEvidence,
+  Evidence,
+  FingerprintEvidence,
+  ResponseSignals,
+} from '../../shared/types/evidence';
 import type { HeldProbe, Round } from '../../shared/types/monitor';
 import { isFailure, type Outcome, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import type { StatusIncident, StatusReading } from '../../shared/types/status';
@@ -80,6 +85,11 @@ function mostCommon(values: string[]): string | null {
   return best;
 }
 
+/** True when an answer that may be a 200 is a failure for the user: a queue page, or an error inside a 200. */
+function failsInside(seen: ResponseSignals): boolean {
+  return seen.waitingRoom || seen.recognitions.some((r) => r.meaning === 'error-in-200');
+}
+
 /** Aggregates one endpoint's probes (time-ordered) on one path. */
 function aggregate(
   name: string,
@@ -103,8 +113,8 @@ function aggregate(
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     if (p.status !== null) statuses[String(p.status)] = (statuses[String(p.status)] ?? 0) + 1;
     signals = mergeSignals(signals, seen);
-    // A waiting-room page may come with 200, but the user cannot get in: it counts as a failure.
-    const fail = isFailure(outcome) || seen.waitingRoom;
+    // A waiting-room page or an error inside a 200 may come with 200, but the user cannot get in: a failure.
+    const fail = isFailure(outcome) || failsInside(seen);
     failed.push(fail);
     const total = p.timings?.total;
     if (p.status !== null && typeof total === 'number' && Number.isFinite(total)) {
@@ -357,7 +367,7 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     .filter((p) => p.path === 'direct' && !(tokenEndpoints.has(p.name) && !p.auth))
     .map((p) => {
       const seen = readSignals(p);
-      return { at: p.at, failed: (isFailure(p.outcome) && !seen.challenge) || seen.waitingRoom };
+      return { at: p.at, failed: (isFailure(p.outcome) && !seen.challenge) || failsInside(seen) };
     });
   const firstFailureAt = serviceTrail.find((x) => x.failed)?.at ?? null;
 

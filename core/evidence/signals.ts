@@ -1,37 +1,40 @@
-// Reads the named signals (waiting room, Retry-After, maintenance wording, access denied, bot
-// check, Cloudflare origin error, CSRF) from one probe's status, headers and body start.
+// Reads the named signals of one probe from what the recognisers (./recognise) say about its status,
+// headers and body: the boolean signals the classifier has always weighed are derived from them.
 
+import { noSignals } from '../../shared/evidence/signals';
 import type { ResponseSignals } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
+import type { Recognition } from '../../shared/types/recognition';
+import { recognise } from './recognise/index';
 
-const WAITING_ROOM = /cf[-_]?waiting[-_]?room|waiting room|you are (?:now )?in (?:the )?(?:line|queue)/i;
-const MAINTENANCE =
-  /\b(?:down for (?:scheduled )?maintenance|scheduled maintenance|under maintenance|maintenance (?:mode|window|in progress)|undergoing maintenance|planned maintenance|scheduled downtime)\b/i;
-const ACCESS_DENIED =
-  /<Code>\s*AccessDenied\s*<\/Code>|\bAccessDenied\b|permission denied|access denied|PERMISSION_DENIED|\bforbidden\b/i;
-const CHALLENGE =
-  /<title>\s*just a moment\.\.\.|\/cdn-cgi\/challenge-platform\/|cf-chl-|challenges\.cloudflare\.com/i;
-const CSRF = /CSRF verification failed|CSRF token (?:missing|incorrect|invalid)/i;
+/** What the recognisers make of one probe's answer, or null (no answer, or nothing recognised). */
+export function recogniseProbe(probe: ProbeResult): Recognition | null {
+  if (probe.status === null) return null;
+  const seen = recognise({ status: probe.status, headers: probe.headers ?? {}, body: probe.body ?? '' });
+  // A bot check the probe itself labelled is one even when no recogniser knows the page.
+  if (!seen && probe.outcome === 'challenge')
+    return { vendor: 'generic', name: 'The server', layer: 'cdn', meaning: 'bot-check' };
+  return seen;
+}
+
+const ORIGIN_MEANINGS = new Set(['origin-unreachable', 'origin-timeout', 'origin-error', 'origin-tls']);
 
 /** The signals one probe shows. */
 export function readSignals(probe: ProbeResult): ResponseSignals {
+  const seen = recogniseProbe(probe);
   const status = probe.status ?? 0;
-  const body = probe.body ?? '';
-  const headers = probe.headers ?? {};
-  const headerNames = Object.keys(headers).join(' ');
-  const challenge =
-    probe.outcome === 'challenge' ||
-    (headers['cf-mitigated'] ?? '').toLowerCase().includes('challenge') ||
-    ((status === 403 || status === 503 || status === 429) && CHALLENGE.test(body));
-  const csrf = status === 403 && CSRF.test(body);
+  const meaning = seen?.meaning ?? null;
   return {
-    waitingRoom: /waiting-?room/i.test(headerNames) || WAITING_ROOM.test(body),
-    retryAfter: headers['retry-after'] !== undefined,
-    maintenanceWording: status >= 500 && MAINTENANCE.test(body),
-    accessDenied: !challenge && !csrf && (status === 401 || status === 403) && ACCESS_DENIED.test(body),
-    challenge,
-    cloudflareOriginError: status >= 520 && status <= 527,
-    csrf,
+    ...noSignals(),
+    waitingRoom: meaning === 'queue',
+    retryAfter: (probe.headers ?? {})['retry-after'] !== undefined,
+    maintenanceWording: meaning === 'maintenance',
+    accessDenied: meaning === 'access-denied',
+    challenge: meaning === 'bot-check' || probe.outcome === 'challenge',
+    cloudflareOriginError:
+      seen?.vendor === 'cloudflare' && ORIGIN_MEANINGS.has(seen.meaning) && status >= 520 && status <= 530,
+    csrf: meaning === 'csrf',
+    recognitions: seen ? [{ ...seen, count: 1 }] : [],
   };
 }
 

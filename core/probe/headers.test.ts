@@ -32,6 +32,36 @@ describe('pickHeaders', () => {
     });
   });
 
+  it('keeps the headers the recognisers read (who answered), by name and by prefix', () => {
+    const kept = pickHeaders({
+      via: '1.1 google',
+      'x-cache': 'Error from cloudfront',
+      'x-amzn-errortype': 'ForbiddenException',
+      'x-amz-request-id': '9A0D',
+      'x-ms-error-code': 'PublicAccessNotPermitted',
+      'x-goog-generation': '1',
+      'x-vercel-error': 'FUNCTION_INVOCATION_FAILED',
+      'x-nf-request-id': '01H',
+      'www-authenticate': 'Token',
+      'x-powered-by': 'Express',
+      'x-frame-options': 'DENY',
+    });
+    expect(Object.keys(kept).sort()).toEqual(
+      [
+        'via',
+        'x-cache',
+        'x-amzn-errortype',
+        'x-amz-request-id',
+        'x-ms-error-code',
+        'x-goog-generation',
+        'x-vercel-error',
+        'x-nf-request-id',
+        'www-authenticate',
+        'x-powered-by',
+      ].sort(),
+    );
+  });
+
   it('bounds and redacts values', () => {
     const kept = pickHeaders(
       { server: 'x'.repeat(5000), location: '/next?t=SECRET-TOKEN' },

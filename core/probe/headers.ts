@@ -10,7 +10,28 @@ const KEPT = new Set([
   'last-modified',
   'content-type',
   'location',
+  // Who answered, for the recognisers (core/evidence/recognise).
+  'via',
+  'x-cache',
+  'x-served-by',
+  'x-powered-by',
+  'x-generator',
+  'x-amzn-errortype',
+  'x-amzn-requestid',
+  'apigw-requestid',
+  'x-ms-error-code',
+  'x-ms-request-id',
+  'x-guploader-uploadid',
+  'x-vercel-error',
+  'x-vercel-id',
+  'x-vercel-mitigated',
+  'x-nf-request-id',
+  'fastly-debug-digest',
+  'www-authenticate',
 ]);
+
+/** Header name prefixes kept for the recognisers: AWS, Google Cloud, Queue-it, waiting rooms. */
+const KEPT_PREFIX = /^(?:x-amz-|x-goog-|x-queueit|cf-waiting-room)/;
 
 /** Header names that reveal a deploy: `x-app-version`, `x-build-id`, `x-release`, `x-commit-sha`… */
 const VERSIONISH = /version|build|release|commit|revision/;
@@ -30,7 +51,7 @@ export function pickHeaders(
   for (const [rawName, rawValue] of Object.entries(headers)) {
     if (rawValue === undefined) continue;
     const name = rawName.toLowerCase();
-    if (!KEPT.has(name) && !VERSIONISH.test(name)) continue;
+    if (!KEPT.has(name) && !KEPT_PREFIX.test(name) && !VERSIONISH.test(name)) continue;
     const value = Array.isArray(rawValue) ? rawValue.join(', ') : rawValue;
     kept[name] = redact(value).slice(0, MAX_VALUE);
   }

@@ -6,6 +6,8 @@ import type { Evidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { weight } from './model';
+import { recognitionsOf } from '../evidence/signals';
+import type { Meaning, SeenRecognition } from '../types/recognition';
 
 const CODE_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -99,6 +101,67 @@ const LEVEL_WORDS: Record<string, string> = {
   operational: 'all systems working',
 };
 
+/** " (error 1020)" for a numeric vendor code, " (PublicAccessNotPermitted)" for a named one, or "". */
+function codeNote(code: string | undefined): string {
+  if (!code) return '';
+  return /^\d+$/.test(code) ? ` (error ${code})` : ` (${code})`;
+}
+
+/** What a recognised answer means, as a plain clause after the vendor's name. */
+const MEANING_WORDS: Record<Meaning, (r: SeenRecognition) => string> = {
+  'firewall-block': () => "'s firewall refused the request",
+  'ip-ban': () => ' has banned the address the requests come from',
+  'geo-block': () => ' blocks requests from this country or region',
+  'rate-limited': () => ' limited the rate of requests',
+  'bot-check': () => ' showed a bot check',
+  queue: () => ' put the visit in a waiting-room queue',
+  maintenance: (r) => ` reports the ${r.layer === 'platform' ? 'app' : 'site'} is offline for maintenance`,
+  'access-denied': (r) =>
+    r.code === 'PublicAccessNotPermitted' ? ' refused public access' : ' refused access to the resource',
+  'origin-unreachable': () => ' could not reach the servers behind it',
+  'origin-timeout': () => ' gave up waiting for the servers behind it',
+  'origin-error': () => ' got a broken answer from the servers behind it',
+  'origin-tls': () => ' could not make a secure connection to the servers behind it',
+  'app-crash': (r) =>
+    r.layer === 'platform' ? ' reports the app crashed' : "'s error page says the application failed",
+  'token-rejected': () => ' rejected the token',
+  csrf: () => " rejected the request's CSRF check, a sign of a broken login session",
+  'error-in-200': () => ' answered “200 OK” with an error inside',
+  'not-found': () => ' answered that the address does not exist',
+};
+
+/** "Cloudflare's firewall refused the request (error 1020), 6 times" for one recognition. */
+export function recognitionSentence(r: SeenRecognition): string {
+  return `${r.name}${MEANING_WORDS[r.meaning](r)}${codeNote(r.code)}, ${times(r.count)}`;
+}
+
+/** The sentences of the recognitions with these meanings (at most two), joined; '' when there are none. */
+function recognised(f: Facts, ...meanings: Meaning[]): string {
+  return joinWords(
+    recognitionsOf(f.signals, ...meanings)
+      .slice(0, 2)
+      .map(recognitionSentence),
+  );
+}
+
+/** The recognised sentence when a vendor was named, else the fallback. */
+function namedOr(f: Facts, meanings: Meaning[], fallback: string): string {
+  const named = recognitionsOf(f.signals, ...meanings).filter((r) => r.vendor !== 'generic');
+  return named.length > 0 ? joinWords(named.slice(0, 2).map(recognitionSentence)) : fallback;
+}
+
+/** " (error pages made by Cloudflare)" when a named vendor made the failing answers, else "". */
+function pagesBy(f: Facts): string {
+  const vendors = [
+    ...new Set(
+      f.signals.recognitions
+        .filter((r) => r.vendor !== 'generic' && r.meaning !== 'bot-check')
+        .map((r) => r.name),
+    ),
+  ];
+  return vendors.length > 0 ? ` (error pages made by ${joinWords(vendors.slice(0, 2))})` : '';
+}
+
 /** The plain sentence for one present feature, starting with a capital letter. */
 export function describe(id: FeatureId, f: Facts, e: Evidence): string {
   const text = sentence(id, f, e);
@@ -117,13 +180,13 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'isolated-failure':
       return `Only 1 of ${f.attempts} requests failed (on ${names(f.failingNames)}); a single miss is normal noise`;
     case 'overload-codes':
-      return `The service answered ${codes(f.overloadCodes)}`;
+      return `The service answered ${codes(f.overloadCodes)}${pagesBy(f)}`;
     case 'cloudflare-origin-error':
       return f.cloudflareCodes.length > 0
         ? `Cloudflare, which sits in front of the service, could not get a proper answer from its servers (${codes(f.cloudflareCodes)})`
         : 'Cloudflare, which sits in front of the service, could not get a proper answer from its servers';
     case 'waiting-room':
-      return 'A Cloudflare waiting room queued the visit — sites switch that on when too many people arrive at once';
+      return `${namedOr(f, ['queue'], 'A waiting room queued the visit')} — sites switch that on when too many people arrive at once`;
     case 'latency-rise': {
       const l = f.latency;
       if (!l) return 'Responses are much slower than usual';
@@ -158,7 +221,7 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'region-components-down':
       return `The status page shows trouble in one region only: ${joinWords(sp.regionalComponentsDown.slice(0, 4))}`;
     case 'maintenance-wording':
-      return 'The error page itself says the service is down for maintenance';
+      return namedOr(f, ['maintenance'], 'The error page itself says the service is down for maintenance');
     case 'fingerprint-changed-before-errors': {
       const src = SOURCE_WORDS[e.fingerprint.source ?? ''] ?? 'build fingerprint';
       const secs = e.fingerprint.secondsBeforeErrors ?? 0;
@@ -213,7 +276,11 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'no-token':
       return 'No token is set, so your account could not be tested — adding one would let this app check it';
     case 'csrf':
-      return 'The service rejected a request with a “CSRF verification failed” page, a sign of a broken login session';
+      return namedOr(
+        f,
+        ['csrf'],
+        'The service rejected a request with a “CSRF verification failed” page, a sign of a broken login session',
+      );
     case 'direct-fails-alternate-ok':
       return f.alternateRate === 0
         ? `Through your usual route ${pct(f.directRate ?? 0)} of requests failed, but every request through the alternate path worked`
@@ -241,9 +308,13 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'denied-all-paths':
       return 'The same addresses were refused through the alternate path as well';
     case 'access-denied-body':
-      return 'The reply says access is denied (an “AccessDenied” or “permission denied” message)';
+      return namedOr(
+        f,
+        ['access-denied'],
+        'The reply says access is denied (an “AccessDenied” or “permission denied” message)',
+      );
     case 'challenge':
-      return 'The home page showed a bot check (“Just a moment…”): it hides the page from this app but is not an outage and not a permission fault';
+      return `${namedOr(f, ['bot-check'], 'The home page showed a bot check (“Just a moment…”)').replace(/, (?:once|twice|\d+ times)$/, '')}: it hides the page from this app but is not an outage and not a permission fault`;
     case 'symptom-clean':
       return 'You see an error right now, yet every request this app made succeeded';
     case 'symptom-with-failures':
@@ -256,6 +327,22 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       const n = e.extensions.suspects.length;
       return `${n} installed browser extension${n > 1 ? 's' : ''} can read or change this site: ${list.join(', ')}${more}`;
     }
+    case 'firewall-block':
+      return recognised(f, 'firewall-block', 'ip-ban');
+    case 'firewall-one-path':
+      return `${recognised(f, 'firewall-block', 'ip-ban')}, but only on your usual route`;
+    case 'geo-block':
+      return recognised(f, 'geo-block');
+    case 'rate-limited':
+      return recognised(f, 'rate-limited');
+    case 'origin-down':
+      return recognised(f, 'origin-unreachable', 'origin-timeout');
+    case 'origin-dead':
+      return `${recognised(f, 'origin-unreachable', 'origin-timeout')}, every time: the servers behind it are down, not just busy`;
+    case 'token-refused-answer':
+      return recognised(f, 'token-rejected');
+    case 'app-error-no-release':
+      return `${recognised(f, 'app-crash', 'error-in-200', 'not-found')}; no new version of the site was seen before it`;
     case 'no-extension-suspects':
       return `None of the extensions in ${e.extensions.profilesScanned} browser profile${e.extensions.profilesScanned > 1 ? 's' : ''} can touch this site`;
   }

@@ -1,8 +1,9 @@
 // Reads an Evidence object into plain facts (counts, rates, names) and then into the named features
 // the model weighs. Every feature is a yes/no fact about what was observed; explain.ts words it.
 
-import { mergeSignals } from '../evidence/signals';
+import { mergeSignals, recognitionsOf } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
+import type { Meaning } from '../types/recognition';
 import { TRANSPORT_OUTCOMES } from '../types/probe';
 
 /** The named features the model knows. Each one is present or absent. */
@@ -57,6 +58,14 @@ export const FEATURE_IDS = [
   'no-symptom',
   'extension-suspects',
   'no-extension-suspects',
+  'firewall-block',
+  'firewall-one-path',
+  'geo-block',
+  'rate-limited',
+  'origin-down',
+  'origin-dead',
+  'token-refused-answer',
+  'app-error-no-release',
 ] as const;
 
 /** One named feature. */
@@ -157,10 +166,28 @@ function errorCodes(ep: EndpointEvidence): Map<number, number> {
   return out;
 }
 
+/** Refusals a recogniser read as something other than a denial (a rate limit, a bot check, a bad token…). */
+function otherRefusals(ep: EndpointEvidence): number {
+  return recognitionsOf(
+    ep.signals,
+    'rate-limited',
+    'queue',
+    'bot-check',
+    'token-rejected',
+    'geo-block',
+  ).reduce((n, r) => n + r.count, 0);
+}
+
 function deniedCount(ep: EndpointEvidence): number {
   if (ep.signals.csrf) return 0;
   const codes = errorCodes(ep);
-  return (codes.get(401) ?? 0) + (codes.get(403) ?? 0);
+  const refused = Math.max(0, (codes.get(401) ?? 0) + (codes.get(403) ?? 0) - otherRefusals(ep));
+  // A denial can come with another status (Azure's 409 PublicAccessNotPermitted).
+  const recognised = recognitionsOf(ep.signals, 'access-denied', 'firewall-block', 'ip-ban').reduce(
+    (n, r) => n + r.count,
+    0,
+  );
+  return Math.max(refused, recognised);
 }
 
 function isFast500(ep: EndpointEvidence): boolean {
@@ -322,6 +349,17 @@ function fingerprintStable(e: Evidence, f: Facts, shortlyBefore: boolean): boole
   return (Date.parse(firstFailure) - Date.parse(seen)) / 1000 > SHORTLY_BEFORE_SECONDS;
 }
 
+/** The direct path fails while the alternate path works (the same test as `direct-fails-alternate-ok`). */
+function onePathOnly(e: Evidence, f: Facts): boolean {
+  return (
+    e.alternateConfigured &&
+    f.directRate !== null &&
+    f.alternateRate !== null &&
+    f.directRate >= 0.5 &&
+    f.alternateRate <= 0.2
+  );
+}
+
 /** The features present in this evidence, in the order of FEATURE_IDS. */
 export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   const on = new Set<FeatureId>();
@@ -430,6 +468,25 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   }
   if (f.signals.accessDenied) on.add('access-denied-body');
   if (f.challenged > 0 || f.signals.challenge) on.add('challenge');
+
+  // What the recognisers named in the failing answers.
+  if (anyFailure && !isolated) {
+    const seen = (...meanings: Meaning[]) => recognitionsOf(f.signals, ...meanings).length > 0;
+    if (seen('firewall-block', 'ip-ban')) on.add(onePathOnly(e, f) ? 'firewall-one-path' : 'firewall-block');
+    if (seen('geo-block')) on.add('geo-block');
+    if (seen('rate-limited')) on.add('rate-limited');
+    // Now and then, or with answers that vary: the servers behind it are overwhelmed. The very same
+    // answer every time: they are down, for a reason the answer does not tell (a crash, a broken
+    // release, a switched-off backend).
+    if (seen('origin-unreachable', 'origin-timeout')) {
+      const sameEveryTime =
+        f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
+      on.add(sameEveryTime ? 'origin-dead' : 'origin-down');
+    }
+    if (seen('token-rejected')) on.add('token-refused-answer');
+    if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)
+      on.add('app-error-no-release');
+  }
 
   if (e.symptom) {
     if ((!anyFailure || isolated) && f.reachable > 0) on.add('symptom-clean');

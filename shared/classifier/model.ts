@@ -226,6 +226,42 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   // A scan that read the browser profiles and found no extension touching the site is real evidence
   // against extensions (it can still miss a browser it does not read, so not a veto).
   'no-extension-suspects': { extensions: 0.1 },
+  // What the recognisers named in the failing answers (core/evidence/recognise).
+  'firewall-block': {
+    permissions: 8,
+    regional: 1.2,
+    overload: 0.3,
+    'bad-update': 0.3,
+    account: 0.5,
+    maintenance: 0.3,
+    'local-network': 0.3,
+  },
+  // Blocked on one path only: the block is about where the request comes from.
+  'firewall-one-path': { regional: 3, permissions: 0.5 },
+  'geo-block': { regional: 15, permissions: 0.5, overload: 0.5, 'bad-update': 0.3, account: 0.5 },
+  'rate-limited': {
+    overload: 6,
+    maintenance: 1.2,
+    'bad-update': 0.3,
+    permissions: 0.3,
+    account: 0.6,
+    regional: 0.7,
+  },
+  'origin-down': { overload: 2.5, regional: 1.2, 'bad-update': 0.7, account: 0.5, permissions: 0.4 },
+  // A backend down on every request is not load (load comes and goes); the answer names no cause.
+  'origin-dead': { overload: 0.3, regional: 1.2, account: 0.5, permissions: 0.5 },
+  // The answer itself says the token was refused (DRF "Invalid token", a gateway's 401 type…).
+  'token-refused-answer': { account: 6, permissions: 0.7, overload: 0.5, 'bad-update': 0.5 },
+  // A crash page names the app, not the load; with no new version seen it is no bad update either
+  // (strong enough that fast, consistent, one-endpoint 500s cannot lift bad-update to the lead).
+  'app-error-no-release': {
+    'bad-update': 0.02,
+    overload: 0.4,
+    maintenance: 0.5,
+    permissions: 0.5,
+    account: 0.6,
+    regional: 0.5,
+  },
 };
 
 /**

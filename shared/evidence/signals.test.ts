@@ -2,11 +2,21 @@ import { describe, it, expect } from 'vitest';
 import { mergeSignals, noSignals } from './signals';
 
 describe('noSignals', () => {
-  it('has every signal false and is a fresh object each time', () => {
+  it('has every signal false, no recognition, and is a fresh object each time', () => {
     const a = noSignals();
-    expect(Object.values(a).every((v) => v === false)).toBe(true);
+    const { recognitions, ...flags } = a;
+    expect(Object.values(flags).every((v) => v === false)).toBe(true);
+    expect(recognitions).toEqual([]);
     a.csrf = true;
+    a.recognitions.push({
+      vendor: 'cloudflare',
+      name: 'Cloudflare',
+      layer: 'cdn',
+      meaning: 'firewall-block',
+      count: 1,
+    });
     expect(noSignals().csrf).toBe(false);
+    expect(noSignals().recognitions).toEqual([]);
   });
 });
 

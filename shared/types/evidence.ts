@@ -3,6 +3,7 @@
 
 import type { HeldProbe } from './monitor';
 import type { Outcome, ProbePath } from './probe';
+import type { SeenRecognition } from './recognition';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 
 /** What one endpoint (on one path) did over the observation window. */
@@ -50,6 +51,8 @@ export interface ResponseSignals {
   cloudflareOriginError: boolean;
   /** CSRF failure page (Django "CSRF verification failed"). */
   csrf: boolean;
+  /** What the recognisers named (vendor, layer, meaning, code), with how many responses showed each. */
+  recognitions: SeenRecognition[];
 }
 
 /** The build fingerprint of the site and whether it changed. */

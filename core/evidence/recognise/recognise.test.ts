@@ -1,0 +1,112 @@
+// Every http entry of the real-response corpus (tests/corpus) through recognise(): it must name the
+// layer, meaning and code its manifest records. A new entry with no matching recogniser fails here.
+// Plus hand-made negatives: plain answers no recogniser may claim.
+
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, type HttpCorpusEntry } from '../../../tests/corpus/load';
+import { recognise, RECOGNISERS } from './index';
+
+const entries = loadCorpus().filter((e): e is HttpCorpusEntry => e.kind === 'http');
+
+/**
+ * Entries whose manifest names the watched service (`app`) for bytes a framework wrote: the same
+ * bytes as another entry labelled `framework`, so no recogniser can tell them apart. The recogniser
+ * names the framework; the meaning must still match.
+ */
+const FRAMEWORK_BYTES_LABELLED_APP: Record<string, string> = {
+  'characterai-django-csrf-403-RECONSTRUCTED':
+    "Django's CSRF page, byte for byte as django-csrf-403-no-cookie",
+  'characterai-401-invalid-token-RECONSTRUCTED':
+    'DRF\'s {"detail":"Invalid token."}, as drf-401-invalid-token',
+};
+
+/** True when the response itself carries `code` (status line, a header or the body). */
+function carries(entry: HttpCorpusEntry, code: string): boolean {
+  return [String(entry.status), ...Object.values(entry.headers), entry.body].some((text) =>
+    text.includes(code),
+  );
+}
+
+describe('recognise(), on every corpus http entry', () => {
+  it('has entries to check', () => {
+    expect(entries.length).toBeGreaterThan(10);
+  });
+  for (const entry of entries) {
+    it(`${entry.id}: ${entry.layer} / ${entry.meaning}${entry.code ? ` / ${entry.code}` : ''}`, () => {
+      const seen = recognise({
+        status: entry.status,
+        reason: entry.reason,
+        headers: entry.headers,
+        body: entry.body,
+      });
+      if (entry.meaning === 'ok') {
+        expect(seen).toBeNull();
+        return;
+      }
+      expect(seen, 'no recogniser knew this response').not.toBeNull();
+      // A code the source knew but the response does not carry (Heroku's H10 is in its logs, an S3
+      // HEAD answer has no body) cannot be read from the response.
+      const code = entry.code && carries(entry, entry.code) ? entry.code : undefined;
+      const layer = FRAMEWORK_BYTES_LABELLED_APP[entry.id] ? 'framework' : entry.layer;
+      expect({ layer: seen?.layer, meaning: seen?.meaning, code: seen?.code }).toEqual({
+        layer,
+        meaning: entry.meaning,
+        code,
+      });
+    });
+  }
+});
+
+describe('recognise(), on answers no vendor made', () => {
+  it('claims nothing in a plain healthy 200 page or JSON', () => {
+    expect(
+      recognise({
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><title>Home</title><p>Hello</p></html>',
+      }),
+    ).toBeNull();
+    expect(
+      recognise({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"ok":true,"detail":"fine"}',
+      }),
+    ).toBeNull();
+  });
+
+  it('claims nothing in a 500 or 502 with no vendor marks', () => {
+    expect(
+      recognise({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' }),
+    ).toBeNull();
+    expect(recognise({ status: 502, headers: {}, body: '' })).toBeNull();
+  });
+
+  it('does not take a healthy answer through Cloudflare for a Cloudflare error', () => {
+    expect(
+      recognise({
+        status: 200,
+        headers: { server: 'cloudflare', 'cf-ray': '8f00aa-FRA' },
+        body: '<p>Error code 1020 explained</p>',
+      }),
+    ).toBeNull();
+    expect(
+      recognise({ status: 500, headers: { server: 'cloudflare', 'cf-ray': '8f00aa-FRA' }, body: 'oops' }),
+    ).toBeNull();
+  });
+
+  it('never passes on a code that is not shaped like one (remote text is hostile)', () => {
+    const seen = recognise({
+      status: 403,
+      headers: { 'x-ms-error-code': 'PublicAccess\u001b[31mNotPermitted <script>' },
+      body: '',
+    });
+    expect(seen?.vendor).toBe('azure-blob');
+    expect(seen?.code).toBeUndefined();
+  });
+
+  it('every recogniser has its own id', () => {
+    const ids = RECOGNISERS.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

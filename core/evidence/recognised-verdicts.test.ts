@@ -1,0 +1,137 @@
+// The classifier on what the recognisers named, with evidence built from real corpus answers
+// (tests/corpus): which feature each meaning raises, how it weighs the causes, and that the sentence
+// names the vendor.
+
+import { describe, expect, it } from 'vitest';
+import { buildEvidence } from './build';
+import { controls, probe, rounds, SAMPLE_TARGET } from '../testing/synthetic';
+import { loadCorpus, type HttpCorpusEntry } from '../../tests/corpus/load';
+import type { ProbeResult } from '../../shared/types/probe';
+import { classify } from '../../shared/classifier/classify';
+import { detectFeatures, readFacts } from '../../shared/classifier/features';
+
+const corpus = loadCorpus().filter((e): e is HttpCorpusEntry => e.kind === 'http');
+
+function entry(id: string): HttpCorpusEntry {
+  const found = corpus.find((e) => e.id === id);
+  if (!found) throw new Error(`no corpus entry ${id}`);
+  return found;
+}
+
+/** A probe that got the entry's answer. */
+function answered(
+  at: string,
+  name: string,
+  e: HttpCorpusEntry,
+  extra: Partial<ProbeResult> = {},
+): ProbeResult {
+  return { ...probe(at, { name, status: e.status, headers: e.headers, body: e.body, ms: 120 }), ...extra };
+}
+
+/** Six rounds: `fail(name)` says which of site, health, user (with a token) answer the entry. */
+function world(
+  e: HttpCorpusEntry,
+  fail: (name: string, path: 'direct' | 'alternate') => boolean,
+  alternate = false,
+) {
+  const paths: ('direct' | 'alternate')[] = alternate ? ['direct', 'alternate'] : ['direct'];
+  const evidence = buildEvidence({
+    target: SAMPLE_TARGET,
+    rounds: rounds(6, (_i, at) => ({
+      probes: [
+        ...paths.flatMap((path) =>
+          ['site', 'health', 'user'].map((name) => {
+            const auth = name === 'user';
+            return fail(name, path)
+              ? answered(at, name, e, { path, auth })
+              : probe(at, { name, path, auth, ms: 120, body: '{"ok":true}' });
+          }),
+        ),
+        ...controls(at),
+      ],
+    })),
+    tokenConfigured: true,
+    alternateConfigured: alternate,
+    symptom: false,
+  });
+  const diagnosis = classify(evidence);
+  const sentences = [...new Set(diagnosis.ranking.flatMap((r) => [...r.for, ...r.against]))];
+  return { evidence, features: detectFeatures(evidence, readFacts(evidence)), diagnosis, sentences };
+}
+
+describe('recognised answers in the classifier', () => {
+  it("Cloudflare's plain 1020 everywhere: its firewall, permissions, and the sentence says so", () => {
+    const w = world(entry('cloudflare-1020-plain-2021'), () => true);
+    expect(w.features).toContain('firewall-block');
+    expect(w.diagnosis.verdict).toBe('permissions');
+    expect(
+      w.sentences.some((s) => s.startsWith("Cloudflare's firewall refused the request (error 1020)")),
+    ).toBe(true);
+  });
+
+  it('the same block on the direct path only, the alternate path fine: regional, not permissions', () => {
+    const w = world(entry('cloudflare-1020-plain-2021'), (_n, path) => path === 'direct', true);
+    expect(w.features).toContain('firewall-one-path');
+    expect(w.features).not.toContain('firewall-block');
+    expect(w.diagnosis.verdict).toBe('regional');
+  });
+
+  it("Azure's 409 PublicAccessNotPermitted on a public resource counts as access denied", () => {
+    const w = world(entry('azure-storage-rp-publicaccessnotpermitted-409-2020'), (n) => n === 'health');
+    expect(w.features).toEqual(expect.arrayContaining(['anon-denied', 'access-denied-body']));
+    expect(w.diagnosis.verdict).toBe('permissions');
+    expect(
+      w.sentences.some((s) =>
+        s.startsWith('Azure Blob Storage refused public access (PublicAccessNotPermitted)'),
+      ),
+    ).toBe(true);
+  });
+
+  it("Heroku's Offline for Maintenance page reads as maintenance, naming Heroku", () => {
+    const w = world(entry('heroku-offline-for-maintenance-RECONSTRUCTED'), () => true);
+    expect(w.features).toContain('maintenance-wording');
+    expect(w.diagnosis.verdict).toBe('maintenance');
+    expect(w.sentences.some((s) => s.startsWith('Heroku reports the app is offline for maintenance'))).toBe(
+      true,
+    );
+  });
+
+  it('a rate limit names the vendor and weighs toward overload, not permissions (GitHub answers 403)', () => {
+    const w = world(entry('github-403-secondary-rate-limit'), (n) => n !== 'site');
+    expect(w.features).toContain('rate-limited');
+    expect(w.features).not.toContain('anon-denied');
+    expect(w.diagnosis.ranking[0]?.cause).toBe('overload');
+    expect(w.sentences.some((s) => s.startsWith('GitHub limited the rate of requests'))).toBe(true);
+  });
+
+  it('an error inside a 200 (neo_error) is a failure, and no cause by itself', () => {
+    const w = world(entry('characterai-neo-error-frame-self-harm'), (n) => n === 'user');
+    const user = w.evidence.endpoints.find((ep) => ep.name === 'user');
+    expect(user?.failures).toBe(6);
+    expect(w.features).toContain('app-error-no-release');
+    expect(w.diagnosis.verdict).not.toBe('bad-update');
+  });
+
+  it('an app crash with no new version seen does not make bad-update lead', () => {
+    const w = world(entry('vercel-function-invocation-failed'), (n) => n !== 'site');
+    expect(w.features).toContain('app-error-no-release');
+    expect(w.diagnosis.ranking[0]?.cause).not.toBe('bad-update');
+    expect(w.diagnosis.verdict).not.toBe('bad-update');
+    expect(
+      w.sentences.some((s) => s.startsWith('Vercel reports the app crashed (FUNCTION_INVOCATION_FAILED)')),
+    ).toBe(true);
+  });
+
+  it('a geo block weighs toward regional', () => {
+    const geo = { ...entry('cloudflare-1020-plain-2021'), body: 'error code: 1009' };
+    const w = world(geo, () => true);
+    expect(w.features).toContain('geo-block');
+    expect(w.diagnosis.ranking[0]?.cause).toBe('regional');
+  });
+
+  it('a token rejection on the token endpoint weighs toward the account', () => {
+    const w = world(entry('drf-401-invalid-token'), (n) => n === 'user');
+    expect(w.features).toEqual(expect.arrayContaining(['token-refused-answer', 'auth-fails-anon-ok']));
+    expect(w.diagnosis.verdict).toBe('account');
+  });
+});
