@@ -10,6 +10,8 @@ const KEPT = new Set([
   'last-modified',
   'content-type',
   'location',
+  // The server's clock: the local clock check compares it with this computer's.
+  'date',
 ]);
 
 /** Header names that reveal a deploy: `x-app-version`, `x-build-id`, `x-release`, `x-commit-sha`… */

@@ -1,6 +1,7 @@
 // The evidence object: what the core observed over a window of rounds, summarised into the
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
+import type { LocalEvidence } from './local';
 import type { Outcome, ProbePath } from './probe';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 
@@ -121,4 +122,6 @@ export interface Evidence {
   fingerprint: FingerprintEvidence;
   auth: { tokenConfigured: boolean };
   extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
+  /** The "Is it me?" local checks, when they ran (only after a failure or on the user's request). */
+  local?: LocalEvidence;
 }

@@ -1,0 +1,19 @@
+// Words for the local checks shared by the checks (core/local), the classifier and the views.
+
+/** "2 h 14 min", "5 min", "40 s" for a number of seconds (sign ignored). */
+export function spanWords(seconds: number): string {
+  const s = Math.round(Math.abs(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** "behind" when this computer's clock is earlier than the servers' (`skewSeconds` = servers − local). */
+export function skewWords(skewSeconds: number): string {
+  return `${spanWords(skewSeconds)} ${skewSeconds > 0 ? 'behind' : 'ahead'}`;
+}
