@@ -62,18 +62,22 @@ export async function serviceFor(
     dataDir: setup.dataDir,
     tokens: envTokenSource(setup.config.targets, io.env),
     env: io.env,
-    ...testOnlyOptions(io.env),
+    ...(await testOnlyOptions(io.env)),
     ...extra,
   });
 }
 
 /**
  * Test-only knobs, read from the environment so tests can drive the real CLI quickly:
- * `WHY500_TEST_CA` (a PEM file of extra trusted CAs for local TLS servers). Never documented to users.
+ * `WHY500_TEST_CA` (a PEM file of extra trusted CAs for local TLS servers) and `WHY500_TEST_HOSTS`
+ * (`name=addr+addr,other=fail`: a stand-in for the system resolver, so loopback tests can make it fail
+ * or lie; names it does not list fail). Never documented to users; unset, nothing changes.
  */
-function testOnlyOptions(env: Record<string, string | undefined>): Partial<CreateServiceOptions> {
+async function testOnlyOptions(env: Record<string, string | undefined>): Promise<Partial<CreateServiceOptions>> {
   const ca = env.WHY500_TEST_CA;
-  return ca ? { caFiles: [ca] } : {};
+  const hosts = env.WHY500_TEST_HOSTS;
+  const resolver = hosts ? (await import('../core/local/resolver')).hostsResolver(hosts) : null;
+  return { ...(ca ? { caFiles: [ca] } : {}), ...(resolver ? { resolver } : {}) };
 }
 
 function asString(value: string | boolean | undefined): string | null {

@@ -17,6 +17,10 @@ import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
 import type { ProbeLimits } from '../probe/types';
 import { StatusPageReader } from '../status/reader';
+import { DEFAULT_DOH_RESOLVERS } from '../../shared/config/defaults';
+import type { LocalEvidence } from '../../shared/types/local';
+import { collectLocal, DEFAULT_CHECK_DEADLINE_MS, localChecksReason } from '../local/collect';
+import { firstAddressLookup, systemResolver, type SystemResolver } from '../local/resolver';
 import type { TokenSource } from './service';
 import { scanForSuspects, type ExtensionScan } from './extensions';
 
@@ -49,6 +53,10 @@ export interface WiringOptions {
   roundDeadlineMs?: number;
   /** Extra probe limits (tests shorten them). */
   limits?: Partial<ProbeLimits>;
+  /** Replaces the system resolver for the probes and the local checks (tests only). */
+  resolver?: SystemResolver;
+  /** Deadline of one local check, ms. */
+  localCheckMs?: number;
 }
 
 /** Options of one round run through the wiring. */
@@ -75,11 +83,13 @@ export class Wiring {
     const base = options.probe ?? httpProbe;
     const env = options.env;
     const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
+    const lookup = options.resolver ? firstAddressLookup(options.resolver) : undefined;
     this.probe = (request) =>
       base({
         ...request,
         ...(env && request.env === undefined ? { env } : {}),
         ...(ca && request.ca === undefined ? { ca } : {}),
+        ...(lookup && request.lookup === undefined ? { lookup } : {}),
       });
     this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
   }
@@ -199,11 +209,45 @@ export class Wiring {
   async diagnose(
     target: ResolvedTarget,
     rounds: Round[],
-    options: { symptom?: boolean } = {},
+    options: { symptom?: boolean; signal?: AbortSignal } = {},
   ): Promise<Diagnosis> {
     const symptom = options.symptom === true || rounds.some((r) => r.symptom === true);
-    const extensions = symptom ? await this.extensions(target) : undefined;
-    return classify(this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) }));
+    const [extensions, local] = await Promise.all([
+      symptom ? this.extensions(target) : undefined,
+      this.localChecks(target, rounds, { symptom, ...(options.signal ? { signal: options.signal } : {}) }),
+    ]);
+    const evidence = this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) });
+    return classify(local ? { ...evidence, local } : evidence);
+  }
+
+  /**
+   * The "Is it me?" checks for a window of rounds, or null when nothing failed and the user did not ask
+   * (a healthy window costs no extra request).
+   */
+  async localChecks(
+    target: ResolvedTarget,
+    rounds: Round[],
+    options: { symptom?: boolean; asked?: boolean; signal?: AbortSignal } = {},
+  ): Promise<LocalEvidence | null> {
+    const reason = localChecksReason(rounds, options);
+    if (!reason) return null;
+    return collectLocal(
+      {
+        target,
+        controls: this.config.controls,
+        dohResolvers: this.config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
+        alternateProxy: this.config.alternatePath?.proxy ?? null,
+        rounds,
+        env: this.options.env ?? process.env,
+        resolver: this.options.resolver ?? systemResolver,
+        ...(this.options.ca && this.options.ca.length > 0 ? { ca: this.options.ca } : {}),
+        probe: this.probe,
+        now: this.options.now,
+        deadlineMs: this.options.localCheckMs ?? DEFAULT_CHECK_DEADLINE_MS,
+        signal: options.signal ?? new AbortController().signal,
+      },
+      reason,
+    );
   }
 
   /**
@@ -214,19 +258,32 @@ export class Wiring {
   async diagnoseMonitored(
     target: ResolvedTarget,
     rounds: Round[],
-    options: { symptom: boolean; baselines: Record<string, number | null> },
+    options: {
+      symptom: boolean;
+      baselines: Record<string, number | null>;
+      asked?: boolean;
+      signal?: AbortSignal;
+    },
   ): Promise<Diagnosis> {
     const newest = rounds.at(-1);
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker && site) this.tracker.observe(target.name, site);
     const symptom = options.symptom || newest?.symptom === true;
-    const extensions = symptom ? await this.extensions(target) : undefined;
+    // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
+    const [extensions, local] = await Promise.all([
+      symptom ? this.extensions(target) : undefined,
+      this.localChecks(target, newest ? [newest] : [], {
+        symptom,
+        ...(options.asked ? { asked: true } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    ]);
     const evidence = this.evidence(target, rounds, {
       symptom,
       ...(extensions ? { extensions } : {}),
       directBaselines: options.baselines,
     });
-    return classify(evidence);
+    return classify(local ? { ...evidence, local } : evidence);
   }
 
   /** Closes what the wiring holds open (nothing today besides caches). */

@@ -173,6 +173,18 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   },
   'controls-partial': { 'local-network': 2 },
   'controls-ok': { 'local-network': 0.03 },
+  // A check of the user's own connection found the fault itself: local first, even beside a service fault.
+  'local-fault': {
+    'local-network': 80,
+    healthy: 0.05,
+    overload: 0.3,
+    'bad-update': 0.3,
+    account: 0.3,
+    regional: 0.3,
+    maintenance: 0.3,
+    extensions: 0.3,
+    permissions: 0.3,
+  },
   'transport-only': {
     'local-network': 3,
     regional: 4,
