@@ -34,18 +34,29 @@ export const captiveCheck: LocalCheck = {
   id: 'captive',
   async run(context) {
     const control = context.controls.find(isNoContentUrl);
-    if (!control) return verdict('skipped', 'No control is a "no content" (204) address to test for a sign-in page');
+    if (!control)
+      return verdict('skipped', 'No control is a "no content" (204) address to test for a sign-in page');
     const url = plainUrl(control);
     const host = new URL(url).host;
     let answer;
     try {
       answer = await smallRequest(url, context);
     } catch (err) {
-      return verdict('inconclusive', `${host} did not answer (${errorWord(err)})`, 1, { host });
+      return verdict(
+        'inconclusive',
+        `The “no content” address ${host} did not answer (${errorWord(err)})`,
+        1,
+        { host },
+      );
     }
     const facts: Record<string, string | number | null> = { host, status: answer.status };
     if (answer.status === 204 && answer.body.length === 0) {
-      return verdict('ok', `${host} answered 204 with no content, as it should: no sign-in page is in the way`, 1, facts);
+      return verdict(
+        'ok',
+        `The “no content” address ${host} answered 204 with nothing, as it should: no sign-in page is in the way`,
+        1,
+        facts,
+      );
     }
     if (answer.status >= 300 && answer.status < 400) {
       const location = answer.headers.location;
@@ -58,7 +69,7 @@ export const captiveCheck: LocalCheck = {
       facts.redirectHost = to;
       return fault(
         'captive-redirect',
-        `${host} should answer 204 with no content, but it sent you to ${to ?? 'another page'} (${answer.status}): a sign-in page is intercepting`,
+        `A sign-in page is intercepting: the “no content” address ${host} sent you to ${to ?? 'another page'} (${answer.status}) instead of answering 204`,
         1,
         facts,
       );
@@ -68,11 +79,16 @@ export const captiveCheck: LocalCheck = {
       facts.title = title;
       return fault(
         'captive-page',
-        `${host} should answer 204 with no content, but a page${title ? ` titled “${title}”` : ''} came back (200): a sign-in page is intercepting`,
+        `A sign-in page is intercepting: the “no content” address ${host} answered with a page${title ? ` titled “${title}”` : ''} (200) instead of 204`,
         1,
         facts,
       );
     }
-    return verdict('inconclusive', `${host} answered ${answer.status} instead of 204`, 1, facts);
+    return verdict(
+      'inconclusive',
+      `The “no content” address ${host} answered ${answer.status} instead of 204`,
+      1,
+      facts,
+    );
   },
 };

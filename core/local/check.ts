@@ -90,6 +90,16 @@ export function hostOf(url: string): string | null {
   }
 }
 
+/** `host:port` of a URL (a "site" for the checks: two servers on one loopback address are two sites), or null. */
+export function siteOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return null;
+  }
+}
+
 /** Remote text made safe to show: printable characters only, at most `max` of them. */
 export function cleanText(text: string, max = 80): string {
   // eslint-disable-next-line no-control-regex

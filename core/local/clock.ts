@@ -4,7 +4,7 @@
 
 import { isFailure } from '../../shared/types/probe';
 import { skewWords } from '../../shared/local/words';
-import { errorWord, fault, hostOf, newestProbes, verdict, type LocalCheck } from './check';
+import { errorWord, fault, newestProbes, siteOf, verdict, type LocalCheck } from './check';
 import { smallRequest } from './fetch';
 
 /** Past this, seconds, the clock counts as off. */
@@ -27,7 +27,7 @@ export const clockCheck: LocalCheck = {
     const dateHosts = new Set<string>();
     const httpsHosts = new Set<string>();
     for (const p of probes) {
-      const host = hostOf(p.url) ?? p.url;
+      const host = siteOf(p.url) ?? p.url;
       if (p.url.startsWith('https:')) httpsHosts.add(host);
       if (p.outcome === 'tls-cert' && DATE_CODES.test(p.error ?? '')) dateHosts.add(host);
       const date = Date.parse(p.headers.date ?? '');
@@ -43,17 +43,23 @@ export const clockCheck: LocalCheck = {
         const date = Date.parse(String(answer.headers.date ?? ''));
         if (!Number.isNaN(date)) skews.push((date - started) / 1000);
         if (answer.tlsError === 'CERT_NOT_YET_VALID' || answer.tlsError === 'CERT_HAS_EXPIRED') {
-          dateHosts.add(hostOf(context.target.site) ?? context.target.site);
+          dateHosts.add(siteOf(context.target.site) ?? context.target.site);
         }
       } catch (err) {
         return verdict('inconclusive', `No server told the time (${errorWord(err)})`, requests);
       }
     }
-    if (skews.length === 0) return verdict('inconclusive', 'No server sent its time (a Date header)', requests);
+    if (skews.length === 0)
+      return verdict('inconclusive', 'No server sent its time (a Date header)', requests);
     const skew = Math.round(median(skews));
     const facts = { skewSeconds: skew, sources: skews.length, certificateDateErrors: dateHosts.size };
     if (Math.abs(skew) <= CLOCK_OFF_SECONDS) {
-      return verdict('ok', `Your clock agrees with the servers' (within ${Math.max(1, Math.abs(skew))} s)`, requests, facts);
+      return verdict(
+        'ok',
+        `Your clock agrees with the servers' (within ${Math.max(1, Math.abs(skew))} s)`,
+        requests,
+        facts,
+      );
     }
     const needed = Math.min(2, Math.max(1, httpsHosts.size));
     const failing = probes.some((p) => isFailure(p.outcome));

@@ -38,7 +38,10 @@ function hostOf(url: string): string {
  * Why the local checks should run for these rounds, or null when they should not (a healthy window).
  * `symptom` and `asked` are the user's requests ("I'm seeing an error now", "Diagnose now").
  */
-export function localChecksReason(rounds: Round[], options: { symptom?: boolean; asked?: boolean } = {}): string | null {
+export function localChecksReason(
+  rounds: Round[],
+  options: { symptom?: boolean; asked?: boolean } = {},
+): string | null {
   if (options.symptom) return 'you said you see an error';
   for (const round of [...rounds].reverse()) {
     for (const p of round.probes) {
@@ -46,7 +49,8 @@ export function localChecksReason(rounds: Round[], options: { symptom?: boolean;
       if (p.path !== 'control') continue;
       if (isFailure(p.outcome)) return 'an unrelated site failed too';
       // A sign-in page answers for every address: the redirect is followed and looks like success.
-      if (p.redirects > 0 && hostOf(p.finalUrl) !== hostOf(p.url)) return 'an unrelated site was sent elsewhere';
+      if (p.redirects > 0 && hostOf(p.finalUrl) !== hostOf(p.url))
+        return 'an unrelated site was sent elsewhere';
       if (isNoContentUrl(p.url) && p.status !== 204) return 'a "no content" address answered with content';
     }
   }
@@ -72,7 +76,11 @@ async function runOne(check: LocalCheck, context: LocalContext): Promise<LocalCh
     if (typeof result === 'string') {
       return base(check, at, started, 'inconclusive', `No result within ${context.deadlineMs} ms`, 0);
     }
-    return { ...base(check, at, started, result.outcome, result.detail, result.requests), finding: result.finding, ...(result.facts ? { facts: result.facts } : {}) };
+    return {
+      ...base(check, at, started, result.outcome, result.detail, result.requests),
+      finding: result.finding,
+      ...(result.facts ? { facts: result.facts } : {}),
+    };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return base(check, at, started, 'inconclusive', `The check failed (${why.split('\n')[0]})`, 0);

@@ -4,7 +4,16 @@
 
 import { isIP } from 'node:net';
 import { trustContext } from '../probe/dispatcher';
-import { errorWord, fault, hostOf, newestProbes, targetHosts, verdict, type LocalCheck, type LocalContext } from './check';
+import {
+  errorWord,
+  fault,
+  hostOf,
+  newestProbes,
+  targetHosts,
+  verdict,
+  type LocalCheck,
+  type LocalContext,
+} from './check';
 import { dohQuery, type DnsAnswer } from './doh';
 import type { ResolvedAddress } from './resolver';
 
@@ -53,7 +62,11 @@ async function askDoh(
         signal: context.signal,
         ...(secureContext ? { secureContext } : {}),
       });
-      return { answer, resolver: new URL(resolver).host, requests, error: null };
+      // 0 = found, 3 = no such name: both are answers; anything else (REFUSED, SERVFAIL) is not.
+      if (answer.rcode === 0 || answer.rcode === 3) {
+        return { answer, resolver: new URL(resolver).host, requests, error: null };
+      }
+      error = `DNS error code ${answer.rcode}`;
     } catch (err) {
       error = errorWord(err);
     }
@@ -105,12 +118,15 @@ export const dnsCheck: LocalCheck = {
       }
       return verdict(
         'inconclusive',
-        `${host} could not be looked up, and${by} does not know it either: the name itself may be gone`,
+        `The name ${host} could not be looked up, and${by} does not know it either: the name itself may be gone`,
         doh.requests,
         facts,
       );
     }
-    const bogus = (system ?? []).filter((a) => isBogus(a.address) && !dohAddresses.includes(a.address));
+    const family = type === 'A' ? 4 : 6;
+    const bogus = (system ?? []).filter(
+      (a) => a.family === family && isBogus(a.address) && !dohAddresses.includes(a.address),
+    );
     if (bogus.length > 0 && dohAddresses.length > 0) {
       return fault(
         'dns-bogus-answer',

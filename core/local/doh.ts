@@ -81,7 +81,12 @@ export interface DohOptions {
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** Asks one DoH resolver; rejects on a network error, a non-200 answer or a malformed message. */
-export function dohQuery(resolver: string, name: string, type: RecordType, options: DohOptions): Promise<DnsAnswer> {
+export function dohQuery(
+  resolver: string,
+  name: string,
+  type: RecordType,
+  options: DohOptions,
+): Promise<DnsAnswer> {
   const url = new URL(resolver);
   url.searchParams.set('dns', encodeQuery(name, type).toString('base64url'));
   const client = url.protocol === 'https:' ? https : http;

@@ -46,7 +46,8 @@ export function smallRequest(
       },
       (res) => {
         const socket = res.socket as TLSSocket;
-        const tlsError = secure && socket.authorized === false ? String(socket.authorizationError ?? '') : null;
+        const tlsError =
+          secure && socket.authorized === false ? String(socket.authorizationError ?? '') : null;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {

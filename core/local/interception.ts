@@ -7,7 +7,17 @@ import http from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import { trustContext } from '../probe/dispatcher';
-import { cleanText, errorWord, fault, hostOf, newestProbes, verdict, type LocalCheck, type LocalContext } from './check';
+import {
+  cleanText,
+  errorWord,
+  fault,
+  hostOf,
+  newestProbes,
+  siteOf,
+  verdict,
+  type LocalCheck,
+  type LocalContext,
+} from './check';
 
 /** Verification errors that mean "signed by a root this computer does not trust". */
 export const UNTRUSTED_CODES = new Set([
@@ -31,17 +41,26 @@ function nameOf(subject: Record<string, string | string[]> | undefined): string 
   return cleanText(pick(subject?.O) ?? pick(subject?.CN) ?? 'an unnamed issuer', 60);
 }
 
-function handshake(socketOrHost: Socket | { host: string; port: number }, servername: string, context: LocalContext): Promise<ChainView> {
+function handshake(
+  socketOrHost: Socket | { host: string; port: number },
+  servername: string,
+  context: LocalContext,
+): Promise<ChainView> {
   const secureContext = trustContext(context.ca);
   return new Promise((resolve, reject) => {
     const options: tls.ConnectionOptions = {
       rejectUnauthorized: false,
       ...(isIP(servername) === 0 ? { servername } : {}),
       ...(secureContext ? { secureContext } : {}),
-      ...('host' in socketOrHost ? { host: socketOrHost.host, port: socketOrHost.port } : { socket: socketOrHost }),
+      ...('host' in socketOrHost
+        ? { host: socketOrHost.host, port: socketOrHost.port }
+        : { socket: socketOrHost }),
     };
     const socket = tls.connect(options);
-    const timer = setTimeout(() => socket.destroy(new Error(`no handshake within ${context.deadlineMs} ms`)), context.deadlineMs);
+    const timer = setTimeout(
+      () => socket.destroy(new Error(`no handshake within ${context.deadlineMs} ms`)),
+      context.deadlineMs,
+    );
     const onAbort = (): void => {
       socket.destroy(new Error('aborted'));
     };
@@ -92,12 +111,15 @@ function tunnel(proxy: string, host: string, port: number, context: LocalContext
 }
 
 /** HTTPS hosts of the newest round (controls and the target's other hosts) whose certificate was refused as untrusted. */
-function untrustedElsewhere(context: LocalContext, siteHost: string): { https: string[]; untrusted: string[] } {
+function untrustedElsewhere(
+  context: LocalContext,
+  siteHost: string,
+): { https: string[]; untrusted: string[] } {
   const https: string[] = [];
   const untrusted: string[] = [];
   for (const p of newestProbes(context)) {
     if (p.path === 'alternate' || !p.url.startsWith('https:')) continue;
-    const host = hostOf(p.url);
+    const host = siteOf(p.url);
     if (!host || host === siteHost || https.includes(host)) continue;
     https.push(host);
     const code = /\(([A-Z_]+)\)$/.exec(p.error ?? '')?.[1];
@@ -112,7 +134,8 @@ export const interceptionCheck: LocalCheck = {
   async run(context) {
     const url = new URL(context.target.site);
     const host = hostOf(context.target.site) ?? '';
-    if (url.protocol !== 'https:') return verdict('skipped', `${host} is not reached over HTTPS`);
+    if (url.protocol !== 'https:')
+      return verdict('skipped', `The service (${host}) is not reached over HTTPS`);
     const port = Number(url.port) || 443;
     let direct: ChainView;
     let requests = 1;
@@ -122,24 +145,28 @@ export const interceptionCheck: LocalCheck = {
     } catch (err) {
       return verdict('inconclusive', `No TLS handshake with ${host} (${errorWord(err)})`, requests, { host });
     }
-    const facts: Record<string, string | number | null> = { host, issuer: direct.issuer, error: direct.error };
+    const facts: Record<string, string | number | null> = {
+      host,
+      issuer: direct.issuer,
+      error: direct.error,
+    };
     if (!direct.error || !UNTRUSTED_CODES.has(direct.error)) {
       return verdict(
         'ok',
         direct.error
-          ? `${host}'s certificate from ${direct.issuer} is refused for another reason (${direct.error})`
-          : `${host}'s certificate is issued by ${direct.issuer}, which this computer trusts`,
+          ? `The certificate of ${host} from ${direct.issuer} is refused for another reason (${direct.error})`
+          : `The certificate of ${host} is issued by ${direct.issuer}, which this computer trusts`,
         requests,
         facts,
       );
     }
-    const elsewhere = untrustedElsewhere(context, host);
+    const elsewhere = untrustedElsewhere(context, siteOf(context.target.site) ?? host);
     facts.otherHttpsSites = elsewhere.https.length;
     facts.otherUntrusted = elsewhere.untrusted.length;
     if (elsewhere.https.length > 0 && elsewhere.untrusted.length === elsewhere.https.length) {
       return fault(
         'untrusted-issuer',
-        `Every HTTPS site shows a certificate this computer does not trust: ${host}'s is issued by “${direct.issuer}” (${direct.error}), and ${elsewhere.untrusted.join(', ')} fail the same way`,
+        `Every HTTPS site shows a certificate this computer does not trust: the one of ${host} is issued by “${direct.issuer}” (${direct.error}), and ${elsewhere.untrusted.join(', ')} fail the same way`,
         requests,
         facts,
       );
@@ -153,7 +180,7 @@ export const interceptionCheck: LocalCheck = {
         if (alternate.error === null && alternate.issuer !== direct.issuer) {
           return fault(
             'issuer-differs',
-            `${host}'s certificate is issued by “${direct.issuer}” on your connection but by ${alternate.issuer} through the alternate path: something on your side re-signs it`,
+            `The certificate of ${host} is issued by “${direct.issuer}” on your connection but by ${alternate.issuer} through the alternate path: something on your side re-signs it`,
             requests,
             facts,
           );
@@ -164,7 +191,7 @@ export const interceptionCheck: LocalCheck = {
     }
     return verdict(
       'inconclusive',
-      `${host}'s certificate is issued by “${direct.issuer}”, which this computer does not trust (${direct.error}), but other sites are not affected`,
+      `The certificate of ${host} is issued by “${direct.issuer}”, which this computer does not trust (${direct.error}), but other sites are not affected`,
       requests,
       facts,
     );

@@ -28,7 +28,7 @@ export const proxyCheck: LocalCheck = {
     const facts: Record<string, string | number | null> = { host, proxy: via };
     if (!proxied) return verdict('inconclusive', `No request to ${host} through ${via} was made`, 0, facts);
     if (!isFailure(proxied.outcome)) {
-      return verdict('ok', `${host} answers through your proxy ${via}`, 0, facts);
+      return verdict('ok', `Requests to ${host} work through your proxy ${via}`, 0, facts);
     }
     const error = proxied.error ?? '';
     const status = /answered (\d{3}) to CONNECT/.exec(error)?.[1] ?? null;
@@ -48,7 +48,11 @@ export const proxyCheck: LocalCheck = {
       useEnvProxy: false,
       env: {},
       ...(context.ca ? { ca: context.ca } : {}),
-      limits: { deadlineMs: context.deadlineMs, connectMs: context.deadlineMs, headersMs: context.deadlineMs },
+      limits: {
+        deadlineMs: context.deadlineMs,
+        connectMs: context.deadlineMs,
+        headersMs: context.deadlineMs,
+      },
       signal: context.signal,
     });
     const directWorks = !isFailure(direct.outcome);
@@ -65,11 +69,16 @@ export const proxyCheck: LocalCheck = {
     if (directWorks) {
       return fault(
         'proxy-only',
-        `${host} fails through your proxy ${via} (${proxied.outcome}) but answers without it`,
+        `Only your proxy ${via} fails: ${host} does not answer through it (${proxied.outcome}) but does without it`,
         1,
         facts,
       );
     }
-    return verdict('inconclusive', `${host} fails both through your proxy ${via} and without it`, 1, facts);
+    return verdict(
+      'inconclusive',
+      `Requests to ${host} fail both through your proxy ${via} and without it`,
+      1,
+      facts,
+    );
   },
 };

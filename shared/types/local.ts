@@ -2,7 +2,15 @@
 // page, IPv6, a proxy, certificate interception, the clock), as core/local observed it.
 
 /** The sub-causes of `local-network`, most specific first. */
-export const LOCAL_CAUSES = ['captive-portal', 'proxy', 'interception', 'clock', 'dns', 'ipv6', 'offline'] as const;
+export const LOCAL_CAUSES = [
+  'captive-portal',
+  'proxy',
+  'interception',
+  'clock',
+  'dns',
+  'ipv6',
+  'offline',
+] as const;
 
 /** One sub-cause of `local-network`. */
 export type LocalCause = (typeof LOCAL_CAUSES)[number];
