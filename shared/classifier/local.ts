@@ -101,8 +101,7 @@ export function localConclusion(e: Evidence): LocalConclusion | null {
   return null;
 }
 
-/** True when the checks found a specific fault (not just "offline"). */
+/** True when the local checks name a fault of the user's own connection (offline included). */
 export function hasLocalFault(e: Evidence): boolean {
-  const conclusion = localConclusion(e);
-  return conclusion !== null && conclusion.cause !== 'offline';
+  return localConclusion(e) !== null;
 }
