@@ -2,6 +2,7 @@
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
+import { localCauseWords } from '../../shared/local/words';
 import { causeClause, stateWords } from './state';
 
 /** Windows truncates tray tooltips at 127 characters. */
@@ -10,7 +11,13 @@ export const TOOLTIP_MAX = 127;
 /** One line for a target, e.g. "Character.AI — outage since 14:02, likely overload (82%)". */
 export function statusLine(status: TargetStatus, clock: ClockFormat): string {
   if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
-  const cause = status.state === 'healthy' ? '' : causeClause(status.cause, status.confidence);
+  const local = status.diagnosis?.localCause;
+  const cause =
+    status.state === 'healthy'
+      ? ''
+      : local && (status.cause === 'local-network' || status.state === 'local-network')
+        ? `, likely ${localCauseWords(local)}`
+        : causeClause(status.cause, status.confidence);
   return `${status.target} — ${stateWords(status.state)} since ${clock(status.since)}${cause}`;
 }
 

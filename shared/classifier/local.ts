@@ -33,7 +33,15 @@ export const FINDING_CAUSE: Record<LocalFinding, LocalCause> = {
 };
 
 /** Order of precedence when several checks find a fault: the one that explains the others first. */
-const PRECEDENCE: readonly LocalCause[] = ['captive-portal', 'proxy', 'interception', 'clock', 'dns', 'ipv6', 'offline'];
+const PRECEDENCE: readonly LocalCause[] = [
+  'captive-portal',
+  'proxy',
+  'interception',
+  'clock',
+  'dns',
+  'ipv6',
+  'offline',
+];
 
 function fact(check: LocalCheckResult, key: string): string {
   const v = check.facts?.[key];
@@ -87,7 +95,12 @@ export function localConclusion(e: Evidence): LocalConclusion | null {
   );
   const first = faults[0];
   if (first?.finding) {
-    return { cause: FINDING_CAUSE[first.finding], sentence: first.detail, step: stepFor(first), check: first };
+    return {
+      cause: FINDING_CAUSE[first.finding],
+      sentence: first.detail,
+      step: stepFor(first),
+      check: first,
+    };
   }
   const c = e.controls;
   if (c.attempts > 0 && c.failures === c.attempts) {

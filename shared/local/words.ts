@@ -1,5 +1,7 @@
 // Words for the local checks shared by the checks (core/local), the classifier and the views.
 
+import type { LocalCause } from '../types/local';
+
 /** "2 h 14 min", "5 min", "40 s" for a number of seconds (sign ignored). */
 export function spanWords(seconds: number): string {
   const s = Math.round(Math.abs(seconds));
@@ -16,4 +18,24 @@ export function spanWords(seconds: number): string {
 /** "behind" when this computer's clock is earlier than the servers' (`skewSeconds` = servers − local). */
 export function skewWords(skewSeconds: number): string {
   return `${spanWords(skewSeconds)} ${skewSeconds > 0 ? 'behind' : 'ahead'}`;
+}
+
+/** Short words for a sub-cause of `local-network`, as in "likely a Wi-Fi sign-in page". */
+export function localCauseWords(cause: LocalCause): string {
+  switch (cause) {
+    case 'captive-portal':
+      return 'a Wi-Fi sign-in page';
+    case 'dns':
+      return 'your DNS server';
+    case 'ipv6':
+      return 'broken IPv6 on your network';
+    case 'proxy':
+      return 'your proxy';
+    case 'interception':
+      return 'a program re-signing secure connections';
+    case 'clock':
+      return "your computer's clock";
+    case 'offline':
+      return 'no connection at all';
+  }
 }
