@@ -107,6 +107,7 @@ describe('renderReport (json)', () => {
       'observedFrom',
       'observedTo',
       'evidence',
+      'localCause',
     ]);
     expect(json.app).toMatchObject({
       timeZone: 'Europe/Berlin',

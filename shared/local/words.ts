@@ -1,6 +1,6 @@
 // Words for the local checks shared by the checks (core/local), the classifier and the views.
 
-import type { LocalCause } from '../types/local';
+import type { LocalCause, LocalCheckId, LocalCheckOutcome } from '../types/local';
 
 /** "2 h 14 min", "5 min", "40 s" for a number of seconds (sign ignored). */
 export function spanWords(seconds: number): string {
@@ -39,3 +39,21 @@ export function localCauseWords(cause: LocalCause): string {
       return 'no connection at all';
   }
 }
+
+/** The name of each local check, as lists and tables show it. */
+export const LOCAL_CHECK_LABELS: Record<LocalCheckId, string> = {
+  dns: 'DNS',
+  families: 'IPv4 and IPv6',
+  captive: 'Wi-Fi sign-in page',
+  proxy: 'Proxy',
+  interception: 'Certificate interception',
+  clock: 'Clock',
+};
+
+/** A check's outcome in words. */
+export const LOCAL_OUTCOME_WORDS: Record<LocalCheckOutcome, string> = {
+  ok: 'fine',
+  fault: 'fault found',
+  skipped: 'not tested',
+  inconclusive: 'could not tell',
+};
