@@ -40,8 +40,9 @@ function pickHost(context: LocalContext): string | null {
   const failed = newestProbes(context)
     .filter((p) => p.path === 'direct' && p.outcome === 'dns')
     .map((p) => hostOf(p.url));
-  const named = targetHosts(context.target).filter((h) => isIP(h) === 0);
-  return failed.find((h): h is string => h !== null && isIP(h) === 0) ?? named[0] ?? null;
+  // `localhost` names never go to DNS (RFC 6761), so there is nothing to compare.
+  const named = targetHosts(context.target).filter((h) => isIP(h) === 0 && !/(^|\.)localhost$/i.test(h));
+  return failed.find((h): h is string => h !== null && named.includes(h)) ?? named[0] ?? null;
 }
 
 /** Asks the DoH resolvers in order until one answers (each attempt is one request). */
@@ -79,7 +80,8 @@ export const dnsCheck: LocalCheck = {
   id: 'dns',
   async run(context) {
     const host = pickHost(context);
-    if (!host) return verdict('skipped', 'The service is reached by IP address, so DNS plays no part');
+    if (!host)
+      return verdict('skipped', 'The service is reached by IP address or as localhost, so DNS plays no part');
     if (context.dohResolvers.length === 0) return verdict('skipped', 'No DNS-over-HTTPS resolver is set');
     let system: ResolvedAddress[] | null = null;
     let systemError: string | null = null;
