@@ -31,10 +31,7 @@ const UNREACHED = new Set(['refused', 'unreachable', 'timeout-connect', 'reset']
  * What the round already showed: its site probe connected to the system's first address, so that
  * family is known to work (an answer) or not (no connection). Null when the round says nothing.
  */
-function knownFromRound(
-  context: LocalContext,
-  first: ResolvedAddress,
-): { works: boolean; error: string | null } | null {
+function knownFromRound(context: LocalContext): { works: boolean; error: string | null } | null {
   const site = newestProbes(context).find((p) => p.path === 'direct' && p.name === 'site');
   if (!site) return null;
   if (site.status !== null) return { works: true, error: null };
@@ -69,7 +66,7 @@ export const familiesCheck: LocalCheck = {
       );
     }
     // One family was just tried by the round (the system's first choice): only the other needs a connection.
-    const known = knownFromRound(context, first);
+    const known = knownFromRound(context);
     const other = first.family === 4 ? v6 : v4;
     const [firstError, otherError] = known
       ? [known.works ? null : (known.error ?? 'failed'), await tryConnect(other.address, port, context)]

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { Round } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
 import { dohAnswer } from '../../simulator/local-worlds';
-import { localChecksReason } from './collect';
-import { isNoContentUrl, plainUrl } from './captive';
-import { decodeAnswer, encodeQuery } from './doh';
-import { isBogus } from './dns';
-import { hostsResolver } from './resolver';
+import { localChecksReason } from '../../core/local/collect';
+import { isNoContentUrl, plainUrl } from '../../core/local/captive';
+import { decodeAnswer, encodeQuery } from '../../core/local/doh';
+import { isBogus } from '../../core/local/dns';
+import { hostsResolver } from '../../core/local/resolver';
 
 function probe(over: Partial<ProbeResult>): ProbeResult {
   return {
