@@ -64,6 +64,8 @@ export interface CreateServiceOptions {
   app?: AppInfo;
   /** Replaces the system resolver for probes and local checks (tests only: WHY500_TEST_HOSTS). */
   resolver?: SystemResolver;
+  /** Run the "Is it me?" checks after failures (default: yes, unless `probe` is a fake). */
+  localChecks?: boolean;
 }
 
 /** Options of an observation window (`why500 diagnose --watch S --interval I`). */
@@ -159,6 +161,7 @@ class AppService implements Why500Service {
       ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.resolver ? { resolver: options.resolver } : {}),
+      ...(options.localChecks !== undefined ? { localChecks: options.localChecks } : {}),
     });
     const cadence = {
       ...(options.timing?.confirmDelaysMs ? { confirmDelaysMs: options.timing.confirmDelaysMs } : {}),

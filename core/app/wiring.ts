@@ -57,6 +57,11 @@ export interface WiringOptions {
   resolver?: SystemResolver;
   /** Deadline of one local check, ms. */
   localCheckMs?: number;
+  /**
+   * Run the "Is it me?" checks after failures. Default: on, except with an injected `probe` (a fake
+   * network), where the checks would reach the real one.
+   */
+  localChecks?: boolean;
 }
 
 /** Options of one round run through the wiring. */
@@ -229,6 +234,7 @@ export class Wiring {
     rounds: Round[],
     options: { symptom?: boolean; asked?: boolean; signal?: AbortSignal } = {},
   ): Promise<LocalEvidence | null> {
+    if (!(this.options.localChecks ?? this.options.probe === undefined)) return null;
     const reason = localChecksReason(rounds, options);
     if (!reason) return null;
     return collectLocal(
