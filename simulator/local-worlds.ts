@@ -15,7 +15,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LocalCause } from '../shared/types/local';
-import { startTinyproxy, type Tinyproxy } from './tinyproxy';
+import { freePort, startTinyproxy, type Tinyproxy } from './tinyproxy';
 import { makeCert, type PemCert } from './tls';
 
 /** The worlds, each named for what it breaks. */
@@ -201,19 +201,6 @@ function controlHandler(world: LocalWorldName, date: () => string | null): Handl
     }
     res.writeHead(200, { ...headers, 'content-type': 'text/plain' }).end('fl=1\nh=control\n');
   };
-}
-
-/** A free port on `host` (closed again at once). */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createHttpServer();
-    s.once('error', reject);
-    s.listen(0, host, () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts one world; `dir` is a scratch folder for the CA file. */

@@ -43,7 +43,8 @@ export function findTinyproxy(): string | null {
   return null;
 }
 
-function freePort(host: string): Promise<number> {
+/** A free TCP port on `host` (closed again at once; another process may take it before it is used). */
+export function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

@@ -134,7 +134,12 @@ export async function makeCert(options: CertOptions = {}): Promise<PemCert> {
     const dates = options.expired
       ? ['-startdate', '20200101000000Z', '-enddate', '20200201000000Z']
       : options.notYetValid
-        ? ['-startdate', opensslDate(Date.now() + 2 * 3_600_000), '-enddate', opensslDate(Date.now() + 2 * 86_400_000)]
+        ? [
+            '-startdate',
+            opensslDate(Date.now() + 2 * 3_600_000),
+            '-enddate',
+            opensslDate(Date.now() + 2 * 86_400_000),
+          ]
         : ['-days', '2'];
     await openssl(
       [

@@ -27,6 +27,12 @@ import { scanForSuspects, type ExtensionScan } from './extensions';
 /** How long an extension scan result is reused, ms. */
 export const EXTENSION_SCAN_TTL_MS = 5 * 60_000;
 
+/**
+ * How long the monitor reuses a target's local checks, ms: during an outage it diagnoses every round,
+ * and the user's connection is not re-tested that often (a user's request always tests again).
+ */
+export const LOCAL_REUSE_MS = 2 * 60_000;
+
 /** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
 export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
 
@@ -77,6 +83,7 @@ export class Wiring {
   private readonly readers = new Map<string, StatusPageReader>();
   private readonly tracker: FingerprintTracker | null;
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
+  private readonly locals = new Map<string, { at: number; local: LocalEvidence }>();
   readonly probe: ProbeFn;
   readonly readStatus: StatusFn;
 
@@ -278,11 +285,7 @@ export class Wiring {
     // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
     const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
-      this.localChecks(target, newest ? [newest] : [], {
-        symptom,
-        ...(options.asked ? { asked: true } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
+      this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
     ]);
     const evidence = this.evidence(target, rounds, {
       symptom,
@@ -290,6 +293,28 @@ export class Wiring {
       directBaselines: options.baselines,
     });
     return classify(local ? { ...evidence, local } : evidence);
+  }
+
+  /** The local checks for a monitor diagnosis: fresh when asked for, else reused for a while. */
+  private async monitoredLocalChecks(
+    target: ResolvedTarget,
+    rounds: Round[],
+    symptom: boolean,
+    options: { asked?: boolean; signal?: AbortSignal },
+  ): Promise<LocalEvidence | null> {
+    const asked = symptom || options.asked === true;
+    const now = this.options.now().getTime();
+    const cached = this.locals.get(target.name);
+    const reason = localChecksReason(rounds, { symptom, asked });
+    if (!reason) return null;
+    if (!asked && cached && now - cached.at < LOCAL_REUSE_MS) return cached.local;
+    const local = await this.localChecks(target, rounds, {
+      symptom,
+      asked,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (local) this.locals.set(target.name, { at: now, local });
+    return local;
   }
 
   /** Closes what the wiring holds open (nothing today besides caches). */

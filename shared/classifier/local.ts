@@ -2,7 +2,7 @@
 // checks in the evidence, with the sentence that shows it and the one thing to do, in plain words.
 
 import type { Evidence } from '../types/evidence';
-import type { LocalCause, LocalCheckResult, LocalFinding } from '../types/local';
+import { LOCAL_CAUSES, type LocalCause, type LocalCheckResult, type LocalFinding } from '../types/local';
 import { skewWords } from '../local/words';
 
 /** A named local fault: the sub-cause, what shows it, and what to do. */
@@ -33,15 +33,7 @@ export const FINDING_CAUSE: Record<LocalFinding, LocalCause> = {
 };
 
 /** Order of precedence when several checks find a fault: the one that explains the others first. */
-const PRECEDENCE: readonly LocalCause[] = [
-  'captive-portal',
-  'proxy',
-  'interception',
-  'clock',
-  'dns',
-  'ipv6',
-  'offline',
-];
+const PRECEDENCE: readonly LocalCause[] = LOCAL_CAUSES;
 
 function fact(check: LocalCheckResult, key: string): string {
   const v = check.facts?.[key];
