@@ -73,7 +73,9 @@ export async function serviceFor(
  * (`name=addr+addr,other=fail`: a stand-in for the system resolver, so loopback tests can make it fail
  * or lie; names it does not list fail). Never documented to users; unset, nothing changes.
  */
-async function testOnlyOptions(env: Record<string, string | undefined>): Promise<Partial<CreateServiceOptions>> {
+async function testOnlyOptions(
+  env: Record<string, string | undefined>,
+): Promise<Partial<CreateServiceOptions>> {
   const ca = env.WHY500_TEST_CA;
   const hosts = env.WHY500_TEST_HOSTS;
   const resolver = hosts ? (await import('../core/local/resolver')).hostsResolver(hosts) : null;
