@@ -5,6 +5,7 @@ import type { MonitorEvent, Round } from '../shared/types/monitor';
 import { formatDuration, formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
 import { describeStatusReading } from '../core/report/status-words';
+import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
 export function localZone(): string {
@@ -62,6 +63,7 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
     if (lead.for.length) lines.push('  For:', ...lead.for.map((s) => `    - ${s}`));
     if (lead.against.length) lines.push('  Against:', ...lead.against.map((s) => `    - ${s}`));
   }
+  lines.push(...localLines(d));
   lines.push(`  Next step: ${d.nextStep}`);
   const others = d.ranking
     .slice(1)
@@ -69,6 +71,22 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
     .map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
   return lines;
+}
+
+/** The local checks, when they ran: the part of the connection at fault and one line per check. */
+function localLines(d: Diagnosis): string[] {
+  const local = d.evidence.local;
+  if (!local) return [];
+  const head = d.localCause
+    ? `  Your connection: ${localCauseWords(d.localCause)}`
+    : '  Your connection: no fault found';
+  return [
+    `${head} (checked because ${local.reason})`,
+    ...local.checks.map(
+      (c) =>
+        `    ${LOCAL_CHECK_LABELS[c.check]}: ${LOCAL_OUTCOME_WORDS[c.outcome]} — ${c.detail} (${Math.round(c.ms)} ms)`,
+    ),
+  ];
 }
 
 /** One event as a terminal line. */
