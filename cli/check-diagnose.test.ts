@@ -124,7 +124,10 @@ describe('diagnose', () => {
       'observedFrom',
       'observedTo',
       'evidence',
+      'localCause',
     ]);
+    expect(json.localCause).toBeNull();
+    expect(json.evidence.local, 'a healthy round runs no local check').toBeUndefined();
     expect(json.target).toBe('Fake');
     expect(json.ranking).toHaveLength(9);
     expect(json.ranking.map((x) => x.cause).sort()).toEqual([...DIAGNOSIS_OUTCOMES].sort());

@@ -62,8 +62,23 @@ export async function serviceFor(
     dataDir: setup.dataDir,
     tokens: envTokenSource(setup.config.targets, io.env),
     env: io.env,
+    ...(await testOnlyOptions(io.env)),
     ...extra,
   });
+}
+
+/**
+ * A test-only knob, read from the environment so tests can drive the real CLI on loopback:
+ * `WHY500_TEST_HOSTS` (`name=addr+addr,other=fail`), a stand-in for the system resolver so loopback
+ * tests can make it fail or lie; names it does not list fail. Never documented to users; unset, nothing
+ * changes. (Extra trusted CAs come from Node's own NODE_EXTRA_CA_CERTS.)
+ */
+async function testOnlyOptions(
+  env: Record<string, string | undefined>,
+): Promise<Partial<CreateServiceOptions>> {
+  const hosts = env.WHY500_TEST_HOSTS;
+  const resolver = hosts ? (await import('../core/local/resolver')).hostsResolver(hosts) : null;
+  return resolver ? { resolver } : {};
 }
 
 function asString(value: string | boolean | undefined): string | null {

@@ -7,6 +7,7 @@ import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labe
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
+import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
 export function localZone(): string {
@@ -78,10 +79,27 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   }
   const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
   if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
+  lines.push(...localLines(d));
   lines.push(`  Next step: ${d.nextStep}`);
   const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
   return lines;
+}
+
+/** The local checks, when they ran: the part of the connection at fault and one line per check. */
+function localLines(d: Diagnosis): string[] {
+  const local = d.evidence.local;
+  if (!local) return [];
+  const head = d.localCause
+    ? `  Your connection: ${localCauseWords(d.localCause)}`
+    : '  Your connection: no fault found';
+  return [
+    `${head} (checked because ${local.reason})`,
+    ...local.checks.map(
+      (c) =>
+        `    ${LOCAL_CHECK_LABELS[c.check]}: ${LOCAL_OUTCOME_WORDS[c.outcome]} — ${c.detail} (${Math.round(c.ms)} ms)`,
+    ),
+  ];
 }
 
 /** One event as a terminal line. */

@@ -150,8 +150,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
     const controls: string[] = [];
     for (const path of CONTROL_PATHS) {
-      const control = await partListener(scenario.controls ?? 'ok', host, () =>
-        listenHttp(controlHandler(), { host }),
+      const mode = scenario.controls ?? 'ok';
+      const control = await partListener(mode === 'captive' ? 'ok' : mode, host, () =>
+        listenHttp(controlHandler(mode === 'captive' ? 'captive' : 'ok'), { host }),
       );
       listeners.push(control);
       controls.push(`http://${host}:${control.port}${path}`);

@@ -25,6 +25,10 @@ export interface TinyproxyOptions {
   bind?: string;
   /** Send `Via: 1.1 tinyproxy` on forwarded requests; no Via header when false or absent. */
   via?: boolean;
+  /** Ask every client for this login (a 407 without it). */
+  basicAuth?: { user: string; password: string };
+  /** The only client address allowed (default 127.0.0.1); any other value refuses every local client (403). */
+  allow?: string;
 }
 
 /** Where tinyproxy is installed, or null. */
@@ -39,7 +43,8 @@ export function findTinyproxy(): string | null {
   return null;
 }
 
-function freePort(host: string): Promise<number> {
+/** A free TCP port on `host` (closed again at once; another process may take it before it is used). */
+export function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -100,7 +105,8 @@ export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Ti
         ...(options.bind ? [`Bind ${options.bind}`] : []),
         'Timeout 30',
         'MaxClients 50',
-        'Allow 127.0.0.1',
+        `Allow ${options.allow ?? '127.0.0.1'}`,
+        ...(options.basicAuth ? [`BasicAuth ${options.basicAuth.user} ${options.basicAuth.password}`] : []),
         'LogLevel Error',
         options.via ? 'ViaProxyName "tinyproxy"' : 'DisableViaHeader Yes',
         '',

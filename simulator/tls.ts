@@ -23,6 +23,8 @@ export interface PemCert {
 export interface CertOptions {
   /** Validity in the past (1 Jan – 1 Feb 2020), signed by a valid CA. */
   expired?: boolean;
+  /** Valid only from two hours from now (a clock that is hours behind sees "not yet valid"). */
+  notYetValid?: boolean;
   /** Self-signed leaf instead of a CA-signed one. */
   selfSigned?: boolean;
   /** Names the cert is valid for (IPs or DNS names); default 127.0.0.1 and localhost. */
@@ -43,6 +45,11 @@ async function openssl(args: string[], cwd: string): Promise<void> {
 }
 
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+/** `YYYYMMDDHHMMSSZ`, the date form `openssl ca -startdate` takes. */
+function opensslDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+}
 
 /** Makes a key and certificate with openssl in a temp dir (removed afterwards). */
 export async function makeCert(options: CertOptions = {}): Promise<PemCert> {
@@ -126,7 +133,14 @@ export async function makeCert(options: CertOptions = {}): Promise<PemCert> {
     );
     const dates = options.expired
       ? ['-startdate', '20200101000000Z', '-enddate', '20200201000000Z']
-      : ['-days', '2'];
+      : options.notYetValid
+        ? [
+            '-startdate',
+            opensslDate(Date.now() + 2 * 3_600_000),
+            '-enddate',
+            opensslDate(Date.now() + 2 * 86_400_000),
+          ]
+        : ['-days', '2'];
     await openssl(
       [
         'ca',

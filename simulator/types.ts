@@ -149,8 +149,11 @@ export interface ScenarioDefinition {
   statusPage?: StatusPageSpec;
   /** Start a real tinyproxy as the alternate path. */
   alternatePath?: boolean;
-  /** How the two control sites answer (default `ok`). */
-  controls?: TransportMode;
+  /**
+   * How the two control sites answer (default `ok`); `captive`: a Wi-Fi sign-in page answers for them
+   * (a 302 to its login form).
+   */
+  controls?: TransportMode | 'captive';
   /** How the fake service (and its status page) answer at the transport level (default `ok`). */
   transport?: TransportMode;
   /** Serve the site and endpoints over HTTPS with an openssl-made certificate (trusted through NODE_EXTRA_CA_CERTS). */

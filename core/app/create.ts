@@ -21,6 +21,7 @@ import type { ExtensionScan } from './extensions';
 import type { DiagnoseOptions, MonitorService, TokenSource } from './service';
 import { describeTried } from './tried';
 import { Wiring } from './wiring';
+import type { SystemResolver } from '../local/resolver';
 
 /** Pace overrides; the CLI's test-only fast mode and the window harness use them. */
 export interface ServiceTiming {
@@ -61,6 +62,10 @@ export interface CreateServiceOptions {
   onError?: (message: string) => void;
   /** App identity for reports (default: why500, this OS, this time zone). */
   app?: AppInfo;
+  /** Replaces the system resolver for probes and local checks (tests only: WHY500_TEST_HOSTS). */
+  resolver?: SystemResolver;
+  /** Run the "Is it me?" checks after failures (default: yes, unless `probe` is a fake). */
+  localChecks?: boolean;
 }
 
 /** Options of an observation window (`why500 diagnose --watch S --interval I`). */
@@ -122,6 +127,8 @@ class AppService implements Why500Service {
   private readonly latest = new Map<string, Latest>();
   private readonly app: AppInfo;
   private readonly tokens: TokenSource;
+  /** Targets whose next monitor diagnosis the user asked for ("Diagnose now"): it runs the local checks. */
+  private readonly asked = new Set<string>();
   private config: ResolvedConfig;
   private stopped = false;
 
@@ -153,6 +160,8 @@ class AppService implements Why500Service {
       ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
       ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+      ...(options.localChecks !== undefined ? { localChecks: options.localChecks } : {}),
     });
     const cadence = {
       ...(options.timing?.confirmDelaysMs ? { confirmDelaysMs: options.timing.confirmDelaysMs } : {}),
@@ -217,7 +226,13 @@ class AppService implements Why500Service {
   }
 
   async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
-    const diagnosis = await this.monitor.diagnoseNow(target, options);
+    this.asked.add(target);
+    let diagnosis: Diagnosis | null;
+    try {
+      diagnosis = await this.monitor.diagnoseNow(target, options);
+    } finally {
+      this.asked.delete(target);
+    }
     if (diagnosis) {
       const rounds = this.monitor.recentRounds(target);
       const t = this.wiring.target(target);
@@ -291,7 +306,10 @@ class AppService implements Why500Service {
       if (options.signal?.aborted) break;
     }
     if (rounds.length === 0 || (options.signal?.aborted && rounds.every(cutShort))) return null;
-    const diagnosis = await this.wiring.diagnose(t, rounds, { symptom });
+    const diagnosis = await this.wiring.diagnose(t, rounds, {
+      symptom,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const tried = describeTried({
       target: t,
       config: this.config,
@@ -344,6 +362,8 @@ class AppService implements Why500Service {
     return this.wiring.diagnoseMonitored(context.target, rounds, {
       symptom: context.symptom,
       baselines: context.baselines,
+      ...(this.asked.has(context.target.name) ? { asked: true } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
     });
   }
 

@@ -19,11 +19,21 @@ import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
 import type { ProbeLimits } from '../probe/types';
 import { StatusPageReader } from '../status/reader';
+import { DEFAULT_DOH_RESOLVERS } from '../../shared/config/defaults';
+import type { LocalEvidence } from '../../shared/types/local';
+import { collectLocal, DEFAULT_CHECK_DEADLINE_MS, localChecksReason } from '../local/collect';
+import { firstAddressLookup, systemResolver, type SystemResolver } from '../local/resolver';
 import type { TokenSource } from './service';
 import { scanForSuspects, type ExtensionScan } from './extensions';
 
 /** How long an extension scan result is reused, ms. */
 export const EXTENSION_SCAN_TTL_MS = 5 * 60_000;
+
+/**
+ * How long the monitor reuses a target's local checks, ms: during an outage it diagnoses every round,
+ * and the user's connection is not re-tested that often (a user's request always tests again).
+ */
+export const LOCAL_REUSE_MS = 2 * 60_000;
 
 /** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
 export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
@@ -51,6 +61,15 @@ export interface WiringOptions {
   roundDeadlineMs?: number;
   /** Extra probe limits (tests shorten them). */
   limits?: Partial<ProbeLimits>;
+  /** Replaces the system resolver for the probes and the local checks (tests only). */
+  resolver?: SystemResolver;
+  /** Deadline of one local check, ms. */
+  localCheckMs?: number;
+  /**
+   * Run the "Is it me?" checks after failures. Default: on, except with an injected `probe` (a fake
+   * network), where the checks would reach the real one.
+   */
+  localChecks?: boolean;
 }
 
 /** Options of one round run through the wiring. */
@@ -68,6 +87,7 @@ export class Wiring {
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
   /** Endpoints that asked, by Retry-After, to be left alone for a while; per target. */
   private readonly holds = new Map<string, HoldBacks>();
+  private readonly locals = new Map<string, { at: number; local: LocalEvidence }>();
   readonly probe: ProbeFn;
   readonly readStatus: StatusFn;
 
@@ -83,11 +103,13 @@ export class Wiring {
     const base = options.probe ?? httpProbe;
     const env = options.env;
     const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
+    const lookup = options.resolver ? firstAddressLookup(options.resolver) : undefined;
     this.probe = (request) =>
       base({
         ...request,
         ...(env && request.env === undefined ? { env } : {}),
         ...(ca && request.ca === undefined ? { ca } : {}),
+        ...(lookup && request.lookup === undefined ? { lookup } : {}),
       });
     this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
   }
@@ -214,11 +236,46 @@ export class Wiring {
   async diagnose(
     target: ResolvedTarget,
     rounds: Round[],
-    options: { symptom?: boolean } = {},
+    options: { symptom?: boolean; signal?: AbortSignal } = {},
   ): Promise<Diagnosis> {
     const symptom = options.symptom === true || rounds.some((r) => r.symptom === true);
-    const extensions = symptom ? await this.extensions(target) : undefined;
-    return classify(this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) }));
+    const [extensions, local] = await Promise.all([
+      symptom ? this.extensions(target) : undefined,
+      this.localChecks(target, rounds, { symptom, ...(options.signal ? { signal: options.signal } : {}) }),
+    ]);
+    const evidence = this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) });
+    return classify(local ? { ...evidence, local } : evidence);
+  }
+
+  /**
+   * The "Is it me?" checks for a window of rounds, or null when nothing failed and the user did not ask
+   * (a healthy window costs no extra request).
+   */
+  async localChecks(
+    target: ResolvedTarget,
+    rounds: Round[],
+    options: { symptom?: boolean; asked?: boolean; signal?: AbortSignal } = {},
+  ): Promise<LocalEvidence | null> {
+    if (!(this.options.localChecks ?? this.options.probe === undefined)) return null;
+    const reason = localChecksReason(rounds, options);
+    if (!reason) return null;
+    return collectLocal(
+      {
+        target,
+        controls: this.config.controls,
+        dohResolvers: this.config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
+        alternateProxy: this.config.alternatePath?.proxy ?? null,
+        rounds,
+        env: this.options.env ?? process.env,
+        resolver: this.options.resolver ?? systemResolver,
+        ...(this.options.ca && this.options.ca.length > 0 ? { ca: this.options.ca } : {}),
+        probe: this.probe,
+        now: this.options.now,
+        deadlineMs: this.options.localCheckMs ?? DEFAULT_CHECK_DEADLINE_MS,
+        signal: options.signal ?? new AbortController().signal,
+      },
+      reason,
+    );
   }
 
   /**
@@ -229,19 +286,50 @@ export class Wiring {
   async diagnoseMonitored(
     target: ResolvedTarget,
     rounds: Round[],
-    options: { symptom: boolean; baselines: Record<string, number | null> },
+    options: {
+      symptom: boolean;
+      baselines: Record<string, number | null>;
+      asked?: boolean;
+      signal?: AbortSignal;
+    },
   ): Promise<Diagnosis> {
     const newest = rounds.at(-1);
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker && site) this.tracker.observe(siteOrigin(target.site), site);
     const symptom = options.symptom || newest?.symptom === true;
-    const extensions = symptom ? await this.extensions(target) : undefined;
+    // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
+    const [extensions, local] = await Promise.all([
+      symptom ? this.extensions(target) : undefined,
+      this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
+    ]);
     const evidence = this.evidence(target, rounds, {
       symptom,
       ...(extensions ? { extensions } : {}),
       directBaselines: options.baselines,
     });
-    return classify(evidence);
+    return classify(local ? { ...evidence, local } : evidence);
+  }
+
+  /** The local checks for a monitor diagnosis: fresh when asked for, else reused for a while. */
+  private async monitoredLocalChecks(
+    target: ResolvedTarget,
+    rounds: Round[],
+    symptom: boolean,
+    options: { asked?: boolean; signal?: AbortSignal },
+  ): Promise<LocalEvidence | null> {
+    const asked = symptom || options.asked === true;
+    const now = this.options.now().getTime();
+    const cached = this.locals.get(target.name);
+    const reason = localChecksReason(rounds, { symptom, asked });
+    if (!reason) return null;
+    if (!asked && cached && now - cached.at < LOCAL_REUSE_MS) return cached.local;
+    const local = await this.localChecks(target, rounds, {
+      symptom,
+      asked,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (local) this.locals.set(target.name, { at: now, local });
+    return local;
   }
 
   /** Closes what the wiring holds open (nothing today besides caches). */

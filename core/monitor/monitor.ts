@@ -425,7 +425,10 @@ export class Monitor implements MonitorService {
       );
     }
     this.noteFingerprint(rt, diagnosis, round);
-    for (const event of events) this.emit(event);
+    const local = diagnosis?.localCause
+      ? { localCause: diagnosis.localCause, localStep: diagnosis.nextStep }
+      : {};
+    for (const event of events) this.emit({ ...event, ...local });
     this.changed();
     return round;
   }

@@ -28,6 +28,8 @@ const KEPT = new Set([
   'x-nf-request-id',
   'fastly-debug-digest',
   'www-authenticate',
+  // The server's clock: the local clock check compares it with this computer's.
+  'date',
 ]);
 
 /** Header name prefixes kept for the recognisers: AWS, Google Cloud, Queue-it, waiting rooms. */

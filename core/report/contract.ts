@@ -3,6 +3,7 @@
 
 import type { Diagnosis, RankedOutcome, Verdict } from '../../shared/types/diagnosis';
 import type { Evidence } from '../../shared/types/evidence';
+import type { LocalCause } from '../../shared/types/local';
 import type { Round } from '../../shared/types/monitor';
 import type { Outcome, ProbePath, ProbeTimings } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
@@ -17,6 +18,8 @@ export interface DiagnosisJson {
   observedFrom: string;
   observedTo: string;
   evidence: Evidence;
+  /** The part of the user's own connection that fails (issue 11), or null; the checks are in `evidence.local`. */
+  localCause: LocalCause | null;
 }
 
 /** Picks the contract's keys from a diagnosis (drops app-only fields such as nextAction). */
@@ -35,6 +38,7 @@ export function diagnosisJson(d: Diagnosis): DiagnosisJson {
     observedFrom: d.observedFrom,
     observedTo: d.observedTo,
     evidence: d.evidence,
+    localCause: d.localCause ?? null,
   };
 }
 

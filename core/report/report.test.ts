@@ -136,6 +136,7 @@ describe('renderReport (json)', () => {
       'observedFrom',
       'observedTo',
       'evidence',
+      'localCause',
     ]);
     expect(json.app).toMatchObject({
       timeZone: 'Europe/Berlin',

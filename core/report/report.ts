@@ -2,6 +2,7 @@
 // the next step, as Markdown for a support ticket or as JSON. Every secret is redacted from the
 // output, whatever the input held.
 
+import { localChecksMarkdown } from './local-section';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { ProbeResult } from '../../shared/types/probe';
 import { diagnosisJson } from './contract';
@@ -186,6 +187,7 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     lines.push('No probe round has run yet.', '');
   }
   lines.push('### Status page', '', esc(describeStatusReading(input.statusReading)), '');
+  lines.push(...localChecksMarkdown(d, esc));
 
   if (input.recentEvents.length > 0) {
     lines.push('### Recent events', '');

@@ -59,6 +59,7 @@ export function effectiveConfig(settings: AppSettings, file: ConfigFile | null):
     controls: config.controls,
     alternatePath: config.alternatePath,
     browserProfiles: config.browserProfiles,
+    ...(config.dohResolvers ? { dohResolvers: config.dohResolvers } : {}),
   };
 }
 

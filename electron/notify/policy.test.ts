@@ -70,6 +70,34 @@ describe('notification policy', () => {
     expect(port.shown).toEqual([]);
   });
 
+  it('names the part of your connection to fix when the local checks found it', () => {
+    const { port, notifier } = setup();
+    const step = 'Your Wi-Fi wants you to sign in: open any web page to see its sign-in screen';
+    notifier.handle(
+      ev('local-network', '2026-11-25T14:02:00Z', {
+        cause: 'local-network',
+        localCause: 'captive-portal',
+        localStep: step,
+      }),
+    );
+    notifier.handle(
+      ev('outage', '2026-11-25T15:00:00Z', {
+        cause: 'local-network',
+        localCause: 'dns',
+        localStep: 'Switch DNS.',
+      }),
+    );
+    expect(port.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Character.AI: your connection has a problem (a Wi-Fi sign-in page)', `Since 14:02. ${step}`],
+      ['Character.AI is down', 'Outage since 15:00 — likely your DNS server. Switch DNS.'],
+    ]);
+    const off = setup({ outage: false });
+    off.notifier.handle(
+      ev('local-network', '2026-11-25T14:02:00Z', { localCause: 'clock', localStep: step }),
+    );
+    expect(off.port.shown).toEqual([]);
+  });
+
   it('degraded is optional', () => {
     const off = setup();
     off.notifier.handle(ev('degraded', '2026-11-25T14:02:00Z', { cause: 'regional', confidence: 0.6 }));

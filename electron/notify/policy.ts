@@ -3,6 +3,7 @@
 
 import type { MonitorEvent } from '../../shared/types/monitor';
 import type { NotificationSettings } from '../../shared/types/settings';
+import { localCauseWords } from '../../shared/local/words';
 import { causePhrase, causeWords } from '../tray/state';
 import type { ClockFormat } from '../tray/clock';
 
@@ -85,7 +86,8 @@ export class NotificationPolicy {
       recovery: settings.recovery,
       'cause-changed': settings.causeChanged,
       degraded: settings.degraded,
-      'local-network': false,
+      // Only worth a notification when the checks name the part to fix (a Wi-Fi sign-in page, the DNS…).
+      'local-network': settings.outage && event.localCause !== undefined,
     }[event.event];
     if (!enabled) return { show: false, reason: `${event.event} notifications are off` };
     if (settings.muted.includes(event.target)) return { show: false, reason: `${event.target} is muted` };
@@ -101,7 +103,9 @@ export class NotificationPolicy {
       case 'outage':
         return {
           title: `${event.target} is down`,
-          body: `Outage since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
+          body: event.localCause
+            ? `Outage since ${since} — likely ${localCauseWords(event.localCause)}. ${event.localStep ?? ''}`.trim()
+            : `Outage since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
         };
       case 'recovery':
         return {
@@ -126,7 +130,11 @@ export class NotificationPolicy {
           body: `Degraded since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
         };
       case 'local-network':
-        return null;
+        if (!event.localCause) return null;
+        return {
+          title: `${event.target}: your connection has a problem (${localCauseWords(event.localCause)})`,
+          body: `Since ${since}. ${event.localStep ?? ''}`.trim(),
+        };
     }
   }
 }

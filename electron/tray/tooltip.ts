@@ -2,6 +2,7 @@
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
+import { localCauseWords } from '../../shared/local/words';
 import { causeClause, causeWords, stateWords } from './state';
 
 /** Windows truncates tray tooltips at 127 characters. */
@@ -11,13 +12,16 @@ export const TOOLTIP_MAX = 127;
 export function statusLine(status: TargetStatus, clock: ClockFormat): string {
   if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
   const leader = status.cause === 'unknown' ? status.diagnosis?.ranking[0] : undefined;
-  // An unclear cause still names its leader and share ("cause unclear, overload leads with 46%").
+  const local = status.diagnosis?.localCause;
   const cause =
     status.state === 'healthy'
       ? ''
-      : leader
-        ? `, cause unclear, ${causeWords(leader.cause)} leads with ${Math.round(leader.probability * 100)}%`
-        : causeClause(status.cause, status.confidence);
+      : local && (status.cause === 'local-network' || status.state === 'local-network')
+        ? `, likely ${localCauseWords(local)}`
+        : // An unclear cause still names its leader and share ("cause unclear, overload leads with 46%").
+          leader
+          ? `, cause unclear, ${causeWords(leader.cause)} leads with ${Math.round(leader.probability * 100)}%`
+          : causeClause(status.cause, status.confidence);
   return `${status.target} — ${stateWords(status.state)} since ${clock(status.since)}${cause}`;
 }
 

@@ -197,3 +197,21 @@ describe('tray', () => {
     });
   });
 });
+
+describe('tray tooltip with a local sub-cause', () => {
+  it('names the part of your own connection the checks found', () => {
+    const diagnosis = { localCause: 'captive-portal' } as TargetStatus['diagnosis'];
+    const local = status('Character.AI', 'local-network', {
+      cause: 'local-network',
+      confidence: 0.95,
+      diagnosis,
+    });
+    expect(tooltipText([local], null, utcClock)).toBe(
+      'Character.AI — your network has a problem since 14:02, likely a Wi-Fi sign-in page',
+    );
+    const outage = status('Character.AI', 'outage', { cause: 'overload', confidence: 0.8, diagnosis });
+    expect(tooltipText([outage], null, utcClock)).toBe(
+      'Character.AI — outage since 14:02, likely overload (80%)',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { DIAGNOSIS_OUTCOMES } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
 import { explainOutcome } from './explain';
 import { detectFeatures, isThin, readFacts, type FeatureId } from './features';
+import { localConclusion } from './local';
 import { posterior } from './model';
 import { nextStep } from './next-step';
 
@@ -64,5 +65,6 @@ export function classify(evidence: Evidence): Diagnosis {
     observedFrom: evidence.observedFrom,
     observedTo: evidence.observedTo,
     evidence,
+    localCause: localConclusion(evidence)?.cause ?? null,
   };
 }

@@ -5,6 +5,7 @@ import type { DiagnosisOutcome } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
+import { localConclusion } from './local';
 import { weight } from './model';
 import { recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
@@ -297,6 +298,8 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return `Some checks of unrelated sites failed too (${f.controlFailures} of ${f.controlAttempts})`;
     case 'controls-ok':
       return 'Other sites load fine, so your connection works';
+    case 'local-fault':
+      return localConclusion(e)?.sentence ?? 'A check of your own connection found a fault';
     case 'transport-only':
       return 'No answer came back at all (timeouts or broken connections) rather than an error page';
     case 'dns-failures':

@@ -5,6 +5,7 @@ import { mergeSignals, recognitionsOf } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
 import type { Meaning } from '../types/recognition';
 import { TRANSPORT_OUTCOMES } from '../types/probe';
+import { hasLocalFault } from './local';
 
 /** The named features the model knows. Each one is present or absent. */
 export const FEATURE_IDS = [
@@ -46,6 +47,7 @@ export const FEATURE_IDS = [
   'controls-fail',
   'controls-partial',
   'controls-ok',
+  'local-fault',
   'transport-only',
   'dns-failures',
   'server-answered',
@@ -369,7 +371,10 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   // One lone failure among many successes is noise, not a pattern: it gets its own feature, and
   // neither its shape nor its status code is read as evidence for a cause.
   const isolated = f.failures === 1 && f.attempts >= 6;
-  if (!anyFailure && f.reachable > 0) on.add('no-failures');
+  // A local fault the checks found (a sign-in page answering for every site, a lying resolver…) means
+  // answers that looked fine may not be the service's, and working controls do not clear the connection.
+  const localFault = hasLocalFault(e);
+  if (!anyFailure && f.reachable > 0 && !localFault) on.add('no-failures');
   if (isolated) on.add('isolated-failure');
   else if (anyFailure) on.add('failures-present');
   if (!isolated && f.overloadCodes.length > 0) on.add('overload-codes');
@@ -456,8 +461,9 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   if (f.controlRate !== null) {
     if (f.controlRate >= 0.5) on.add('controls-fail');
     else if (f.controlRate > 0) on.add('controls-partial');
-    else on.add('controls-ok');
+    else if (!localFault) on.add('controls-ok');
   }
+  if (localFault) on.add('local-fault');
   if (anyFailure && !isolated && f.transportFailures === f.failures) on.add('transport-only');
   if (f.dnsFailures > 0) on.add('dns-failures');
   if (f.httpFailures > 0) on.add('server-answered');

@@ -6,3 +6,4 @@ export { nextStep, outcomeLabel, type NextStep } from './next-step';
 export { readFacts, detectFeatures, isThin, FEATURE_IDS, type FeatureId, type Facts } from './features';
 export { PRIORS, LIKELIHOODS, TEMPERATURE, posterior, weight } from './model';
 export { describe, explainOutcome } from './explain';
+export { localConclusion, type LocalConclusion } from './local';

@@ -188,6 +188,18 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   },
   'controls-partial': { 'local-network': 2 },
   'controls-ok': { 'local-network': 0.03 },
+  // A check of the user's own connection found the fault itself: local first, even beside a service fault.
+  'local-fault': {
+    'local-network': 400,
+    healthy: 0.05,
+    overload: 0.15,
+    'bad-update': 0.15,
+    account: 0.15,
+    regional: 0.15,
+    maintenance: 0.15,
+    extensions: 0.15,
+    permissions: 0.15,
+  },
   'transport-only': {
     'local-network': 3,
     regional: 4,

@@ -4,6 +4,7 @@
 import type { DiagnosisOutcome, NextAction } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
 import { formatAt } from '../vocabulary/time';
+import { localConclusion } from './local';
 
 /** A next step: what to tell the user and what the app can do about it. */
 export interface NextStep {
@@ -41,6 +42,8 @@ function maintenanceConfirmed(e: Evidence): boolean {
 /** The test that would best tell `first` from `second`, or null when no test helps. */
 function separatingTest(e: Evidence, first: DiagnosisOutcome, second: DiagnosisOutcome): NextStep | null {
   const pair = new Set([first, second]);
+  const local = localConclusion(e);
+  if (pair.has('local-network') && local) return { sentence: local.step, action: 'check-connection' };
   if (pair.has('local-network')) {
     return {
       sentence:
@@ -124,12 +127,15 @@ function stepFor(e: Evidence, outcome: DiagnosisOutcome): NextStep {
         sentence: 'Only the service can fix this: send the report from this app to its support',
         action: 'none',
       };
-    case 'local-network':
+    case 'local-network': {
+      const local = localConclusion(e);
+      if (local) return { sentence: local.step, action: 'check-connection' };
       return {
         sentence:
           'Check your connection: open another site, restart the router or switch to mobile data, then try again',
         action: 'check-connection',
       };
+    }
     case 'healthy':
       return {
         sentence: 'Nothing to do now: the service works from here; diagnose again if you see an error',

@@ -11,6 +11,12 @@ export const DEFAULT_CONTROLS = [
   'https://www.cloudflare.com/cdn-cgi/trace',
 ];
 
+/**
+ * DNS-over-HTTPS resolvers for the local DNS check, reached by IP address so that a broken system
+ * resolver cannot hide them (Cloudflare's and Google's public resolvers, RFC 8484).
+ */
+export const DEFAULT_DOH_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
+
 /** The built-in Character.AI profile. */
 export const CHARACTER_AI: TargetConfig = {
   name: 'Character.AI',
@@ -31,6 +37,7 @@ export function resolveConfig(config: Config): ResolvedConfig {
     controls: config.controls ?? DEFAULT_CONTROLS,
     alternatePath: config.alternatePath ?? null,
     browserProfiles: config.browserProfiles ?? ['auto'],
+    dohResolvers: config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
     targets: targets.map((t) => ({
       name: t.name,
       site: t.site,

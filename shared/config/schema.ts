@@ -80,4 +80,11 @@ export const ConfigSchema = v.strictObject({
   targets: v.optional(
     v.pipe(v.array(TargetSchema, 'a list of targets'), v.maxLength(10, 'at most 10 targets')),
   ),
+  dohResolvers: v.optional(
+    v.pipe(
+      v.array(httpUrl('a DNS-over-HTTPS URL such as "https://1.1.1.1/dns-query"'), 'a list of URLs'),
+      v.minLength(1, 'at least 1 resolver'),
+      v.maxLength(4, 'at most 4 resolvers'),
+    ),
+  ),
 });

@@ -33,6 +33,8 @@ export interface Config {
   alternatePath?: { proxy: string };
   browserProfiles?: string[];
   targets?: TargetConfig[];
+  /** DNS-over-HTTPS resolvers the local DNS check compares the system resolver with (RFC 8484 URLs). */
+  dohResolvers?: string[];
 }
 
 /** A configuration with every default filled in. */
@@ -42,6 +44,8 @@ export interface ResolvedConfig {
   alternatePath: { proxy: string } | null;
   browserProfiles: string[];
   targets: ResolvedTarget[];
+  /** DNS-over-HTTPS resolvers of the local DNS check (absent in hand-made configs: the defaults). */
+  dohResolvers?: string[];
 }
 
 /** A target with its defaults filled in. */

@@ -1,6 +1,7 @@
 // The classifier's vocabulary: the nine outcome ids used everywhere (JSON, IPC, UI) and the diagnosis shape.
 
 import type { Evidence } from './evidence';
+import type { LocalCause } from './local';
 
 /** The seven causes of a server error, in the seed article's order of frequency (most common first). */
 export const CAUSES = [
@@ -61,4 +62,6 @@ export interface Diagnosis {
   observedFrom: string;
   observedTo: string;
   evidence: Evidence;
+  /** Which part of the user's own connection fails, when the local checks found it (else null or absent). */
+  localCause?: LocalCause | null;
 }

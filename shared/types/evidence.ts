@@ -2,6 +2,7 @@
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
 import type { HeldProbe } from './monitor';
+import type { LocalEvidence } from './local';
 import type { Outcome, ProbePath } from './probe';
 import type { SeenRecognition } from './recognition';
 import type { StatusLevel, StatusUnavailableReason } from './status';
@@ -160,4 +161,6 @@ export interface Evidence {
   heldBack?: HeldProbe[];
   auth: { tokenConfigured: boolean };
   extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
+  /** The "Is it me?" local checks, when they ran (only after a failure or on the user's request). */
+  local?: LocalEvidence;
 }

@@ -1,6 +1,7 @@
 // Monitor state and events: what the scheduler's rounds add up to per target, and what changed.
 
 import type { Diagnosis, Verdict } from './diagnosis';
+import type { LocalCause } from './local';
 import type { ProbePath, ProbeResult } from './probe';
 import type { StatusReading } from './status';
 
@@ -47,6 +48,10 @@ export interface MonitorEvent {
   /** For `cause-changed`: the cause before. */
   previousCause?: Verdict | null;
   confidence?: number;
+  /** The part of the user's own connection that fails, when the local checks found it. */
+  localCause?: LocalCause;
+  /** What to do about that part, one sentence (the diagnosis' next step). */
+  localStep?: string;
 }
 
 /** A target's current standing. */

@@ -1,13 +1,22 @@
 // Local network: the user's own connection is down — the control sites fail too, and the target fails
 // at the transport level (refused, reset, or a black hole that never answers).
 
-import type { EvidenceExpectation, ScenarioDefinition } from '../types';
+import { SIGN_IN_PAGE } from '../controls';
+import type { EvidenceExpectation, HttpReply, ScenarioDefinition } from '../types';
 import { HEALTH_AND_USER } from './common';
 
 const controlsDown: EvidenceExpectation = {
   says: 'every control probe failed',
   check: (e) => e.controls.attempts > 0 && e.controls.failures === e.controls.attempts,
 };
+
+/** A sign-in page answering in the service's place (200, so a probe following redirects sees success). */
+const signIn = (): HttpReply => ({
+  kind: 'http',
+  status: 200,
+  headers: { 'content-type': 'text/html' },
+  body: SIGN_IN_PAGE,
+});
 
 /** The local-network variants. */
 export const LOCAL_NETWORK: ScenarioDefinition[] = [
@@ -45,5 +54,23 @@ export const LOCAL_NETWORK: ScenarioDefinition[] = [
     endpoints: HEALTH_AND_USER,
     watch: { seconds: 1, interval: 1 },
     expectEvidence: controlsDown,
+  },
+  {
+    name: 'local-network-captive-portal',
+    outcome: 'local-network',
+    description:
+      'A Wi-Fi sign-in page answers every request: the controls redirect to its login form and the service returns the form with 200, which looks like success until the local checks ask a "no content" address.',
+    signals: [
+      'controls redirected to a sign-in page',
+      'service answers 200 with the sign-in form',
+      'local checks',
+    ],
+    controls: 'captive',
+    endpoints: HEALTH_AND_USER,
+    handlers: { site: signIn, health: signIn, user: signIn },
+    expectEvidence: {
+      says: 'the local checks found a Wi-Fi sign-in page',
+      check: (e) => e.local?.checks.some((c) => c.finding === 'captive-redirect') === true,
+    },
   },
 ];

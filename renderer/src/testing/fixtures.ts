@@ -12,6 +12,7 @@ import type { Diagnosis, DiagnosisOutcome, RankedOutcome } from '../../../shared
 import { defaultSettings } from '../../../shared/config/settings';
 import { noSignals } from '../../../shared/evidence/signals';
 import type { Evidence, EndpointEvidence } from '../../../shared/types/evidence';
+import type { LocalCheckId, LocalCheckResult } from '../../../shared/types/local';
 import type { MonitorEvent, Round } from '../../../shared/types/monitor';
 import type { Outcome, ProbeResult } from '../../../shared/types/probe';
 import type { AppSettings, TokenState } from '../../../shared/types/settings';
@@ -202,6 +203,58 @@ export function healthyDiagnosis(now = FIXTURE_NOW): Diagnosis {
   };
 }
 
+/** A local-network diagnosis whose checks found a Wi-Fi sign-in page (issue 11). */
+export function localNetworkDiagnosis(now = FIXTURE_NOW): Diagnosis {
+  const at = iso(0, now);
+  const check = (id: LocalCheckId, detail: string, ms: number) =>
+    ({ check: id, at, ms, outcome: 'ok', finding: null, detail, requests: 1 }) as LocalCheckResult;
+  const captive: LocalCheckResult = {
+    ...check(
+      'captive',
+      'A sign-in page is intercepting: the “no content” address www.google.com sent you to login.hotel.example (302) instead of answering 204',
+      41,
+    ),
+    outcome: 'fault',
+    finding: 'captive-redirect',
+  };
+  const checks = [
+    check('dns', 'Your DNS server and 1.1.1.1 (DNS over HTTPS) both found character.ai', 60),
+    {
+      ...check('families', 'Only IPv4 addresses are offered for character.ai', 3),
+      outcome: 'skipped' as const,
+    },
+    captive,
+    {
+      ...check('proxy', 'No proxy is set for character.ai: requests go direct', 1),
+      outcome: 'skipped' as const,
+    },
+    {
+      ...check('interception', 'The service (character.ai) is not reached over HTTPS', 1),
+      outcome: 'skipped' as const,
+    },
+    check('clock', "Your clock agrees with the servers' (within 1 s)", 1),
+  ];
+  const step = 'Your Wi-Fi wants you to sign in: open any web page to see its sign-in screen';
+  return {
+    ...overloadDiagnosis(now),
+    verdict: 'local-network',
+    confidence: 0.95,
+    ranking: OVERLOAD_RANKING.map((r, i) => ({
+      ...r,
+      cause: i === 0 ? 'local-network' : r.cause === 'local-network' ? 'overload' : r.cause,
+      probability: i === 0 ? 0.95 : r.probability,
+      for: i === 0 ? [captive.detail] : r.for,
+    })),
+    nextStep: step,
+    nextAction: 'check-connection',
+    localCause: 'captive-portal',
+    evidence: {
+      ...evidence(now, true),
+      local: { reason: 'a "no content" address answered with content', checks, requests: 4 },
+    },
+  };
+}
+
 /** A status reading with an open incident, one component down and an upcoming maintenance. */
 export function incidentStatus(now = FIXTURE_NOW): StatusReading {
   return {
@@ -349,7 +402,7 @@ export function healthyRound(now = FIXTURE_NOW): Round {
 }
 
 function targetView(
-  state: 'outage' | 'healthy',
+  state: 'outage' | 'healthy' | 'local-network',
   diagnosis: Diagnosis,
   round: Round,
   status: StatusReading,
@@ -369,6 +422,17 @@ function targetView(
     lastRound: round,
     siteUrl: 'https://character.ai/',
     statusPageUrl: 'https://status.character.ai',
+  };
+}
+
+/** A window snapshot while a Wi-Fi sign-in page intercepts every request (issue 11). */
+export function localNetworkSnapshot(now = FIXTURE_NOW): AppSnapshot {
+  return {
+    ...outageSnapshot(now),
+    overall: 'local-network',
+    targets: [
+      targetView('local-network', localNetworkDiagnosis(now), overloadRound(now), incidentStatus(now), now),
+    ],
   };
 }
 

@@ -4,7 +4,7 @@ import { flushSync } from 'svelte';
 import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/svelte';
 import Overview from './Overview.svelte';
 import { connectedState } from '../testing/setup';
-import { FIXTURE_NOW, healthySnapshot, outageSnapshot } from '../testing/fixtures';
+import { FIXTURE_NOW, healthySnapshot, localNetworkSnapshot, outageSnapshot } from '../testing/fixtures';
 import { progressAt } from '../testing/fake-api';
 
 afterEach(() => {
@@ -60,6 +60,20 @@ describe('Overview', () => {
     expect(screen.getByText('Not sure yet — Overload 46%, Regional outage 30%')).toBeTruthy();
     expect(screen.getByText('Faulty update 12%, Account or session 6%')).toBeTruthy();
     expect(screen.getByText(/planned to end 3 Mar 2021, 22:30 UTC/)).toBeTruthy();
+  });
+
+  it('names the part of your own connection at fault, with every check and the step to fix it', async () => {
+    const { state } = await connectedState({ snapshot: localNetworkSnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.getByText('Part of your connection').nextElementSibling?.textContent).toBe(
+      'a Wi-Fi sign-in page',
+    );
+    const checks = screen.getByRole('region', { name: 'Your own connection' });
+    expect(within(checks).getAllByRole('rowheader')).toHaveLength(6);
+    expect(within(checks).getByRole('row', { name: /Wi-Fi sign-in page fault found/ })).toBeTruthy();
+    expect(
+      screen.getByText('Your Wi-Fi wants you to sign in: open any web page to see its sign-in screen.'),
+    ).toBeTruthy();
   });
 
   it('keeps "last checked" current while the view stays open', async () => {

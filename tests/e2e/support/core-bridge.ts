@@ -6,7 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { createMonitorService, type Why500Service } from '../../../core/app/create';
+import {
+  createMonitorService,
+  type CreateServiceOptions,
+  type Why500Service,
+} from '../../../core/app/create';
 import { renderReport } from '../../../core/report/report';
 import { buildSnapshot } from '../../../electron/app/snapshot';
 import { dispatchIpc, type DispatchContext } from '../../../electron/ipc/dispatch';
@@ -32,7 +36,7 @@ import { SIM_TOKEN_ENV, startSimulator, type RunningSimulator } from '../../../s
 export interface CoreWindow {
   api: Why500Api;
   service: Why500Service;
-  sim: RunningSimulator;
+  sim: WorldSource;
   /** The target's name in the simulator's config. */
   target: string;
   /** Text put on the fake clipboard, in order. */
@@ -44,9 +48,18 @@ export interface CoreWindow {
 
 type Listener<C extends PushChannel> = (payload: PushChannels[C]) => void;
 
-/** Starts a scenario, the core against it, and the IPC handlers over both. */
-export async function startCoreWindow(scenario: string): Promise<CoreWindow> {
-  const sim = await startSimulator({ scenario });
+/** A fake world other than a simulator scenario (e.g. simulator/local-worlds.ts). */
+export type WorldSource = Pick<RunningSimulator, 'config' | 'env' | 'stop'>;
+
+/**
+ * Starts a scenario (or takes a running world), the core against it, and the IPC handlers over both.
+ * `extra` adds service options (e.g. a test resolver).
+ */
+export async function startCoreWindow(
+  scenario: string | WorldSource,
+  extra: Partial<CreateServiceOptions> = {},
+): Promise<CoreWindow> {
+  const sim = typeof scenario === 'string' ? await startSimulator({ scenario }) : scenario;
   const dir = mkdtempSync(join(tmpdir(), 'why500-e2e-'));
   const target = sim.config.targets?.[0]?.name ?? '';
   let settings: AppSettings = {
@@ -77,6 +90,7 @@ export async function startCoreWindow(scenario: string): Promise<CoreWindow> {
     },
     limits: { connectMs: 2_000, headersMs: 4_000, bodyMs: 2_000, deadlineMs: 6_000 },
     app: { name: 'why500', version: '0.1.0-e2e', os: 'linux (e2e)', timeZone: 'UTC' },
+    ...extra,
   });
 
   const listeners: { [C in PushChannel]: Set<Listener<C>> } = {

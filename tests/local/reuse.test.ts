@@ -1,0 +1,57 @@
+// During an outage the monitor diagnoses every round: it reuses a target's local checks for a while
+// instead of testing the user's connection again each time; the user's own request always tests again.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_REUSE_MS, Wiring } from '../../core/app/wiring';
+import { hostsResolver } from '../../core/local/resolver';
+import { resolveConfig } from '../../shared/config/defaults';
+import type { Config } from '../../shared/types/config';
+import { startLocalWorld, type LocalWorld } from '../../simulator/local-worlds';
+
+let dir: string;
+let world: LocalWorld;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'why500-reuse-'));
+  world = await startLocalWorld('dns-fails', dir);
+});
+
+afterAll(async () => {
+  await world.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('local checks in the monitor', () => {
+  it('are reused for a while between rounds, and run again on request or once stale', async () => {
+    let now = Date.parse('2026-11-25T14:00:00Z');
+    const config = resolveConfig(world.config as Config);
+    const target = config.targets[0]!;
+    const wiring = new Wiring({
+      config,
+      tokens: { get: () => null },
+      dataDir: null,
+      history: null,
+      now: () => new Date(now),
+      env: {},
+      resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
+    });
+    const diagnose = async (asked = false) => {
+      const round = await wiring.round(target);
+      return wiring.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked });
+    };
+    const first = await diagnose();
+    expect(first.localCause).toBe('dns');
+    expect(world.counts().doh).toBe(1);
+    now += 30_000;
+    expect((await diagnose()).localCause).toBe('dns');
+    expect(world.counts().doh, 'reused').toBe(1);
+    expect((await diagnose(true)).localCause).toBe('dns');
+    expect(world.counts().doh, 'asked: tested again').toBe(2);
+    now += LOCAL_REUSE_MS + 1;
+    await diagnose();
+    expect(world.counts().doh, 'stale: tested again').toBe(3);
+  });
+});
