@@ -16,6 +16,7 @@ import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
 import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
 import type { ProbeLimits } from '../probe/types';
+import { warmUpProbes } from '../probe/warm-up';
 import { StatusPageReader } from '../status/reader';
 import type { TokenSource } from './service';
 import { scanForSuspects, type ExtensionScan } from './extensions';
@@ -75,12 +76,17 @@ export class Wiring {
     const base = options.probe ?? httpProbe;
     const env = options.env;
     const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
-    this.probe = (request) =>
-      base({
+    // The real probe first loads what it needs on a loopback listener of its own, so a cold process
+    // does not time its own start-up as the service's DNS, connect or first byte.
+    const warm = options.probe ? null : warmUpProbes;
+    this.probe = async (request) => {
+      if (warm) await warm();
+      return base({
         ...request,
         ...(env && request.env === undefined ? { env } : {}),
         ...(ca && request.ca === undefined ? { ca } : {}),
       });
+    };
     this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
   }
 
