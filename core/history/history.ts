@@ -3,7 +3,7 @@
 // timeline and for per-endpoint latency baselines. Disk trouble never stops monitoring: it is reported
 // once in `problem` and the store carries on in memory.
 
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { TimelineData, TimelineRange, TimelineSample } from '../../shared/ipc/contract';
 import type { HealthState, MonitorEvent, Round } from '../../shared/types/monitor';
 import type { ProbePath } from '../../shared/types/probe';
@@ -116,10 +116,7 @@ export class HistoryStore {
     let samples = 0;
     const before = this.corruptLines;
     const sampleCutoff = now - this.sampleMs;
-    const segments = listSegments(this.dir, 'samples');
-    // Room for all at once (a stored sample takes over 40 bytes) instead of doubling several times.
-    this.store.reserve(segments.reduce((n, seg) => n + Math.ceil(sizeOf(seg.file) / 40), 0));
-    for (const seg of segments) {
+    for (const seg of listSegments(this.dir, 'samples')) {
       try {
         samples += this.loadSamples(readFileSync(seg.file), sampleCutoff);
       } catch (err) {
@@ -406,15 +403,6 @@ export class HistoryStore {
     this.problem ??= `history in ${this.dir} is not writable or readable (${code ?? String(err)}); keeping it in memory only`;
     if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR')
       this.writable = false;
-  }
-}
-
-/** A file's size in bytes, or 0 when it cannot be read (loading it then reports why). */
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
   }
 }
 

@@ -53,12 +53,6 @@ export class SampleStore {
     return this.cap * (8 + 2 + 1 + 2 + 4 * 5);
   }
 
-  /** Grows storage at once to hold `n` more samples (within the bound), e.g. before loading a known amount. */
-  reserve(n: number): void {
-    const want = Math.min(this.maxSamples, this.size + n);
-    if (want > this.cap) this.grow(want);
-  }
-
   /** Adds a sample, dropping the oldest when full. */
   push(s: HistorySample): void {
     const t = s.timings;
@@ -216,8 +210,8 @@ export class SampleStore {
     return id;
   }
 
-  private grow(to = this.cap * 2): void {
-    const next = Math.min(this.maxSamples, to);
+  private grow(): void {
+    const next = Math.min(this.maxSamples, this.cap * 2);
     this.at = this.unroll(this.at, (n) => new Float64Array(n), next);
     this.series = this.unroll(this.series, (n) => new Uint16Array(n), next);
     this.outcome = this.unroll(this.outcome, (n) => new Uint8Array(n), next);
@@ -231,13 +225,12 @@ export class SampleStore {
     this.cap = next;
   }
 
-  /** Copies the ring's samples into a larger array, oldest first, so writing resumes at `size`. */
+  /** Copies a full ring into a larger array, oldest first, so writing resumes at `size`. */
   private unroll<T extends Typed>(src: T, make: (n: number) => T, next: number): T {
     const dst = make(next);
-    const oldest = (this.head - this.size + this.cap) % this.cap;
-    const first: ArrayLike<number> = src.subarray(oldest, Math.min(this.cap, oldest + this.size));
-    dst.set(first, 0);
-    if (first.length < this.size) dst.set(src.subarray(0, this.size - first.length), first.length);
+    const tail: ArrayLike<number> = src.subarray(this.head);
+    dst.set(tail, 0);
+    dst.set(src.subarray(0, this.head), tail.length);
     return dst;
   }
 }
