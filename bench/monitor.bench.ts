@@ -361,15 +361,23 @@ async function stopIn(sim: Sim): Promise<void> {
 /**
  * A short real-time run: the real probe (core/probe/http.ts) against local 127.0.0.1 servers, every
  * delay of the policy scaled down 20× so an outage of 15 s (5 min at full scale) fits in 40 s.
+ *
+ * Detection depends mostly on where in the 30 s interval an outage begins (the virtual-time bench above
+ * covers every phase). Here each outage begins halfway between two regular rounds, the median phase, so
+ * the figure is the median delay plus what real sockets, timers and the event loop add to it, and not
+ * the luck of one draw. Three outages; the first lasts 5 min (full scale) for the politeness figure.
  */
 async function realTimeRun(): Promise<BenchSection> {
   const { probe } = await import('../core/probe/http');
   const scale = 20;
   let down = false;
   const requests: { at: number; url: string }[] = [];
+  /** Called when a round starts (its control request arrives); set to catch the next one. */
+  let onRound: (() => void) | null = null;
   const server = createServer((req, res) => {
     requests.push({ at: performance.now(), url: req.url ?? '' });
     const target = req.url !== '/204';
+    if (!target) onRound?.();
     res.writeHead(target && down ? 503 : req.url === '/204' ? 204 : 200, { 'content-type': 'text/plain' });
     res.end(target && down ? 'overloaded' : req.url === '/204' ? '' : 'ok');
   });
@@ -411,27 +419,52 @@ async function realTimeRun(): Promise<BenchSection> {
     },
   );
   monitor.onEvent((e) => events.push({ event: e.event, at: performance.now() }));
+  const halfInterval = (local.intervalSeconds * 1000) / 2;
+  /** Goes down halfway between two regular rounds; resolves with the time it did. */
+  const downAtMidInterval = (): Promise<number> =>
+    new Promise((resolve) => {
+      onRound = () => {
+        onRound = null;
+        setTimeout(() => {
+          down = true;
+          resolve(performance.now());
+        }, halfInterval);
+      };
+    });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
+  const outages: { downAt: number; upAt: number }[] = [];
   try {
     monitor.start();
-    await delay(10_000);
-    const downAt = performance.now();
-    down = true;
-    await delay(15_000);
-    const upAt = performance.now();
-    down = false;
-    await delay(10_000);
+    for (const [k, downMs] of [15_000, 5_000, 5_000].entries()) {
+      await delay(k === 0 ? 8_000 : 4_000); // healthy rounds first (after a recovery: back to the regular cadence)
+      const downAt = await downAtMidInterval();
+      await delay(downMs);
+      down = false;
+      outages.push({ downAt, upAt: performance.now() });
+    }
+    await delay(5_000);
     await monitor.stop();
     const cpu = process.cpuUsage(cpu0);
     const rounds = requests.filter((r) => r.url === '/204').length;
-    const outage = events.find((e) => e.event === 'outage');
-    const recovery = events.find((e) => e.event === 'recovery');
-    const detect = outage ? ((outage.at - downAt) * scale) / 1000 : NaN;
-    const recover = recovery ? ((recovery.at - upAt) * scale) / 1000 : NaN;
-    const during = requests.filter((r) => r.url === '/health' && outage && r.at > outage.at && r.at < upAt);
-    const perMinute = outage ? during.length / (((upAt - outage.at) * scale) / 60_000) : NaN;
+    const detects: number[] = [];
+    const recovers: number[] = [];
+    for (const { downAt, upAt } of outages) {
+      const outage = events.find((e) => e.event === 'outage' && e.at > downAt && e.at < upAt);
+      const recovery = events.find((e) => e.event === 'recovery' && e.at > upAt);
+      detects.push(outage ? ((outage.at - downAt) * scale) / 1000 : NaN);
+      recovers.push(recovery ? ((recovery.at - upAt) * scale) / 1000 : NaN);
+    }
+    const first = outages[0]!;
+    const firstOutage = events.find((e) => e.event === 'outage' && e.at > first.downAt);
+    const during = requests.filter(
+      (r) => r.url === '/health' && firstOutage && r.at > firstOutage.at && r.at < first.upAt,
+    );
+    const perMinute = firstOutage ? during.length / (((first.upAt - firstOutage.at) * scale) / 60_000) : NaN;
     const cpuPerRound = (cpu.user + cpu.system) / 1000 / Math.max(1, rounds);
+    const detect = quantile(detects, 0.5);
+    const expected = outages.map(() => 'outage,recovery').join(',');
+    const seen = events.map((e) => e.event).join(',');
     return {
       title:
         'Monitor: short real-time run against local 127.0.0.1 servers (real probe, policy scaled 20× faster)',
@@ -439,23 +472,23 @@ async function realTimeRun(): Promise<BenchSection> {
         {
           name: 'events',
           value: events.length,
-          unit: events.map((e) => e.event).join(', ') || 'none',
-          target: 'outage, recovery',
-          ok: events.map((e) => e.event).join() === 'outage,recovery',
+          unit: seen.replaceAll(',', ', ') || 'none',
+          target: `${outages.length} × outage, recovery`,
+          ok: seen === expected,
         },
         {
-          name: 'outage detection delay (at full scale)',
+          name: 'outage detection delay, median phase (at full scale, median of 3)',
           value: detect,
           unit: 's',
           target: '< 25 s',
           ok: detect < 25,
         },
         {
-          name: 'recovery delay (at full scale)',
-          value: recover,
+          name: 'recovery delay (at full scale, worst of 3)',
+          value: Math.max(...recovers),
           unit: 's',
           target: '≤ 60 s + one round',
-          ok: recover <= 61,
+          ok: Math.max(...recovers) <= 61,
         },
         {
           name: 'requests per minute to /health during the outage (full scale)',
@@ -467,12 +500,16 @@ async function realTimeRun(): Promise<BenchSection> {
         { name: 'CPU per round incl. real HTTP (4 probes)', value: cpuPerRound, unit: 'ms' },
       ],
       lines: [
-        `${rounds} rounds in ${((performance.now() - t0) / 1000).toFixed(0)} s of real time; the service answered 503 for 15 s (5 min at full scale).`,
-        'Delays are measured on the real clock and multiplied by 20. CPU per round includes the HTTP client, so it is an upper',
-        'bound for "besides the network".',
+        `${rounds} rounds in ${((performance.now() - t0) / 1000).toFixed(0)} s of real time; the service answered 503 three times, each time from`,
+        'halfway between two regular rounds: for 15 s, 5 s and 5 s (5, 1.7 and 1.7 min at full scale).',
+        `Detection delays ${detects.map((d) => d.toFixed(1)).join(', ')} s; recovery delays ${recovers.map((d) => d.toFixed(1)).join(', ')} s (full scale). At the median phase`,
+        'the policy alone gives 15 s + 3 s + 4 s = 22 s; the rest is what real probes, timers and the event loop add (× 20).',
+        'Delays are measured on the real clock and multiplied by 20. CPU per round includes the HTTP client and the server,',
+        'so it is an upper bound for "besides the network".',
       ],
     };
   } finally {
+    onRound = null;
     await monitor.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

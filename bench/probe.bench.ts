@@ -65,18 +65,24 @@ async function bareRound(url: string, ca?: string): Promise<void> {
   );
 }
 
-/** CPU ms (user, system) and wall ms per round of `fn`, after a warm-up. */
-async function cpuPerRound(fn: () => Promise<void>): Promise<{ user: number; system: number; wall: number }> {
-  for (let i = 0; i < WARMUP_ROUNDS; i++) await fn();
+/** CPU ms (user, system) and wall ms per round of `fn`, summed over `rounds` rounds. */
+async function cpuOf(
+  fn: () => Promise<void>,
+  rounds: number,
+): Promise<{ user: number; system: number; wall: number }> {
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
-  for (let i = 0; i < ROUNDS; i++) await fn();
+  for (let i = 0; i < rounds; i++) await fn();
   const cpu = process.cpuUsage(cpuStart);
-  return {
-    user: cpu.user / 1000 / ROUNDS,
-    system: cpu.system / 1000 / ROUNDS,
-    wall: (performance.now() - wallStart) / ROUNDS,
-  };
+  return { user: cpu.user / 1000, system: cpu.system / 1000, wall: performance.now() - wallStart };
+}
+
+/** Blocks of rounds, bare and ours taking turns, so a burst of load elsewhere hits both alike. */
+const BLOCKS = 10;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 async function measure(
@@ -84,20 +90,29 @@ async function measure(
   url: string,
   ca?: string,
 ): Promise<{ figures: BenchFigure[]; line: string }> {
-  const bare = await cpuPerRound(() => bareRound(url, ca));
-  const ours = await cpuPerRound(() => round(url, ca));
-  const perRound = ours.user + ours.system;
-  const bareRoundMs = bare.user + bare.system;
-  const overhead = perRound - bareRoundMs;
+  for (let i = 0; i < WARMUP_ROUNDS; i++) {
+    await bareRound(url, ca);
+    await round(url, ca);
+  }
+  const perBlock = ROUNDS / BLOCKS;
+  const ours = { user: 0, system: 0, wall: 0 };
+  let bareTotal = 0;
+  const overheads: number[] = [];
+  for (let b = 0; b < BLOCKS; b++) {
+    const bare = await cpuOf(() => bareRound(url, ca), perBlock);
+    const mine = await cpuOf(() => round(url, ca), perBlock);
+    ours.user += mine.user;
+    ours.system += mine.system;
+    ours.wall += mine.wall;
+    bareTotal += bare.user + bare.system;
+    overheads.push((mine.user + mine.system - bare.user - bare.system) / perBlock);
+  }
+  const perRound = (ours.user + ours.system) / ROUNDS;
+  const bareRoundMs = bareTotal / ROUNDS;
+  const overhead = median(overheads);
   return {
     figures: [
-      {
-        name: `CPU per round of ${PROBES_PER_ROUND} probes, ${label}`,
-        value: perRound,
-        unit: 'ms',
-        target: '< 1 ms',
-        ok: perRound < 1,
-      },
+      { name: `CPU per round of ${PROBES_PER_ROUND} probes, ${label}`, value: perRound, unit: 'ms' },
       { name: `CPU per probe, ${label}`, value: perRound / PROBES_PER_ROUND, unit: 'ms' },
       {
         name: '  bare undici fresh-connection GET (floor), per probe',
@@ -113,8 +128,9 @@ async function measure(
       },
     ],
     line:
-      `${label}: user ${ours.user.toFixed(2)} ms + system ${ours.system.toFixed(2)} ms per round, wall ${ours.wall.toFixed(2)} ms; ` +
-      `bare undici ${bareRoundMs.toFixed(2)} ms per round (${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up)`,
+      `${label}: user ${(ours.user / ROUNDS).toFixed(2)} ms + system ${(ours.system / ROUNDS).toFixed(2)} ms per round, wall ${(ours.wall / ROUNDS).toFixed(2)} ms; ` +
+      `bare undici ${bareRoundMs.toFixed(2)} ms per round; overhead per block ${overheads.map((o) => o.toFixed(2)).join(' ')} ms ` +
+      `(${ROUNDS} rounds each in ${BLOCKS} alternating blocks after ${WARMUP_ROUNDS} warm-up; overhead is the median of the blocks)`,
   };
 }
 
@@ -134,7 +150,8 @@ export async function run(): Promise<BenchSection[]> {
           http.line,
           https.line,
           'Each probe opens its own connection (honest phase timings), so each pays for a TCP connect and',
-          'on HTTPS a full TLS handshake (ECDHE + signature check) on the client side.',
+          'on HTTPS a full TLS handshake (ECDHE + signature check) on the client side. The target is on the overhead: the',
+          'floor itself (a TCP connect, and on HTTPS a handshake, per probe) is what honest timings cost.',
         ],
       },
     ];

@@ -18,6 +18,7 @@ import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
 import type { Clock } from '../monitor/clock';
 import { probe as httpProbe } from '../probe/http';
 import type { ProbeLimits } from '../probe/types';
+import { warmUpProbes } from '../probe/warm-up';
 import { StatusPageReader } from '../status/reader';
 import { DEFAULT_DOH_RESOLVERS } from '../../shared/config/defaults';
 import type { LocalEvidence } from '../../shared/types/local';
@@ -104,13 +105,18 @@ export class Wiring {
     const env = options.env;
     const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
     const lookup = options.resolver ? firstAddressLookup(options.resolver) : undefined;
-    this.probe = (request) =>
-      base({
+    // The real probe first loads what it needs on a loopback listener of its own, so a cold process
+    // does not time its own start-up as the service's DNS, connect or first byte.
+    const warm = options.probe ? null : warmUpProbes;
+    this.probe = async (request) => {
+      if (warm) await warm();
+      return base({
         ...request,
         ...(env && request.env === undefined ? { env } : {}),
         ...(ca && request.ca === undefined ? { ca } : {}),
         ...(lookup && request.lookup === undefined ? { lookup } : {}),
       });
+    };
     this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
   }
 

@@ -20,7 +20,8 @@ import {
   type StateRecord,
 } from './codec';
 import { SampleStore } from './sample-store';
-import { dayOf, forEachLine, listSegments, pruneSegments, readLines, SegmentWriter } from './segments';
+import { RowScanner } from './row-scan';
+import { dayOf, listSegments, pruneSegments, readLines, SegmentWriter } from './segments';
 
 const DAY_MS = 86_400_000;
 
@@ -117,7 +118,7 @@ export class HistoryStore {
     const sampleCutoff = now - this.sampleMs;
     for (const seg of listSegments(this.dir, 'samples')) {
       try {
-        samples += this.loadSamples(readFileSync(seg.file, 'utf8'), sampleCutoff);
+        samples += this.loadSamples(readFileSync(seg.file), sampleCutoff);
       } catch (err) {
         this.fail(err);
       }
@@ -145,15 +146,7 @@ export class HistoryStore {
   }
 
   /** Loads one samples segment's text; returns the samples kept. */
-  private loadSamples(text: string, cutoff: number): number {
-    // Fast path: the whole segment as one JSON array (one parse instead of one per line). Any bad line
-    // makes it throw, and the slow path then parses line by line, skipping and counting the bad ones.
-    let values: unknown[] | null = null;
-    try {
-      values = JSON.parse(`[${text.replace(/\n+$/, '').replace(/\n+/g, ',')}]`) as unknown[];
-    } catch {
-      values = null;
-    }
+  private loadSamples(bytes: Buffer, cutoff: number): number {
     const series: number[] = [];
     let kept = 0;
     const take = (v: unknown): void => {
@@ -170,8 +163,21 @@ export class HistoryStore {
         this.corruptLines++;
       }
     };
-    if (values) for (const v of values) take(v);
-    else forEachLine(text, (line) => take(parseOrNull(line)));
+    // Rows in the shape the writer makes are read in place (no JSON.parse, no array per line); any
+    // other line (series definitions, torn or foreign lines) goes through JSON.parse and the same checks.
+    const scanner = new RowScanner();
+    let start = 0;
+    while (start < bytes.length) {
+      let end = scanner.scan(bytes, start);
+      if (end >= 0) {
+        take(scanner.row);
+      } else {
+        end = bytes.indexOf(0x0a, start);
+        if (end < 0) end = bytes.length;
+        if (end > start) take(parseOrNull(bytes.toString('utf8', start, end)));
+      }
+      start = end + 1;
+    }
     return kept;
   }
 
