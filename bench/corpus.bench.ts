@@ -4,7 +4,7 @@
 // how many sentences claim a release in worlds that had none (target 0).
 
 import { corpusWorlds, vendorNameOf, type CorpusWorld } from '../simulator/corpus-worlds';
-import { evidenceSentences, matrixLines, RELEASE_WORDS, scoreSuite } from '../simulator/metrics';
+import { evidenceSentences, matrixLines, claimsRelease, scoreSuite } from '../simulator/metrics';
 import { rankingLine, runScenarioCli, runScenarioInProcess, runScenarios } from '../simulator/runner';
 import type { BenchModule, BenchSection } from './types';
 
@@ -44,7 +44,7 @@ export async function run(): Promise<BenchSection[]> {
       if (named > 0) worldsNamed++;
       else unnamed.push(`${world.entry.id} (${name})`);
     }
-    for (const s of sentences) if (RELEASE_WORDS.test(s)) releaseClaims.push(`${world.entry.id}: ${s}`);
+    for (const s of sentences) if (claimsRelease(s)) releaseClaims.push(`${world.entry.id}: ${s}`);
     if (r.diagnosis?.verdict !== r.expected) {
       const top = r.diagnosis?.ranking[0];
       wrong.push(

@@ -88,10 +88,10 @@ let ran = vitest('main', ['node', 'renderer']) + (only.length ? 0 : vitest('seri
 const node24 = process.env.WHY500_NODE24;
 if (node24 && !only.length) {
   if (existsSync(node24)) {
-    ran += vitest('node24', ['node'], {
-      node: node24,
-      extra: ['--exclude', 'tests/e2e/**', '--exclude', 'tests/packaging/**'],
-    });
+    // Every node-project folder but the browser (e2e) and packaging tests, named as path filters.
+    const folders = ['shared/', 'core/', 'cli/', 'simulator/', 'electron/', 'scripts/', 'tests/local/'];
+    folders.push('tests/scenarios/', 'tests/corpus/');
+    ran += vitest('node24', ['node'], { node: node24, extra: folders });
   } else {
     results.failed++;
     results.failedNames.push(

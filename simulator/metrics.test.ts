@@ -1,7 +1,7 @@
 // Scoring of the scenario suite: accuracy, the confusion matrix and the calibration table.
 
 import { describe, expect, it } from 'vitest';
-import { calibrationLines, matrixLines, scoreSuite, type ScoredCase } from './metrics';
+import { calibrationLines, claimsRelease, matrixLines, scoreSuite, type ScoredCase } from './metrics';
 
 const cases: ScoredCase[] = [
   { name: 'a', expected: 'overload', verdict: 'overload', confidence: 0.95 },
@@ -48,5 +48,18 @@ describe('scoreSuite', () => {
     expect(matrixLines(s)).toHaveLength(11);
     expect(matrixLines(s)[1]).toMatch(/^overload\s+1\s/);
     expect(calibrationLines(s)).toHaveLength(7);
+  });
+});
+
+describe('claimsRelease', () => {
+  it('catches a sentence that says the site changed, not one that says no change was seen', () => {
+    expect(claimsRelease('The site was updated 7 minutes before the errors began')).toBe(true);
+    expect(claimsRelease('A new release was deployed at 14:02')).toBe(true);
+    expect(
+      claimsRelease(
+        'No new release of the site was seen close to when the errors began; the errors alone do not show a bad update',
+      ),
+    ).toBe(false);
+    expect(claimsRelease('Cloudflare could not reach the servers (error 521)')).toBe(false);
   });
 });

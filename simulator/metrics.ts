@@ -145,8 +145,16 @@ export function calibrationLines(score: SuiteScore): string[] {
   return lines;
 }
 
-/** Words that claim the site was changed: in a world with no deploy, a sentence with one is false. */
+/** Words that speak of the site being changed. */
 export const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
+
+/** A negation before the release word in the same clause: "No new release … was seen" claims nothing. */
+const NO_RELEASE = /\b(?:no|not|never|without)\b[^.;:]*\b(?:updated?|updates|releas\w*|deploy\w*|version)\b/i;
+
+/** True when a sentence claims the site was changed: in a world with no deploy, such a sentence is false. */
+export function claimsRelease(sentence: string): boolean {
+  return RELEASE_WORDS.test(sentence) && !NO_RELEASE.test(sentence);
+}
 
 /** Every distinct evidence sentence of a diagnosis (for and against, every cause). */
 export function evidenceSentences(d: { ranking: { for: string[]; against: string[] }[] } | null): string[] {

@@ -135,6 +135,32 @@ describe('TargetHealth', () => {
     expect(events[0]!.summary).toMatch(/8 of its last 12 checks failed, in 4 of the last 4 rounds/);
   });
 
+  it('endpoints held back by Retry-After still count as failing, so an outage that asks us to wait is called', () => {
+    const trace = new Trace();
+    trace.feed(allOk);
+    // The site alone is probed; health and user answered 503 with Retry-After and are held back.
+    const heldRound = (at: number) => {
+      const round = roundOf('Svc', at, [
+        { name: 'site', outcome: 'http-5xx' },
+        ...CONTROLS.map((name) => ({ name, path: 'control' as const })),
+      ]);
+      round.heldBack = ['health', 'user'].map((name) => ({
+        name,
+        path: 'direct' as const,
+        until: new Date(at + 120_000).toISOString(),
+        reason: 'it answered 503 with Retry-After: 120',
+      }));
+      return round;
+    };
+    for (let i = 0; i < 4; i++) {
+      trace.events.push(...trace.health.observe(heldRound(trace.t)));
+      trace.t += 30_000;
+    }
+    expect(trace.health.current).toBe('outage');
+    const outage = trace.events.find((e) => e.event === 'outage');
+    expect(outage?.summary).toMatch(/9 of its last 12 checks/);
+  });
+
   it('a bot challenge is neither a failure nor a success', () => {
     const trace = new Trace();
     trace.feed(allOk);

@@ -221,22 +221,29 @@ export class TargetHealth {
   /** Reduces a round to the facts the rules need (updates the per-endpoint failure streaks). */
   assess(round: Round): RoundAssessment {
     const direct = round.probes.filter((p) => p.path === 'direct' && p.outcome !== 'challenge');
-    const failures = direct.filter((p) => isFailure(p.outcome)).length;
+    // An endpoint held back by its Retry-After answered an error and asked us to wait: until the hold
+    // ends it still counts as failing (it is not probed, so its streak neither grows nor resets).
+    const held = (round.heldBack ?? []).filter(
+      (h) => h.path === 'direct' && !direct.some((p) => p.name === h.name),
+    ).length;
+    const failures = direct.filter((p) => isFailure(p.outcome)).length + held;
+    const informative = direct.length + held;
     let streakName: string | null = null;
     for (const p of direct) {
       const n = isFailure(p.outcome) ? (this.streaks.get(p.name) ?? 0) + 1 : 0;
       this.streaks.set(p.name, n);
       if (n >= this.rules.endpointStreak && streakName === null) streakName = `${p.name} (${describe(p)})`;
     }
-    const majority = direct.length > 0 && failures * 2 > direct.length;
+    const majority = informative > 0 && failures * 2 > informative;
     const controls = round.probes.filter((p) => p.path === 'control');
     const controlFailures = controls.filter((p) => isFailure(p.outcome)).length;
     const { slow, ratio } = this.slowness(direct);
     let downReason: string | null = null;
-    if (majority) downReason = `${failures} of ${direct.length} checks failed`;
+    if (majority)
+      downReason = `${failures} of ${informative} checks failed${held > 0 ? ` (${held} held back: the service asked to wait)` : ''}`;
     else if (streakName) downReason = `${streakName} failed ${this.rules.endpointStreak} times in a row`;
     return {
-      informative: direct.length,
+      informative,
       failures,
       down: downReason !== null,
       streak: streakName !== null,

@@ -3,6 +3,7 @@
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { markdownText } from '../../../core/report/markdown-text';
 import { ensureRendererBuild } from './build';
 import { serveStatic, type StaticServer } from './static-server';
 import { installBridge, launchChromium } from './browser';
@@ -112,10 +113,11 @@ export function describeScenarioWindow(x: ScenarioExpectation): void {
 
         await openView(page, 'Report');
         const report = await page.getByLabel('Report preview').textContent();
-        expect(report).toContain(win.target);
+        // The report is Markdown: the target's name stands in it escaped, so it renders as written.
+        expect(report).toContain(markdownText(win.target));
         await page.getByRole('button', { name: 'Copy to clipboard' }).click();
         await page.getByRole('status').filter({ hasText: 'The report is on the clipboard.' }).waitFor();
-        expect(win.clipboard.at(-1)).toContain(win.target);
+        expect(win.clipboard.at(-1)).toContain(markdownText(win.target));
         for (const secret of win.sim.env.WHY500_TOKEN ? [win.sim.env.WHY500_TOKEN] : []) {
           expect(report).not.toContain(secret);
           expect(win.clipboard.join('\n')).not.toContain(secret);
