@@ -166,7 +166,7 @@ describe('diagnose', () => {
     fake.mode = 'ok';
     const r = await cli(['diagnose', '--config', configPath]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Fake: Healthy \(\d+%\): nothing is wrong from here$/m);
+    expect(r.stdout).toMatch(/^Fake: Working normally \(\d+%\): nothing is wrong from here$/m);
     expect(r.stdout).toMatch(/^ {2}Next step: /m);
   });
 

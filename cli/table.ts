@@ -2,8 +2,9 @@
 
 import type { Diagnosis } from '../shared/types/diagnosis';
 import type { MonitorEvent, Round } from '../shared/types/monitor';
-import { formatDuration, formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
-import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from '../core/report/labels';
+import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
+import { formatDuration } from '../shared/vocabulary/time';
+import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../shared/vocabulary/words';
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
@@ -37,7 +38,7 @@ export function checkTable(round: Round, zone = localZone()): string[] {
         ? 'ok'
         : expected
           ? `${p.status} without the token, as expected`
-          : `${p.outcome}: ${p.error ?? OUTCOME_WORDS[p.outcome]}`;
+          : `${p.outcome}: ${p.error ?? PROBE_OUTCOME_WORDS[p.outcome].short}`;
     rows.push([
       p.auth ? `${p.name} (token)` : p.name,
       p.path,
@@ -59,9 +60,9 @@ export function checkTable(round: Round, zone = localZone()): string[] {
 
 /** A short readable diagnosis. */
 export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
-  const label = VERDICT_LABELS[d.verdict];
+  const label = VERDICT_WORDS[d.verdict];
   const lines = [
-    `${d.target}: ${verdictHeadline(d, verdictTitle)}: ${label.meaning}`,
+    `${d.target}: ${verdictHeadline(d)}: ${label.meaning}`,
     `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
       Date.parse(d.observedTo) - Date.parse(d.observedFrom),
     )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,

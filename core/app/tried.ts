@@ -3,7 +3,7 @@
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
-import { formatDuration } from '../report/format';
+import { formatDuration } from '../../shared/vocabulary/time';
 
 /** What the caller knows besides the rounds. */
 export interface TriedContext {

@@ -175,7 +175,7 @@ describe('TargetHealth', () => {
     trace.feed(allOk, 30_000, { verdict: 'healthy', confidence: 0.9 });
     for (let i = 0; i < 3; i++) trace.feed(allDown, 30_000, { verdict: 'overload', confidence: 0.7 });
     expect(trace.events[0]).toMatchObject({ event: 'outage', cause: 'overload', confidence: 0.7 });
-    expect(trace.events[0]!.summary).toMatch(/overloaded \(70%\)/);
+    expect(trace.events[0]!.summary).toMatch(/overwhelmed by traffic \(70%\)/);
     expect(trace.feed(allDown, 30_000, { verdict: 'bad-update', confidence: 0.6 })).toEqual([]);
     const events = trace.feed(allDown, 30_000, { verdict: 'bad-update', confidence: 0.65 });
     expect(events).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('TargetHealth', () => {
       cause: 'bad-update',
       previousCause: 'overload',
     });
-    expect(events[0]!.summary).toMatch(/from the servers are overloaded to a recent release/);
+    expect(events[0]!.summary).toMatch(/changed from overload to a bad update/);
     // Flickering to unknown does not count as a change.
     expect(trace.feed(allDown, 30_000, { verdict: 'unknown', confidence: 0.3 })).toEqual([]);
     expect(trace.feed(allDown, 30_000, { verdict: 'unknown', confidence: 0.3 })).toEqual([]);

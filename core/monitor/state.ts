@@ -5,7 +5,9 @@
 import type { Verdict } from '../../shared/types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import { isFailure, type ProbeResult } from '../../shared/types/probe';
-import { causeClause, causeWords, formatDuration } from './summaries';
+import { formatDuration } from '../../shared/vocabulary/time';
+import { VERDICT_WORDS } from '../../shared/vocabulary/words';
+import { causeClause } from './summaries';
 
 /** The numbers behind the windowed rules. */
 export interface HealthRules {
@@ -406,12 +408,13 @@ export class TargetHealth {
     const previousCause = this.announcedCause;
     this.announcedCause = verdict;
     this.pendingCause = null;
-    const from = previousCause && previousCause !== 'unknown' ? `from ${causeWords(previousCause)} ` : '';
+    const from =
+      previousCause && previousCause !== 'unknown' ? `from ${VERDICT_WORDS[previousCause].short} ` : '';
     const pct = this.confidence === null ? '' : ` (${Math.round(this.confidence * 100)}%)`;
     return this.event(
       'cause-changed',
       at,
-      `${this.target}: the likely cause changed ${from}to ${causeWords(verdict)}${pct}.`,
+      `${this.target}: the likely cause changed ${from}to ${VERDICT_WORDS[verdict].short}${pct}.`,
       {
         previousCause,
       },

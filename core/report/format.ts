@@ -1,5 +1,7 @@
-// Small formatting helpers shared by the report and the CLI: times in a named time zone, durations
-// and milliseconds the way people read them.
+// Small formatting helpers shared by the report and the CLI: times in a named time zone and
+// milliseconds the way people read them (durations and words live in shared/vocabulary).
+
+import { percent } from '../../shared/vocabulary/verdict';
 
 /** A time zone's offset from UTC at a given instant, as `UTC+01:00` (`UTC` for zero). */
 export function utcOffset(at: Date, timeZone: string): string {
@@ -53,18 +55,7 @@ export function formatMs(ms: number | null | undefined): string {
   return (Math.round(ms * 10) / 10).toFixed(1);
 }
 
-/** A duration in words: `45 s`, `3 min 20 s`, `2 h 5 min`. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-  const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-}
-
 /** A probability as a whole percentage, `82%` (`<1%` for tiny non-zero values). */
 export function formatPercent(p: number): string {
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
+  return percent(p);
 }

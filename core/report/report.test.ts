@@ -24,10 +24,10 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('### Evidence against Overload');
     expect(md).toContain('- No Retry-After was sent.');
     expect(md).toContain('**Next step:** Set an alternate path to test whether this is regional.');
-    expect(md).toContain('### Runner-up: Regional fault (10%)');
+    expect(md).toContain('### Runner-up: Regional outage (10%)');
     expect(
       md.match(
-        /^\| (Overload|Bad update|Account|Regional fault|Maintenance|Browser extensions|Permissions|Local network|Healthy) \|/gm,
+        /^\| (Overload|Bad update|Account or session|Regional outage|Maintenance|Browser extension|Server permissions|Your own connection|Working normally) \|/gm,
       ),
     ).toHaveLength(9);
   });
@@ -65,7 +65,7 @@ describe('renderReport (markdown)', () => {
       },
     };
     const text = renderReport(sampleInput({ diagnosis: d }), 'markdown');
-    expect(text).toContain('**Unknown — Overload 50%, Regional fault 30%**');
+    expect(text).toContain('**Unknown — Overload 50%, Regional outage 30%**');
     expect(text).toContain('planned to end 3 Mar 2021, 22:30 UTC');
   });
 

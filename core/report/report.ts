@@ -7,7 +7,6 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { ProbeResult } from '../../shared/types/probe';
 import { diagnosisJson } from './contract';
 import {
-  formatDuration,
   formatMs,
   formatPercent,
   localDateTime,
@@ -15,7 +14,8 @@ import {
   safeZone,
   utcOffset,
 } from './format';
-import { OUTCOME_WORDS, VERDICT_LABELS, verdictTitle } from './labels';
+import { formatDuration } from '../../shared/vocabulary/time';
+import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../../shared/vocabulary/words';
 import { createRedactor, redactValue, type Redactor } from './redact';
 import { markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
@@ -125,10 +125,10 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
 
   lines.push('## Verdict', '');
   if (d) {
-    const label = VERDICT_LABELS[d.verdict];
+    const label = VERDICT_WORDS[d.verdict];
     lines.push(
       d.verdict === 'unknown'
-        ? `**${esc(verdictHeadline(d, verdictTitle))}**: ${label?.meaning ?? ''}.`
+        ? `**${esc(verdictHeadline(d))}**: ${label?.meaning ?? ''}.`
         : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}.`,
       '',
     );
@@ -170,7 +170,9 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     );
     for (const p of round.probes) {
       const outcome =
-        p.error && p.outcome !== 'ok' ? `${OUTCOME_WORDS[p.outcome]} (${p.error})` : OUTCOME_WORDS[p.outcome];
+        p.error && p.outcome !== 'ok'
+          ? `${PROBE_OUTCOME_WORDS[p.outcome].short} (${p.error})`
+          : PROBE_OUTCOME_WORDS[p.outcome].short;
       lines.push(
         `| ${esc(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${esc(outcome)} | ${formatMs(
           p.timings.dns,

@@ -23,7 +23,7 @@ import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/
 import type { AppSettings, TokenState } from '../../shared/types/settings';
 import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
-import { causePhrase } from '../tray/state';
+import { causePhrase } from '../../shared/vocabulary/words';
 
 /**
  * The monitor as the app uses it: the MonitorService, plus (when the core offers them, as

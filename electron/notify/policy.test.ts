@@ -5,7 +5,7 @@ import type { NotificationSettings } from '../../shared/types/settings';
 import { FakeNotifier } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import { Notifier } from './notifier';
-import { NotificationPolicy, formatDuration, inQuietHours } from './policy';
+import { NotificationPolicy, inQuietHours } from './policy';
 
 const utcMinutes = (d: Date) => d.getUTCHours() * 60 + d.getUTCMinutes();
 const T = 'Character.AI';
@@ -149,8 +149,6 @@ describe('notification policy', () => {
     expect(inQuietHours({ start: '09:00', end: '17:00' }, 10 * 60)).toBe(true);
     expect(inQuietHours({ start: '09:00', end: '17:00' }, 18 * 60)).toBe(false);
     expect(inQuietHours(null, 0)).toBe(false);
-    expect(formatDuration(80 * 60_000)).toBe('1 h 20 min');
-    expect(formatDuration(10_000)).toBe('1 min');
   });
 
   it('never shows a token in a notification', () => {

@@ -4,7 +4,8 @@
 import type { MonitorEvent } from '../../shared/types/monitor';
 import type { NotificationSettings } from '../../shared/types/settings';
 import { localCauseWords } from '../../shared/local/words';
-import { causePhrase, causeWords } from '../tray/state';
+import { formatDuration } from '../../shared/vocabulary/time';
+import { causePhrase, VERDICT_WORDS } from '../../shared/vocabulary/words';
 import type { ClockFormat } from '../tray/clock';
 
 /** A notification to show, or why none is shown. */
@@ -30,15 +31,6 @@ export function inQuietHours(quiet: { start: string; end: string } | null, minut
   const end = parseHHMM(quiet.end);
   if (start === end) return false;
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
-}
-
-/** "3 min", "1 h 20 min". */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 /** Decides notifications for a stream of monitor events. */
@@ -116,8 +108,8 @@ export class NotificationPolicy {
               : 'Working again after an outage.',
         };
       case 'cause-changed': {
-        const before = event.previousCause ? causeWords(event.previousCause) : 'unclear';
-        const now = causeWords(event.cause ?? 'unknown');
+        const before = event.previousCause ? VERDICT_WORDS[event.previousCause].short : 'unclear';
+        const now = VERDICT_WORDS[event.cause ?? 'unknown'].short;
         const pct = event.confidence !== undefined ? ` (${Math.round(event.confidence * 100)}%)` : '';
         return {
           title: `${event.target}: the likely cause changed`,

@@ -3,7 +3,7 @@
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
 import { localCauseWords } from '../../shared/local/words';
-import { causeClause, causeWords, stateWords } from './state';
+import { causePhrase, STATE_WORDS, VERDICT_WORDS } from '../../shared/vocabulary/words';
 
 /** Windows truncates tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
@@ -20,9 +20,9 @@ export function statusLine(status: TargetStatus, clock: ClockFormat): string {
         ? `, likely ${localCauseWords(local)}`
         : // An unclear cause still names its leader and share ("cause unclear, overload leads with 46%").
           leader
-          ? `, cause unclear, ${causeWords(leader.cause)} leads with ${Math.round(leader.probability * 100)}%`
-          : causeClause(status.cause, status.confidence);
-  return `${status.target} — ${stateWords(status.state)} since ${clock(status.since)}${cause}`;
+          ? `, cause unclear, ${VERDICT_WORDS[leader.cause].short} leads with ${Math.round(leader.probability * 100)}%`
+          : causeClause(status);
+  return `${status.target} — ${STATE_WORDS[status.state].short} since ${clock(status.since)}${cause}`;
 }
 
 /** The whole tooltip; the worst target first. */
@@ -38,4 +38,10 @@ export function tooltipText(
   if (paused) lines.unshift(`why500 — paused until ${clock(paused.until)}`);
   const text = lines.join('\n');
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+/** ", likely overload (82%)" for a status with a cause; "" otherwise. */
+function causeClause(status: TargetStatus): string {
+  const phrase = causePhrase(status.cause, status.confidence);
+  return phrase ? `, ${phrase}` : '';
 }

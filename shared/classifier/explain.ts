@@ -228,7 +228,7 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       const secs = e.fingerprint.secondsBeforeErrors ?? 0;
       return secs <= 0
         ? `The site was updated (its ${src} changed) just as the errors began`
-        : `The site was updated ${formatDuration(secs)} before the errors began (its ${src} changed)`;
+        : `The site was updated ${formatDuration(secs * 1000)} before the errors began (its ${src} changed)`;
     }
     case 'fingerprint-changed-no-errors': {
       const at = formatAt(e.fingerprint.changedAt, e.observedTo);

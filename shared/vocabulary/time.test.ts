@@ -23,12 +23,16 @@ describe('formatAt', () => {
 });
 
 describe('formatDuration', () => {
-  it('uses the largest unit that fits', () => {
-    expect(formatDuration(1)).toBe('1 second');
-    expect(formatDuration(45)).toBe('45 seconds');
-    expect(formatDuration(420)).toBe('7 minutes');
-    expect(formatDuration(3 * 3600)).toBe('3 hours');
-    expect(formatDuration(12 * 86_400)).toBe('12 days');
-    expect(formatDuration(-5)).toBe('0 seconds');
+  it('writes every length of time one way', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(90_000)).toBe('1 min 30 s');
+    expect(formatDuration(7 * 60_000)).toBe('7 min');
+    expect(formatDuration(22 * 60_000 + 20_000)).toBe('22 min');
+    expect(formatDuration(80 * 60_000)).toBe('1 h 20 min');
+    expect(formatDuration(3 * 3_600_000)).toBe('3 h');
+    expect(formatDuration(12 * 86_400_000)).toBe('12 days');
+    expect(formatDuration(-5_000)).toBe('0 s');
+    expect(formatDuration(Number.NaN)).toBe('0 s');
   });
 });

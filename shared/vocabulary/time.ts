@@ -28,12 +28,17 @@ export function formatAt(
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${clock}`;
 }
 
-/** "45 seconds", "7 minutes", "3 hours", "12 days" — the largest unit that fits, rounded. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (s < 90) return unit(s, 'second');
-  if (s < 90 * 60) return unit(Math.round(s / 60), 'minute');
-  if (s < 36 * 3600) return unit(Math.round(s / 3600), 'hour');
-  return unit(Math.round(s / 86_400), 'day');
+/**
+ * A length of time, the one way the app writes it: "45 s", "1 min 30 s" (seconds shown under 10 min),
+ * "22 min", "3 h 12 min", "3 days" (from 48 h on). Negative lengths count as 0.
+ */
+export function formatDuration(ms: number): string {
+  const s = Number.isFinite(ms) ? Math.max(0, Math.round(ms / 1000)) : 0;
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 10) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return `${Math.floor(h / 24)} days`;
 }

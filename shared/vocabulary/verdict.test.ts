@@ -3,7 +3,6 @@
 import { describe, it, expect } from 'vitest';
 import { alsoPossible, verdictHeadline, type VerdictParts } from './verdict';
 
-const title = (v: string) => ({ healthy: 'Working normally', maintenance: 'Maintenance' })[v] ?? v;
 const ranking = (list: [string, number][]) =>
   list.map(([cause, probability]) => ({ cause, probability })) as VerdictParts['ranking'];
 
@@ -20,7 +19,7 @@ describe('verdictHeadline', () => {
         ['regional', 0.04],
       ]),
     };
-    expect(verdictHeadline(d, title)).toBe('Unknown — Working normally 54%, Maintenance 24%');
+    expect(verdictHeadline(d)).toBe('Unknown — Working normally 54%, Maintenance 24%');
     expect(alsoPossible(d).map((r) => r.cause)).toEqual(['overload', 'account']);
   });
 
@@ -35,7 +34,7 @@ describe('verdictHeadline', () => {
         ['account', 0.049],
       ]),
     };
-    expect(verdictHeadline(d, title)).toBe('Maintenance (80%)');
+    expect(verdictHeadline(d)).toBe('Maintenance (80%)');
     expect(alsoPossible(d).map((r) => r.cause)).toEqual(['overload', 'healthy']);
   });
 
@@ -48,6 +47,6 @@ describe('verdictHeadline', () => {
         ['account', 0.03],
       ]),
     };
-    expect(verdictHeadline(d, title, 'Not sure')).toBe('Not sure — overload 50%');
+    expect(verdictHeadline(d)).toBe('Unknown — Overload 50%');
   });
 });

@@ -2,7 +2,8 @@
 // `unknown` that still names the leading causes and their shares ("Unknown — Healthy 54%, Maintenance
 // 24%"), plus the "also possible" list of every other cause worth a mention.
 
-import type { DiagnosisOutcome, RankedOutcome, Verdict } from '../types/diagnosis';
+import type { RankedOutcome, Verdict } from '../types/diagnosis';
+import { verdictTitle } from './words';
 
 /** A cause at or above this share is listed as "also possible". */
 export const ALSO_POSSIBLE_MIN = 0.05;
@@ -19,8 +20,9 @@ export interface VerdictParts {
 
 /** "54%", "<1%". */
 export function percent(p: number): string {
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
+  const clamped = Number.isFinite(p) ? Math.max(0, Math.min(1, p)) : 0;
+  if (clamped > 0 && clamped < 0.005) return '<1%';
+  return `${Math.round(clamped * 100)}%`;
 }
 
 /** The causes the headline names: the verdict, or for `unknown` the leaders (at least 5% each, the first always). */
@@ -29,18 +31,12 @@ function named(d: VerdictParts): Pick<RankedOutcome, 'cause' | 'probability'>[] 
   return d.ranking.slice(0, LEADERS_NAMED).filter((r, i) => i === 0 || r.probability >= ALSO_POSSIBLE_MIN);
 }
 
-/**
- * The verdict in one line, using `title` for the names: "Overload (87%)", or
- * "Unknown — Healthy 54%, Maintenance 24%" (`unknownTitle` names the unclear verdict).
- */
-export function verdictHeadline(
-  d: VerdictParts,
-  title: (v: DiagnosisOutcome) => string,
-  unknownTitle = 'Unknown',
-): string {
-  if (d.verdict !== 'unknown') return `${title(d.verdict)} (${percent(d.confidence)})`;
-  const leaders = named(d).map((r) => `${title(r.cause)} ${percent(r.probability)}`);
-  return leaders.length > 0 ? `${unknownTitle} — ${leaders.join(', ')}` : unknownTitle;
+/** The verdict in one line: "Overload (87%)", or "Unknown — Working normally 54%, Maintenance 24%". */
+export function verdictHeadline(d: VerdictParts): string {
+  if (d.verdict !== 'unknown') return `${verdictTitle(d.verdict)} (${percent(d.confidence)})`;
+  const leaders = named(d).map((r) => `${verdictTitle(r.cause)} ${percent(r.probability)}`);
+  const unclear = verdictTitle('unknown');
+  return leaders.length > 0 ? `${unclear} — ${leaders.join(', ')}` : unclear;
 }
 
 /** Every other cause at or above ALSO_POSSIBLE_MIN, most likely first (the ones the headline named are left out). */

@@ -1,28 +1,16 @@
-// Number, time and duration formatting for the window, in the user's locale and local time zone.
+// Number and time formatting for the window, in the user's locale and local time zone. Percentages and
+// durations are the app's one wording (shared/vocabulary), re-exported here for the views.
 
-/** A probability as a whole percentage, e.g. `82%`. */
-export function formatPercent(p: number): string {
-  const clamped = Math.max(0, Math.min(1, p));
-  if (clamped > 0 && clamped < 0.005) return '<1%';
-  return `${Math.round(clamped * 100)}%`;
-}
+import { formatDuration } from '../../../shared/vocabulary/time';
+
+export { percent as formatPercent } from '../../../shared/vocabulary/verdict';
+export { formatDuration };
 
 /** A latency in milliseconds, e.g. `340 ms` or `2.4 s`. */
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** A duration in words, e.g. `3 h 12 min`, `45 s`. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  return `${Math.floor(h / 24)} days`;
 }
 
 /** How long ago an ISO time was, e.g. `12 min ago`. */

@@ -2,37 +2,9 @@
 // wording can be reviewed (and swapped for shared advice texts) in one place. Written in our own words.
 
 import type { NextAction, Verdict } from '../../../shared/types/diagnosis';
+import { VERDICT_WORDS } from '../../../shared/vocabulary/words';
 import type { HealthState } from '../../../shared/types/monitor';
-import type { Outcome } from '../../../shared/types/probe';
 import type { ComponentStatus, StatusLevel, StatusUnavailableReason } from '../../../shared/types/status';
-
-/** Short name of each outcome, as a heading. */
-export const OUTCOME_LABEL: Record<Verdict, string> = {
-  overload: 'Overload',
-  'bad-update': 'Faulty update',
-  account: 'Account or session',
-  regional: 'Regional outage',
-  maintenance: 'Maintenance',
-  extensions: 'Browser extension',
-  permissions: 'Server permissions',
-  'local-network': 'Your own connection',
-  healthy: 'Working normally',
-  unknown: 'Not sure yet',
-};
-
-/** How each cause reads inside a sentence ("… most likely because of …"). */
-export const CAUSE_PHRASE: Record<Verdict, string> = {
-  overload: 'too much traffic on their servers',
-  'bad-update': 'a faulty update they just shipped',
-  account: 'a problem tied to your account or login session',
-  regional: 'an outage in the region that serves you',
-  maintenance: 'planned maintenance',
-  extensions: 'a browser extension interfering with the site',
-  permissions: 'a permissions misconfiguration on their servers',
-  'local-network': 'your own network connection',
-  healthy: 'nothing — it works',
-  unknown: 'something we cannot pin down yet',
-};
 
 /** What an unclear verdict means (the per-outcome meaning and advice come from shared/classifier/advice). */
 export const UNKNOWN_MEANING =
@@ -50,38 +22,6 @@ export const ACTION_LABEL: Record<NextAction, string | null> = {
   'review-extensions': 'Review browser extensions',
   wait: null,
   none: null,
-};
-
-/** A tray state in words. */
-export const STATE_LABEL: Record<HealthState, string> = {
-  healthy: 'Healthy',
-  degraded: 'Degraded',
-  outage: 'Outage',
-  'local-network': 'Local network problem',
-  unknown: 'Unknown',
-};
-
-/** A probe outcome in words. */
-export const PROBE_OUTCOME_LABEL: Record<Outcome, string> = {
-  ok: 'answered normally',
-  dns: 'name lookup failed',
-  refused: 'connection refused',
-  reset: 'connection reset',
-  unreachable: 'host unreachable',
-  'timeout-connect': 'timed out connecting',
-  'timeout-headers': 'timed out waiting for an answer',
-  'timeout-body': 'timed out reading the answer',
-  'timeout-deadline': 'took too long overall',
-  'tls-cert': 'certificate problem',
-  'tls-handshake': 'secure connection failed',
-  'too-many-redirects': 'too many redirects',
-  'redirect-refused': 'redirect into the local network refused',
-  'body-too-large': 'answered (very large page)',
-  proxy: 'proxy failed',
-  'http-4xx': 'refused the request (4xx)',
-  'http-5xx': 'server error (5xx)',
-  challenge: 'bot check shown (could not look past it)',
-  error: 'failed',
 };
 
 /** Why a status page gave no information, in words. */
@@ -139,5 +79,5 @@ export function verdictSentence(target: string, state: HealthState, verdict: Ver
   if (verdict === 'healthy') return `${target} is answering normally.`;
   const how =
     state === 'outage' ? 'is down' : state === 'degraded' ? 'is having trouble' : 'may be having trouble';
-  return `${target} ${how}, most likely because of ${CAUSE_PHRASE[verdict]}.`;
+  return `${target} ${how}, most likely because of ${VERDICT_WORDS[verdict].phrase}.`;
 }

@@ -57,8 +57,8 @@ describe('Overview', () => {
     target.status = { ...target.status, cause: 'unknown', confidence: 0.46, diagnosis };
     const { state } = await connectedState({ snapshot });
     render(Overview, { props: { state, now: FIXTURE_NOW } });
-    expect(screen.getByText('Not sure yet — Overload 46%, Regional outage 30%')).toBeTruthy();
-    expect(screen.getByText('Faulty update 12%, Account or session 6%')).toBeTruthy();
+    expect(screen.getByText('Unknown — Overload 46%, Regional outage 30%')).toBeTruthy();
+    expect(screen.getByText('Bad update 12%, Account or session 6%')).toBeTruthy();
     expect(screen.getByText(/planned to end 3 Mar 2021, 22:30 UTC/)).toBeTruthy();
   });
 
