@@ -196,11 +196,11 @@ class AppService implements Why500Service {
     if (!this.stopped) this.monitor.start();
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { abort?: boolean } = {}): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    // The monitor waits for rounds in flight and closes the history.
-    await this.monitor.stop();
+    // The monitor waits for rounds in flight (or aborts them) and closes the history.
+    await this.monitor.stop(options);
     this.wiring.close();
   }
 

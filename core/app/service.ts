@@ -29,8 +29,8 @@ export interface DiagnoseOptions {
 export interface MonitorService {
   /** Starts scheduling rounds for every target. */
   start(): void;
-  /** Stops scheduling, waits for rounds in flight, flushes history. */
-  stop(): Promise<void>;
+  /** Stops scheduling, waits for rounds in flight (aborting them with `abort`), flushes history. */
+  stop(options?: { abort?: boolean }): Promise<void>;
   /** Pauses probing (sleep, user pause); rounds in flight finish. */
   pause(): void;
   /** Resumes probing; `probeNow` runs a round at once. */

@@ -126,9 +126,9 @@ export class Monitor implements MonitorService {
     }
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { abort?: boolean } = {}): Promise<void> {
     this.started = false;
-    await Promise.all([...this.runtimes.values()].map((rt) => rt.scheduler.stop()));
+    await Promise.all([...this.runtimes.values()].map((rt) => rt.scheduler.stop(options)));
     this.deps.history?.close();
   }
 

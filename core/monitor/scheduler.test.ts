@@ -163,6 +163,20 @@ describe('RoundScheduler', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('stop with abort ends the round in flight at once (quitting never waits for a probe)', async () => {
+    const { clock, scheduler, starts, aborted } = setup({ roundMs: 15_000 });
+    scheduler.start();
+    await clock.advance(1_000);
+    let stopped = false;
+    const stopping = scheduler.stop({ abort: true }).then(() => (stopped = true));
+    await clock.advance(0);
+    await stopping;
+    expect(stopped).toBe(true);
+    expect(aborted).toEqual([1_000]);
+    await clock.advance(300_000);
+    expect(starts).toEqual([0]);
+  });
+
   it('keeps going when a round throws', async () => {
     const clock = new VirtualClock();
     const errors: unknown[] = [];

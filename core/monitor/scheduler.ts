@@ -23,6 +23,8 @@ export class RoundScheduler<T> {
   private readonly clock: Clock;
   private timer: TimerHandle | null = null;
   private inFlight: Promise<T | undefined> | null = null;
+  /** Aborts the round in flight (set while one runs). */
+  private controller: AbortController | null = null;
   private started = false;
   private paused = false;
   private lastStart: number | null = null;
@@ -54,10 +56,14 @@ export class RoundScheduler<T> {
     if (!this.paused) this.arm(firstDelayMs);
   }
 
-  /** Stops periodic rounds and waits for the one in flight. */
-  async stop(): Promise<void> {
+  /**
+   * Stops periodic rounds and waits for the one in flight; with `abort` that round is aborted first
+   * (its probes settle at once instead of running to their deadline).
+   */
+  async stop(options: { abort?: boolean } = {}): Promise<void> {
     this.started = false;
     this.disarm();
+    if (options.abort) this.controller?.abort(new Error('monitor stopped'));
     await this.inFlight;
   }
 
@@ -88,6 +94,7 @@ export class RoundScheduler<T> {
 
   private launch(): Promise<T | undefined> {
     const controller = new AbortController();
+    this.controller = controller;
     this.lastStart = this.clock.now();
     this.count++;
     const deadline = this.clock.setTimeout(
@@ -104,6 +111,7 @@ export class RoundScheduler<T> {
         this.clock.clearTimeout(deadline);
       }
       this.inFlight = null;
+      this.controller = null;
       if (this.started && !this.paused) this.armAfterLast(result);
       return result;
     })();

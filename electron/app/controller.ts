@@ -337,8 +337,8 @@ export class AppController {
   }
 
   /**
-   * Removes the tray icon at once, stops the monitor (waiting at most QUIT_STOP_DEADLINE_MS for a
-   * round in flight), and quits the app. Safe to call twice.
+   * Removes the tray icon at once, stops the monitor (aborting the round in flight, and waiting at most
+   * QUIT_STOP_DEADLINE_MS for it to settle), and quits the app. Safe to call twice.
    */
   quit(): Promise<void> {
     this.quitting ??= (async () => {
@@ -363,7 +363,7 @@ export class AppController {
     });
     const stopping = (async () => {
       try {
-        await this.service?.stop();
+        await this.service?.stop({ abort: true });
       } catch (error) {
         this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
       }

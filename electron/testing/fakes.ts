@@ -335,8 +335,8 @@ export class FakeMonitor implements MonitorService {
   start(): void {
     this.calls.push('start');
   }
-  async stop(): Promise<void> {
-    this.calls.push('stop');
+  async stop(options?: { abort?: boolean }): Promise<void> {
+    this.calls.push(options?.abort ? 'stop+abort' : 'stop');
   }
   pause(): void {
     this.calls.push('pause');
