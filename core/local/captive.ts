@@ -4,6 +4,7 @@
 
 import { cleanText, errorWord, fault, verdict, type LocalCheck } from './check';
 import { smallRequest } from './fetch';
+import { isFailure, type ProbeResult } from '../../shared/types/probe';
 
 /** True for a control URL that must answer 204 with an empty body. */
 export function isNoContentUrl(url: string): boolean {
@@ -12,6 +13,25 @@ export function isNoContentUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Why a control's answer shows a sign-in page in its place, or null: it was sent to another host (the
+ * redirect was followed and looked like success), or a "no content" address answered with content.
+ */
+export function interceptedControl(p: ProbeResult): string | null {
+  if (p.path !== 'control' || isFailure(p.outcome)) return null;
+  if (p.redirects > 0 && hostOf(p.finalUrl) !== hostOf(p.url)) return 'an unrelated site was sent elsewhere';
+  if (isNoContentUrl(p.url) && p.status !== 204) return 'a "no content" address answered with content';
+  return null;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { LocalCheckResult, LocalEvidence } from '../../shared/types/local';
 import type { Round } from '../../shared/types/monitor';
 import { isFailure } from '../../shared/types/probe';
 import type { LocalCheck, LocalContext } from './check';
-import { captiveCheck, isNoContentUrl } from './captive';
+import { captiveCheck, interceptedControl } from './captive';
 import { clockCheck } from './clock';
 import { dnsCheck } from './dns';
 import { familiesCheck } from './families';
@@ -26,14 +26,6 @@ export const LOCAL_CHECKS: readonly LocalCheck[] = [
 /** Default deadline of one check, ms. */
 export const DEFAULT_CHECK_DEADLINE_MS = 3_000;
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * Why the local checks should run for these rounds, or null when they should not (a healthy window).
  * `symptom` and `asked` are the user's requests ("I'm seeing an error now", "Diagnose now").
@@ -48,10 +40,8 @@ export function localChecksReason(
       if (p.path === 'direct' && isFailure(p.outcome)) return 'the service failed';
       if (p.path !== 'control') continue;
       if (isFailure(p.outcome)) return 'an unrelated site failed too';
-      // A sign-in page answers for every address: the redirect is followed and looks like success.
-      if (p.redirects > 0 && hostOf(p.finalUrl) !== hostOf(p.url))
-        return 'an unrelated site was sent elsewhere';
-      if (isNoContentUrl(p.url) && p.status !== 204) return 'a "no content" address answered with content';
+      const intercepted = interceptedControl(p);
+      if (intercepted) return intercepted;
     }
   }
   return options.asked ? 'you asked for a diagnosis' : null;

@@ -161,6 +161,31 @@ describe('TargetHealth', () => {
     expect(outage?.summary).toMatch(/9 of its last 12 checks/);
   });
 
+  it('a Wi-Fi sign-in page answering for the control sites is a local-network spell, never an outage', () => {
+    const trace = new Trace();
+    trace.feed(allOk);
+    const captive = (at: number) => {
+      const round = roundOf('Svc', at, allOk);
+      for (const p of round.probes.filter((x) => x.path === 'control')) {
+        // The redirect to the sign-in form was followed and answered 200, which looks like success.
+        p.url = `http://${p.name}/generate_204`;
+        p.finalUrl = 'http://portal.hotel.test/login';
+        p.redirects = 1;
+      }
+      return round;
+    };
+    for (let i = 0; i < 4; i++) {
+      trace.events.push(...trace.health.observe(captive(trace.t)));
+      trace.t += 30_000;
+    }
+    expect(trace.health.current).toBe('local-network');
+    expect(trace.kinds()).toEqual(['local-network']);
+    trace.feed(allOk);
+    trace.feed(allOk);
+    expect(trace.health.current).toBe('healthy');
+    expect(trace.kinds()).toEqual(['local-network']);
+  });
+
   it('a bot challenge is neither a failure nor a success', () => {
     const trace = new Trace();
     trace.feed(allOk);

@@ -7,6 +7,7 @@ import type { HealthState, MonitorEvent, Round, TargetStatus } from '../../share
 import { isFailure, type ProbeResult } from '../../shared/types/probe';
 import { formatDuration } from '../../shared/vocabulary/time';
 import { VERDICT_WORDS } from '../../shared/vocabulary/words';
+import { interceptedControl } from '../local/captive';
 import { causeClause } from './summaries';
 
 /** The numbers behind the windowed rules. */
@@ -75,8 +76,10 @@ export interface RoundAssessment {
   downReason: string | null;
   /** The endpoint streak, in words, when there is one. */
   streakReason: string | null;
-  /** The control probes failed too (a strict majority of them). */
+  /** The control probes failed too (a strict majority of them), or a sign-in page answered for them. */
   controlsDown: boolean;
+  /** A Wi-Fi sign-in page answered in place of a control site (why, in words), else null. */
+  intercepted: string | null;
   /** Majority of baselined answers were slow against their baselines. */
   slow: boolean;
   /** Median of total/baseline over baselined answers, when any. */
@@ -239,9 +242,12 @@ export class TargetHealth {
     const majority = informative > 0 && failures * 2 > informative;
     const controls = round.probes.filter((p) => p.path === 'control');
     const controlFailures = controls.filter((p) => isFailure(p.outcome)).length;
+    // A sign-in page looks like success to the probes; the network is in the way all the same.
+    const intercepted = controls.map(interceptedControl).find((why) => why !== null) ?? null;
     const { slow, ratio } = this.slowness(direct);
     let downReason: string | null = null;
-    if (majority)
+    if (intercepted) downReason = `a Wi-Fi sign-in page answers in place of other sites (${intercepted})`;
+    else if (majority)
       downReason = `${failures} of ${informative} checks failed${held > 0 ? ` (${held} held back: the service asked to wait)` : ''}`;
     else if (streakName) downReason = `${streakName} failed ${this.rules.endpointStreak} times in a row`;
     return {
@@ -251,7 +257,8 @@ export class TargetHealth {
       streak: streakName !== null,
       streakReason: streakName ? `${streakName} failed ${this.rules.endpointStreak} times in a row` : null,
       downReason,
-      controlsDown: controls.length > 0 && controlFailures * 2 > controls.length,
+      controlsDown: intercepted !== null || (controls.length > 0 && controlFailures * 2 > controls.length),
+      intercepted,
       slow,
       slowRatio: ratio,
     };
@@ -321,10 +328,12 @@ export class TargetHealth {
         const changed = this.causeChange(at);
         if (changed) events.push(changed);
       }
-    } else if (enter) {
+    } else if (enter || (a.intercepted && local)) {
       if (local && localCount >= this.rules.enterFailures - 1) {
         this.moveTo('local-network', at);
         events.push(this.localEvent(at));
+      } else if (a.intercepted) {
+        // A sign-in page is the network's doing, never the service's outage: wait for it to hold.
       } else {
         this.moveTo('outage', at);
         events.push(this.outageEvent(at, a, windowRule));

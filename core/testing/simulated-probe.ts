@@ -1,6 +1,7 @@
 // A simulated watched service for tests and benchmarks: a probe function whose answers follow a script
 // over (virtual) time, with a latency spent on the injected clock, and a log of every request it got.
 
+import { isNoContentUrl } from '../local/captive';
 import type { ProbeResult, Outcome } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
 import { sleep, type Clock } from '../monitor/clock';
@@ -49,7 +50,10 @@ function result(request: ProbeRequest, at: string, answer: SimulatedAnswer, tota
     answer.status !== undefined
       ? answer.status
       : answer.outcome === 'ok'
-        ? 200
+        ? // A "no content" control answers 204, as the real ones do (anything else reads as a sign-in page).
+          isNoContentUrl(request.url)
+          ? 204
+          : 200
         : answer.outcome === 'http-5xx'
           ? 500
           : null;
