@@ -4,46 +4,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIAGNOSIS_OUTCOMES, type Verdict } from '../../shared/types/diagnosis';
+import {
+  LAYERS as RECOGNITION_LAYERS,
+  MEANINGS as RECOGNITION_MEANINGS,
+} from '../../shared/types/recognition';
 
 /** The folder that holds manifest/, http/ and status/. */
 export const CORPUS_DIR = dirname(fileURLToPath(import.meta.url));
 
-/** Who answered the request. */
-export const LAYERS = [
-  'cdn',
-  'load-balancer',
-  'proxy',
-  'platform',
-  'storage',
-  'gateway',
-  'queue',
-  'framework',
-  'app',
-  'status-page',
-] as const;
+/** Who answered the request: the recognisers' layers, plus the status pages of status entries. */
+export const LAYERS = [...RECOGNITION_LAYERS, 'status-page'] as const;
 
-/** What the response means. */
-export const MEANINGS = [
-  'origin-unreachable',
-  'origin-timeout',
-  'origin-error',
-  'origin-tls',
-  'rate-limited',
-  'firewall-block',
-  'geo-block',
-  'ip-ban',
-  'bot-check',
-  'queue',
-  'maintenance',
-  'access-denied',
-  'app-crash',
-  'token-rejected',
-  'csrf',
-  'error-in-200',
-  'not-found',
-  'status-data',
-  'ok',
-] as const;
+/** What the response means: the recognisers' meanings, plus status data and plain success. */
+export const MEANINGS = [...RECOGNITION_MEANINGS, 'status-data', 'ok'] as const;
 
 /** What why500 should conclude when the watched service answers this on its failing endpoints: the app's verdicts. */
 export const CAUSES = [...DIAGNOSIS_OUTCOMES, 'unknown'] as const satisfies readonly Verdict[];
