@@ -339,9 +339,9 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'rate-limited':
       return recognised(f, 'rate-limited');
     case 'origin-down':
-      return recognised(f, 'origin-unreachable', 'origin-timeout');
+      return recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error');
     case 'origin-dead':
-      return `${recognised(f, 'origin-unreachable', 'origin-timeout')}, every time: the servers behind it are down, not just busy`;
+      return `${recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error')}, every time: the servers behind it are down, not just busy`;
     case 'token-refused-answer':
       return recognised(f, 'token-rejected');
     case 'app-error-no-release':

@@ -484,7 +484,7 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     // Now and then, or with answers that vary: the servers behind it are overwhelmed. The very same
     // answer every time: they are down, for a reason the answer does not tell (a crash, a broken
     // release, a switched-off backend).
-    if (seen('origin-unreachable', 'origin-timeout')) {
+    if (seen('origin-unreachable', 'origin-timeout', 'origin-error')) {
       const sameEveryTime =
         f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
       on.add(sameEveryTime ? 'origin-dead' : 'origin-down');
