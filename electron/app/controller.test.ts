@@ -8,19 +8,8 @@ import type { TargetStatus } from '../../shared/types/monitor';
 import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
-import {
-  FakeApp,
-  FakeDesktop,
-  FakeMonitor,
-  FakeNet,
-  FakeNotifier,
-  FakePower,
-  FakeSafeStorage,
-  FakeTimers,
-  FakeTray,
-  FakeWindowFactory,
-  status,
-} from '../testing/fakes';
+import type { FakeWindowFactory } from '../testing/fakes';
+import { FakeApp, FakeDesktop, FakeMonitor, FakeNet, fakePorts, FakeTimers, status } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { ConfigFile } from './config-file';
 import {
@@ -76,18 +65,7 @@ async function setup(
   const app = new FakeApp(options.platform ?? 'linux');
   app.atLogin = options.atLogin ?? false;
   app.isPackaged = options.packaged ?? true;
-  const ports = {
-    app,
-    tray: new FakeTray(),
-    notifier: new FakeNotifier(),
-    windows: new FakeWindowFactory(),
-    safeStorage: new FakeSafeStorage(),
-    power: new FakePower(),
-    net: new FakeNet(),
-    clipboard: new FakeDesktop(),
-    dialog: new FakeDesktop(),
-    shell: new FakeDesktop(),
-  };
+  const ports = fakePorts(app);
   const logs: string[] = [];
   const inputs: MonitorServiceInput[] = [];
   const tested: unknown[] = [];
@@ -394,18 +372,7 @@ describe('app controller', () => {
     net.proxyRule = 'PROXY proxy.corp:3128; DIRECT';
     const inputs: MonitorServiceInput[] = [];
     const controller = new AppController({
-      ports: {
-        app: new FakeApp(),
-        tray: new FakeTray(),
-        notifier: new FakeNotifier(),
-        windows: new FakeWindowFactory(),
-        safeStorage: new FakeSafeStorage(),
-        power: new FakePower(),
-        net,
-        clipboard: new FakeDesktop(),
-        dialog: new FakeDesktop(),
-        shell: new FakeDesktop(),
-      },
+      ports: fakePorts(new FakeApp(), net),
       settings: Settings.open({
         open: () => new MemoryStore(),
         filePath: '/x',

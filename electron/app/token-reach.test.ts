@@ -12,17 +12,7 @@ import { startServer, type TestServer } from '../../tests/support/hostile';
 import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
-import {
-  FakeApp,
-  FakeDesktop,
-  FakeNet,
-  FakeNotifier,
-  FakePower,
-  FakeSafeStorage,
-  FakeTimers,
-  FakeTray,
-  FakeWindowFactory,
-} from '../testing/fakes';
+import { fakePorts, FakeTimers } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { Round } from '../../shared/types/monitor';
 import { FakeMonitor, status } from '../testing/fakes';
@@ -89,18 +79,7 @@ async function startApp(initial: AppSettings, createService: MonitorServiceFacto
     now: () => new Date(),
   });
   expect(settings.save(initial)).toEqual({ ok: true });
-  const ports = {
-    app: new FakeApp('linux'),
-    tray: new FakeTray(),
-    notifier: new FakeNotifier(),
-    windows: new FakeWindowFactory(),
-    safeStorage: new FakeSafeStorage(),
-    power: new FakePower(),
-    net: new FakeNet(),
-    clipboard: new FakeDesktop(),
-    dialog: new FakeDesktop(),
-    shell: new FakeDesktop(),
-  };
+  const ports = fakePorts();
   const logs: string[] = [];
   const controller = new AppController({
     ports,

@@ -383,3 +383,19 @@ export class FakeMonitor implements MonitorService {
     for (const l of this.changes) l();
   }
 }
+
+/** A full set of fake ports (each a fresh fake), with `app` and `net` given or new. */
+export function fakePorts(app: FakeApp = new FakeApp('linux'), net: FakeNet = new FakeNet()) {
+  return {
+    app,
+    tray: new FakeTray(),
+    notifier: new FakeNotifier(),
+    windows: new FakeWindowFactory(),
+    safeStorage: new FakeSafeStorage(),
+    power: new FakePower(),
+    net,
+    clipboard: new FakeDesktop(),
+    dialog: new FakeDesktop(),
+    shell: new FakeDesktop(),
+  };
+}
