@@ -41,6 +41,19 @@ describe('readSignals', () => {
     expect(readSignals(probe(at, { name: 'site', status: 200, body })).maintenanceWording).toBe(false);
   });
 
+  it("does not read a proxy's origin-fault page's template Retry-After as the service asking for room", () => {
+    const guru =
+      '<title>503 Backend fetch failed</title><h1>Error 503 Backend fetch failed</h1><h3>Guru Meditation:</h3><p>XID: 35743793</p>';
+    const page = readSignals(
+      probe(at, { name: 's', status: 503, headers: { 'retry-after': '5' }, body: guru }),
+    );
+    expect(page.recognitions.map((r) => r.meaning)).toEqual(['origin-unreachable']);
+    expect(page.retryAfter).toBe(false);
+    expect(
+      readSignals(probe(at, { name: 's', status: 503, headers: { 'retry-after': '5' } })).retryAfter,
+    ).toBe(true);
+  });
+
   it('sees Retry-After, waiting rooms, Cloudflare 52x and CSRF pages', () => {
     expect(
       readSignals(probe(at, { name: 's', status: 429, headers: { 'retry-after': '30' } })).retryAfter,

@@ -27,7 +27,9 @@ export function readSignals(probe: ProbeResult): ResponseSignals {
   return {
     ...noSignals(),
     waitingRoom: meaning === 'queue',
-    retryAfter: (probe.headers ?? {})['retry-after'] !== undefined,
+    // A proxy's page for an origin it could not reach carries its template's Retry-After (Varnish's
+    // builtin VCL always sends 5 s): that is not the service asking for room. (Hold-back still honours it.)
+    retryAfter: (probe.headers ?? {})['retry-after'] !== undefined && !ORIGIN_MEANINGS.has(meaning ?? ''),
     maintenanceWording: meaning === 'maintenance',
     accessDenied: meaning === 'access-denied',
     challenge: meaning === 'bot-check' || probe.outcome === 'challenge',

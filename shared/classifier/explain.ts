@@ -340,6 +340,8 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return recognised(f, 'rate-limited');
     case 'origin-down':
       return recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error');
+    case 'origin-fault-once':
+      return `${recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error')}; asked once, so whether the servers behind it are busy or down is open`;
     case 'origin-dead':
       return `${recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error')}, every time: the servers behind it are down, not just busy`;
     case 'token-refused-answer':

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { classify } from './classify';
 import { detectFeatures, isThin, readFacts } from './features';
 import { endpoint, evidence, statusPage } from '../testing/evidence';
 import type { Evidence } from '../types/evidence';
@@ -214,6 +215,59 @@ describe('detectFeatures', () => {
     const failing = evidence({ symptom: true, site: endpoint('site', { fail: 4, code: 500 }) });
     expect(features(failing)).toContain('symptom-with-failures');
     expect(features(evidence())).toContain('no-symptom');
+  });
+});
+
+describe('a proxy that could not reach the servers behind it', () => {
+  const varnish = (count: number) => ({
+    recognitions: [
+      {
+        vendor: 'varnish',
+        name: 'Varnish',
+        layer: 'proxy' as const,
+        meaning: 'origin-unreachable' as const,
+        count,
+      },
+    ],
+  });
+  const everywhere = (attempts: number) =>
+    evidence({
+      site: endpoint('site', {
+        attempts,
+        fail: attempts,
+        code: 503,
+        pattern: 'consistent',
+        signals: varnish(attempts),
+      }),
+      endpoints: [
+        endpoint('health', {
+          attempts,
+          fail: attempts,
+          code: 503,
+          pattern: 'consistent',
+          signals: varnish(attempts),
+        }),
+      ],
+    });
+
+  it('reads its 503 once, as the origin fault, not again as the service shedding load', () => {
+    const f = features(everywhere(3));
+    expect(f).toContain('origin-dead');
+    expect(f).not.toContain('overload-codes');
+    const plain = evidence({
+      site: endpoint('site', { attempts: 3, fail: 3, code: 503, pattern: 'consistent' }),
+    });
+    expect(features(plain)).toContain('overload-codes');
+  });
+
+  it('leaves load against a dead backend open when each endpoint answered once', () => {
+    const f = features(everywhere(1));
+    expect(f).toContain('origin-fault-once');
+    expect(f).not.toContain('origin-down');
+    expect(f).not.toContain('origin-dead');
+    const d = classify(everywhere(1));
+    expect(d.verdict).toBe('unknown');
+    expect(d.ranking[0]?.cause).toBe('overload');
   });
 });
 

@@ -66,6 +66,7 @@ export const FEATURE_IDS = [
   'rate-limited',
   'origin-down',
   'origin-dead',
+  'origin-fault-once',
   'token-refused-answer',
   'app-error-no-release',
 ] as const;
@@ -96,6 +97,12 @@ export interface Facts {
   /** HTTP error codes seen on the direct path, with counts, most frequent first. */
   errorCodes: [number, number][];
   overloadCodes: [number, number][];
+  /**
+   * How many of those answers a recogniser did not explain as a proxy's own "origin unreachable / timed
+   * out / failed" page: such a page's code is fixed by the proxy whatever the cause, so it is read once,
+   * as the origin fault, not a second time as the service shedding load.
+   */
+  unexplainedOverloadAnswers: number;
   cloudflareCodes: [number, number][];
   transportFailures: number;
   dnsFailures: number;
@@ -230,6 +237,17 @@ function tokenSplit(e: Evidence): { rejected: string[]; tokenOnly: string[]; sam
   return out;
 }
 
+/** The codes a service (or the proxy in front of it) answers with when it sheds load. */
+const OVERLOAD_CODES = new Set([429, 502, 503, 504]);
+
+/** An endpoint's 429/502/503/504 answers less those recognised as a proxy's origin-fault page. */
+function unexplainedOverloadAnswers(ep: EndpointEvidence): number {
+  let overload = 0;
+  for (const [c, n] of errorCodes(ep)) if (OVERLOAD_CODES.has(c)) overload += n;
+  const origin = recognitionsOf(ep.signals, 'origin-unreachable', 'origin-timeout', 'origin-error');
+  return Math.max(0, overload - origin.reduce((acc, r) => acc + r.count, 0));
+}
+
 function rate(failures: number, attempts: number): number | null {
   return attempts > 0 ? failures / attempts : null;
 }
@@ -288,7 +306,8 @@ export function readFacts(e: Evidence): Facts {
     failingNames: failing.map((ep) => ep.name),
     workingNames: working.map((ep) => ep.name),
     errorCodes: sorted,
-    overloadCodes: sorted.filter(([c]) => c === 429 || c === 502 || c === 503 || c === 504),
+    overloadCodes: sorted.filter(([c]) => OVERLOAD_CODES.has(c)),
+    unexplainedOverloadAnswers: sum(direct, unexplainedOverloadAnswers),
     cloudflareCodes: sorted.filter(([c]) => c >= 520 && c <= 527),
     transportFailures: transport,
     dnsFailures: dns,
@@ -377,7 +396,7 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   if (!anyFailure && f.reachable > 0 && !localFault) on.add('no-failures');
   if (isolated) on.add('isolated-failure');
   else if (anyFailure) on.add('failures-present');
-  if (!isolated && f.overloadCodes.length > 0) on.add('overload-codes');
+  if (!isolated && f.unexplainedOverloadAnswers > 0) on.add('overload-codes');
   if (!isolated && (f.cloudflareCodes.length > 0 || f.signals.cloudflareOriginError)) {
     on.add('cloudflare-origin-error');
   }
@@ -487,7 +506,10 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     if (seen('origin-unreachable', 'origin-timeout', 'origin-error')) {
       const sameEveryTime =
         f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
-      on.add(sameEveryTime ? 'origin-dead' : 'origin-down');
+      // One answer from each failing endpoint (held back by Retry-After, or a single look) cannot
+      // show whether the fault comes and goes or is there every time: load and a dead backend stay open.
+      const answeredOnce = f.failingNames.length > 0 && f.direct.every((ep) => ep.failures <= 1);
+      on.add(sameEveryTime ? 'origin-dead' : answeredOnce ? 'origin-fault-once' : 'origin-down');
     }
     if (seen('token-rejected')) on.add('token-refused-answer');
     if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)

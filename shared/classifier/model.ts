@@ -262,6 +262,8 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   'origin-down': { overload: 2.5, regional: 1.2, 'bad-update': 0.7, account: 0.5, permissions: 0.4 },
   // A backend down on every request is not load (load comes and goes); the answer names no cause.
   'origin-dead': { overload: 0.3, regional: 1.2, account: 0.5, permissions: 0.5 },
+  // Asked once each: between the two above, leaning to neither load nor a dead backend.
+  'origin-fault-once': { overload: 0.9, regional: 1.2, 'bad-update': 0.85, account: 0.5, permissions: 0.45 },
   // The answer itself says the token was refused (DRF "Invalid token", a gateway's 401 type…).
   'token-refused-answer': { account: 6, permissions: 0.7, overload: 0.5, 'bad-update': 0.5 },
   // A crash page names the app, not the load; with no new version seen it is no bad update either

@@ -7,7 +7,10 @@ import { corpusWorlds, vendorNameOf, type CorpusWorld } from '../../simulator/co
 import { evidenceSentences, claimsRelease } from '../../simulator/metrics';
 import { rankingLine, runScenarios, type ScenarioRun } from '../../simulator/runner';
 
-/** One world per kind of answer: a firewall, a 409 denial, a platform's maintenance, a queue, a bad token, a ban on one route, a crash. */
+/**
+ * One world per kind of answer: a firewall, a 409 denial, a platform's maintenance, a queue, a bad token,
+ * a ban on one route, a crash, and a proxy's dead-backend page whose Retry-After leaves one answer each.
+ */
 const PICKED = [
   'cloudflare-1020-plain-2021',
   'azure-storage-rp-publicaccessnotpermitted-409-2020',
@@ -16,6 +19,7 @@ const PICKED = [
   'drf-401-invalid-token',
   'cloudflare-1006-ip-banned-html-2014',
   'vercel-function-invocation-failed',
+  'varnish-503-backend-fetch-failed',
 ];
 
 const worlds = corpusWorlds().filter((w) => PICKED.includes(w.entry.id));
