@@ -1,48 +1,28 @@
 // `why500 check` and `why500 diagnose` run for real against a fake service on 127.0.0.1.
 
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIAGNOSIS_OUTCOMES } from '../shared/types/diagnosis';
 import type { CheckJson, DiagnosisJson } from '../core/report/contract';
 import { OUTCOMES } from '../shared/types/probe';
-import { startFakeService, type FakeService } from './testing/fake-service';
+import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, runCli, type CliRun } from './testing/run-cli';
 
 const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+const world = useFakeWorld('why500-cli-', TOKEN);
 
-let dir: string;
-let fake: FakeService;
-let configPath: string;
-let dataDir: string;
-
-function writeConfig(name: string, value: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(value));
-  return path;
-}
+/** The data folder of this file's runs. */
+const dataDir = (): string => join(world.dir, 'data');
 
 function cli(args: string[]): Promise<CliRun> {
-  return runCli([...args, '--data-dir', dataDir], cleanEnv(dir, { FAKE_TOKEN: TOKEN }));
+  return runCli([...args, '--data-dir', dataDir()], cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }));
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'why500-cli-'));
-  dataDir = join(dir, 'data');
-  fake = await startFakeService(TOKEN);
-  configPath = writeConfig('fake.json', fake.config());
-});
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('check', () => {
   it('prints a readable table and exits 0 when everything answers', async () => {
-    fake.mode = 'ok';
-    const r = await cli(['check', '--config', configPath]);
+    world.fake.mode = 'ok';
+    const r = await cli(['check', '--config', world.configPath]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -57,15 +37,15 @@ describe('check', () => {
     expect(r.stdout).toMatch(/^ {2}127\.0\.0\.1:\d+\s+control\s+204 .* ok$/m);
     expect(r.stdout).toContain('Status page: The status page says "All Systems Operational"');
     // The token went to the auth endpoint, and nowhere in the output.
-    expect(fake.authSeen).toContain(`Token ${TOKEN}`);
+    expect(world.fake.authSeen).toContain(`Token ${TOKEN}`);
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
     // The fingerprint memory lives in the data folder.
-    expect(existsSync(join(dataDir, 'fingerprints.json'))).toBe(true);
+    expect(existsSync(join(dataDir(), 'fingerprints.json'))).toBe(true);
   });
 
   it('prints the exact JSON shape', async () => {
-    fake.mode = 'ok';
-    const r = await cli(['check', '--config', configPath, '--json']);
+    world.fake.mode = 'ok';
+    const r = await cli(['check', '--config', world.configPath, '--json']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -78,7 +58,7 @@ describe('check', () => {
       'direct:health',
       'direct:user',
       'anonymous:user',
-      `control:${new URL(fake.url).host}`,
+      `control:${new URL(world.fake.url).host}`,
     ]);
     for (const p of json.probes) {
       expect(Object.keys(p)).toEqual(['name', 'url', 'path', 'status', 'outcome', 'timings']);
@@ -92,9 +72,9 @@ describe('check', () => {
   });
 
   it('exits 1 when the service fails', async () => {
-    fake.mode = 'down';
+    world.fake.mode = 'down';
     try {
-      const r = await cli(['check', '--config', configPath, '--json']);
+      const r = await cli(['check', '--config', world.configPath, '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       const json = JSON.parse(r.stdout) as { probes: { path: string; status: number; outcome: string }[] };
@@ -104,15 +84,15 @@ describe('check', () => {
         [503, 'http-5xx'],
       ]);
     } finally {
-      fake.mode = 'ok';
+      world.fake.mode = 'ok';
     }
   });
 });
 
 describe('diagnose', () => {
   it('prints the issue-3 JSON contract: nine outcomes, probabilities summing to 1, exit 0 when healthy', async () => {
-    fake.mode = 'ok';
-    const r = await cli(['diagnose', '--config', configPath, '--json']);
+    world.fake.mode = 'ok';
+    const r = await cli(['diagnose', '--config', world.configPath, '--json']);
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout) as DiagnosisJson;
     expect(Object.keys(json)).toEqual([
@@ -149,38 +129,47 @@ describe('diagnose', () => {
   });
 
   it('observes for --watch seconds every --interval seconds, and exits 1 on a problem', async () => {
-    fake.mode = 'down';
+    world.fake.mode = 'down';
     try {
-      const r = await cli(['diagnose', '--config', configPath, '--json', '--watch', '2', '--interval', '1']);
+      const r = await cli([
+        'diagnose',
+        '--config',
+        world.configPath,
+        '--json',
+        '--watch',
+        '2',
+        '--interval',
+        '1',
+      ]);
       expect(r.stderr).toBe('');
       const json = JSON.parse(r.stdout) as { verdict: string; evidence: { rounds: number } };
       expect(json.evidence.rounds).toBe(3);
       expect(json.verdict).not.toBe('healthy');
       expect(r.code).toBe(1);
     } finally {
-      fake.mode = 'ok';
+      world.fake.mode = 'ok';
     }
   });
 
   it('prints a readable summary by default', async () => {
-    fake.mode = 'ok';
-    const r = await cli(['diagnose', '--config', configPath]);
+    world.fake.mode = 'ok';
+    const r = await cli(['diagnose', '--config', world.configPath]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Fake: Working normally \(\d+%\): nothing is wrong from here$/m);
     expect(r.stdout).toMatch(/^ {2}Next step: /m);
   });
 
   it('prints a Markdown report with every secret redacted', async () => {
-    fake.mode = 'echo';
+    world.fake.mode = 'echo';
     // The token also sits in a URL of the config (a user mistake we must not repeat back).
-    const leaky = writeConfig(
+    const leaky = world.write(
       'leaky.json',
-      fake.config(
+      world.fake.config(
         {},
         {
           endpoints: [
-            { name: 'health', url: `${fake.url}/health?token=${TOKEN}` },
-            { name: 'user', url: `${fake.url}/user?api_key=other-secret-value`, auth: true },
+            { name: 'health', url: `${world.fake.url}/health?token=${TOKEN}` },
+            { name: 'user', url: `${world.fake.url}/user?api_key=other-secret-value`, auth: true },
           ],
         },
       ),
@@ -207,22 +196,22 @@ describe('diagnose', () => {
       expect(md + r.stderr).not.toContain(TOKEN);
       expect(md).not.toContain('other-secret-value');
     } finally {
-      fake.mode = 'ok';
+      world.fake.mode = 'ok';
     }
   });
 
   it('never prints the token, whatever the command, format or service behaviour', async () => {
     const outputs: string[] = [];
     for (const mode of ['ok', 'echo'] as const) {
-      fake.mode = mode;
+      world.fake.mode = mode;
       const runs = await Promise.all(
         [['check'], ['check', '--json'], ['diagnose', '--json'], ['diagnose', '--markdown', '--symptom']].map(
-          (args) => cli([...args, '--config', configPath]),
+          (args) => cli([...args, '--config', world.configPath]),
         ),
       );
       for (const r of runs) outputs.push(r.stdout, r.stderr);
     }
-    fake.mode = 'ok';
+    world.fake.mode = 'ok';
     const all = outputs.join('\n');
     expect(all.length).toBeGreaterThan(2000);
     expect(all).not.toContain(TOKEN);

@@ -2,39 +2,21 @@
 // status page forgot to close years ago is shown with its date and not counted, and with no network at
 // all no change of the site is claimed, whatever the fingerprint memory holds.
 
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiagnosisJson } from '../core/report/contract';
-import { FAKE_STATUS_SUMMARY, startFakeService, type FakeService } from './testing/fake-service';
+import { FAKE_STATUS_SUMMARY } from './testing/fake-service';
+import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, runCli } from './testing/run-cli';
 
 const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-
-let dir: string;
-let fake: FakeService;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'why500-claims-cli-'));
-  fake = await startFakeService(TOKEN);
-});
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, value: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(value));
-  return path;
-}
+const world = useFakeWorld('why500-claims-cli-', TOKEN);
 
 describe('why500 diagnose against the clock', () => {
   it('prints a maintenance that ended years ago with its date and gives it no weight', async () => {
-    fake.mode = 'ok';
-    fake.statusBody = JSON.stringify({
+    world.fake.mode = 'ok';
+    world.fake.statusBody = JSON.stringify({
       ...FAKE_STATUS_SUMMARY,
       status: { indicator: 'maintenance', description: 'Service Under Maintenance' },
       scheduled_maintenances: [
@@ -58,13 +40,13 @@ describe('why500 diagnose against the clock', () => {
       ],
     });
     try {
-      const config = write('stale.json', fake.config());
-      const env = cleanEnv(dir, { FAKE_TOKEN: TOKEN });
-      const text = await runCli(['diagnose', '--config', config, '--data-dir', join(dir, 'd1')], env);
+      const config = world.write('stale.json', world.fake.config());
+      const env = cleanEnv(world.dir, { FAKE_TOKEN: TOKEN });
+      const text = await runCli(['diagnose', '--config', config, '--data-dir', join(world.dir, 'd1')], env);
       expect(text.stdout).toContain('planned to end 3 Mar 2021, 22:30 UTC');
       expect(text.stdout).not.toMatch(/planned to end at \d\d:\d\d UTC/);
       const json = await runCli(
-        ['diagnose', '--json', '--config', config, '--data-dir', join(dir, 'd1')],
+        ['diagnose', '--json', '--config', config, '--data-dir', join(world.dir, 'd1')],
         env,
       );
       const d = JSON.parse(json.stdout) as DiagnosisJson;
@@ -72,19 +54,19 @@ describe('why500 diagnose against the clock', () => {
       const maintenance = d.ranking.find((r) => r.cause === 'maintenance')!;
       expect(maintenance.for).toEqual([]);
     } finally {
-      fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
+      world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
     }
   });
 
   it('with no network claims no change of the site, even with a recent change remembered', async () => {
     // A port nobody listens on: every probe is refused.
     const dead = 'http://127.0.0.1:9';
-    const config = write('dead.json', {
+    const config = world.write('dead.json', {
       controls: [`${dead}/control`],
       browserProfiles: [],
       targets: [{ name: 'Dead', site: `${dead}/`, endpoints: [{ name: 'health', url: `${dead}/health` }] }],
     });
-    const dataDir = join(dir, 'd2');
+    const dataDir = join(world.dir, 'd2');
     mkdirSync(dataDir, { recursive: true });
     const recent = new Date(Date.now() - 7 * 60_000).toISOString();
     const before = new Date(Date.now() - 7 * 60_000 - 30_000).toISOString();
@@ -107,7 +89,7 @@ describe('why500 diagnose against the clock', () => {
         },
       }),
     );
-    const r = await runCli(['diagnose', '--config', config, '--data-dir', dataDir], cleanEnv(dir));
+    const r = await runCli(['diagnose', '--config', config, '--data-dir', dataDir], cleanEnv(world.dir));
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/site was updated|updated .* before the errors/i);
   });

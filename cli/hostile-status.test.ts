@@ -2,42 +2,26 @@
 // 1.9 MB title, 20 000 incidents) through the real CLI: `check`, `diagnose` and `diagnose --markdown`
 // print inert, bounded text, in a few seconds.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileSummary } from '../tests/support/hostile-status';
-import { startFakeService, type FakeService } from './testing/fake-service';
+import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, runCli, type CliRun } from './testing/run-cli';
 
 const TOKEN = 'feedbeeffeedbeeffeedbeeffeedbeeffeedbeef';
+const world = useFakeWorld('why500-hostile-', TOKEN);
+
 /** Controls a terminal acts on (tab and line feed are fine), C1 controls and bidi/invisible characters. */
 const ACTS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
-let dir: string;
-let fake: FakeService;
-let configPath: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'why500-hostile-'));
-  fake = await startFakeService(TOKEN);
-  configPath = join(dir, 'fake.json');
-  writeFileSync(configPath, JSON.stringify(fake.config()));
-});
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 async function timed(args: string[]): Promise<CliRun & { ms: number }> {
   const started = performance.now();
   const r = await runCli(
-    [...args, '--config', configPath, '--data-dir', join(dir, 'data')],
-    cleanEnv(dir, { FAKE_TOKEN: TOKEN }),
+    [...args, '--config', world.configPath, '--data-dir', join(world.dir, 'data')],
+    cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }),
   );
   return { ...r, ms: performance.now() - started };
 }
@@ -56,9 +40,9 @@ const PAGES = {
 
 describe.each(Object.entries(PAGES))('a hostile status page with %s', (label, page) => {
   beforeAll(() => {
-    fake.statusBody = JSON.stringify(page);
+    world.fake.statusBody = JSON.stringify(page);
     // Under the reader's 2 MiB limit, so the page is read, not refused as too large.
-    expect(Buffer.byteLength(fake.statusBody)).toBeLessThan(2 * 1024 * 1024);
+    expect(Buffer.byteLength(world.fake.statusBody)).toBeLessThan(2 * 1024 * 1024);
   });
 
   it('check prints inert, bounded text', async () => {
@@ -89,7 +73,7 @@ describe.each(Object.entries(PAGES))('a hostile status page with %s', (label, pa
     const hrefs = tokens.filter((t) => t.type === 'link_open').map((t) => String(t.attrGet('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs)
-      expect(href.startsWith(`${fake.url}/`) || href === `${fake.url}/status`).toBe(true);
+      expect(href.startsWith(`${world.fake.url}/`) || href === `${world.fake.url}/status`).toBe(true);
     expect(r.ms).toBeLessThan(20_000);
   });
 });

@@ -1,40 +1,24 @@
 // `why500 watch --json` for real: a fake service fails then recovers; Ctrl-C stops the CLI cleanly.
 
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MonitorEvent } from '../shared/types/monitor';
-import { startFakeService, type FakeService } from './testing/fake-service';
+import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, startCli } from './testing/run-cli';
 
 const TOKEN = 'feed0000feed0000feed0000feed0000feed0000';
-
-let dir: string;
-let fake: FakeService;
-let configPath: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'why500-watch-'));
-  fake = await startFakeService(TOKEN);
-  configPath = join(dir, 'fake.json');
-  writeFileSync(configPath, JSON.stringify(fake.config()));
-});
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const world = useFakeWorld('why500-watch-', TOKEN);
 
 describe('watch --json', () => {
   it('prints an outage line then a recovery line as the service fails and recovers, and stops cleanly on SIGINT', async () => {
-    fake.mode = 'ok';
-    const dataDir = join(dir, 'data');
+    world.fake.mode = 'ok';
+    const dataDir = join(world.dir, 'data');
     // WHY500_MIN_INTERVAL_MS is the hidden test-only knob that allows a sub-second interval.
     const child = startCli(
-      ['watch', '--config', configPath, '--json', '--interval', '0.3', '--data-dir', dataDir],
+      ['watch', '--config', world.configPath, '--json', '--interval', '0.3', '--data-dir', dataDir],
       {
-        ...cleanEnv(dir, { FAKE_TOKEN: TOKEN, WHY500_MIN_INTERVAL_MS: '100' }),
+        ...cleanEnv(world.dir, { FAKE_TOKEN: TOKEN, WHY500_MIN_INTERVAL_MS: '100' }),
       },
     );
     const events: MonitorEvent[] = [];
@@ -68,12 +52,12 @@ describe('watch --json', () => {
       // A few healthy rounds first, then the failure.
       await new Promise((r) => setTimeout(r, 1200));
       expect(events.filter((e) => e.event === 'outage')).toEqual([]);
-      fake.mode = 'down';
+      world.fake.mode = 'down';
       await seen('outage');
-      fake.mode = 'ok';
+      world.fake.mode = 'ok';
       await seen('recovery');
     } finally {
-      fake.mode = 'ok';
+      world.fake.mode = 'ok';
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
