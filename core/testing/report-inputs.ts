@@ -4,38 +4,22 @@ import { DIAGNOSIS_OUTCOMES, type Diagnosis } from '../../shared/types/diagnosis
 import type { Evidence } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { ReportInput } from '../report/types';
+import { evidence } from '../../shared/testing/evidence';
 
-/** A complete, empty-ish evidence object. */
+/** A complete, empty-ish evidence object: ten quiet rounds, a token, an inactive status page. */
 export function sampleEvidence(overrides: Partial<Evidence> = {}): Evidence {
-  return {
-    target: 'Example',
+  const base = evidence();
+  return evidence({
     observedFrom: '2026-11-26T00:00:00.000Z',
     observedTo: '2026-11-26T00:05:00.000Z',
     rounds: 10,
-    symptom: false,
     site: null,
     endpoints: [],
-    alternate: [],
-    alternateConfigured: false,
     controls: { attempts: 20, failures: 0, outcomes: { ok: 20 } },
-    statusPage: {
-      configured: true,
-      available: false,
-      stale: false,
-      unavailableReason: 'inactive',
-      level: null,
-      openIncidents: 0,
-      incidentImpact: null,
-      maintenanceInProgress: false,
-      maintenanceUpcoming: false,
-      regionalComponentsDown: [],
-      componentsDown: [],
-    },
-    fingerprint: { current: null, previous: null, changedAt: null, source: null, secondsBeforeErrors: null },
+    statusPage: { ...base.statusPage, configured: true, unavailableReason: 'inactive' },
     auth: { tokenConfigured: true },
-    extensions: { scanned: false, profilesScanned: 0, suspects: [] },
     ...overrides,
-  };
+  });
 }
 
 /** A diagnosis with overload leading. */
