@@ -48,6 +48,24 @@ describe('Status page', () => {
     expect(stale.some((t) => /no update since .*1 Nov|Nov 1/.test(t))).toBe(true);
   });
 
+  it('says how many items the page listed beyond what the app keeps', async () => {
+    const snapshot = outageSnapshot();
+    snapshot.targets[0]!.statusPage!.snapshot!.omitted = { incidents: 19950, components: 3, maintenance: 0 };
+    const { state } = await connectedState({ snapshot });
+    render(StatusPage, { props: { state, now: FIXTURE_NOW } });
+    expect(
+      screen.getByText(/and 19950 more the page listed, not shown \(the app keeps the first 50\)/),
+    ).toBeTruthy();
+    expect(screen.getByText(/and 3 more components the page listed/)).toBeTruthy();
+    expect(screen.queryByText(/more maintenance windows/)).toBeNull();
+  });
+
+  it('says nothing of left-out items when the page had none', async () => {
+    const { state } = await connectedState();
+    render(StatusPage, { props: { state, now: FIXTURE_NOW } });
+    expect(screen.queryByText(/the page listed, not shown/)).toBeNull();
+  });
+
   it('opens the status page through main', async () => {
     const { fake, state } = await connectedState();
     render(StatusPage, { props: { state, now: FIXTURE_NOW } });
