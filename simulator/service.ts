@@ -66,12 +66,23 @@ function tokenSeen(header: string | undefined, token: string): TokenSeen {
   return match && match[1] === token ? 'valid' : 'invalid';
 }
 
-function isDeployed(scenario: ScenarioDefinition, stage: number, t: number): boolean {
+/**
+ * Whether the deploy has happened. A timed deploy also waits until the site page was served once
+ * before it, so the first round sees the old build even when a loaded machine slows that round past
+ * the deploy time (else the app, rightly, sees no change at all).
+ */
+function isDeployed(
+  scenario: ScenarioDefinition,
+  stage: number,
+  t: number,
+  siteServedBefore: boolean,
+): boolean {
   const deploy = scenario.build?.deploy;
   if (!deploy) return false;
   const deployStage = deploy.stage ?? (deploy.at === undefined ? 1 : 0);
   if (stage > deployStage) return true;
-  return stage === deployStage && t >= (deploy.at ?? 0);
+  if (stage < deployStage) return false;
+  return t >= (deploy.at ?? 0) && (deploy.at === undefined || deploy.at <= 0 || siteServedBefore);
 }
 
 /** Wall time the current build went live, for Last-Modified. */
@@ -136,6 +147,8 @@ export function describeRequest(
       ? 'alternate'
       : 'direct';
   const key = `${route}:${via}`;
+  const siteServedBefore =
+    (state.counters.get('site:direct') ?? 0) + (state.counters.get('site:alternate') ?? 0) > 0;
   const n = state.counters.get(key) ?? 0;
   state.counters.set(key, n + 1);
   const t = (now - state.epoch) / 1000 / state.timeScale;
@@ -147,7 +160,7 @@ export function describeRequest(
     t,
     n,
     stage: state.stage,
-    deployed: isDeployed(scenario, state.stage, t),
+    deployed: isDeployed(scenario, state.stage, t, siteServedBefore),
     ray: `${hex(16)}-${COLOS[via]}`,
     host: req.headers.host ?? '127.0.0.1',
     headers: req.headers,

@@ -258,6 +258,21 @@ describe.concurrent('bad-update worlds change build, then fail fast', () => {
   );
 });
 
+describe('a timed deploy', () => {
+  it('comes after the first sight of the site, however late that is', async ({ onTestFinished }) => {
+    const sim = await start('bad-update-version-header', onTestFinished);
+    const at = sim.scenario.build?.deploy?.at ?? 0;
+    expect(at).toBeGreaterThan(0);
+    // The world's clock starts at its first request; the site is first asked for well past the deploy time.
+    expect((await get(sim, endpointUrl(sim, 'health'))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, at * 1000 + 200));
+    const first = await get(sim, endpointUrl(sim, 'site'));
+    const second = await get(sim, endpointUrl(sim, 'site'));
+    expect(first.headers['x-app-version']).toBe('1.41.2');
+    expect(second.headers['x-app-version']).toBe('1.42.0');
+  });
+});
+
 describe.concurrent('account worlds fail only with the token', () => {
   it.for(SCENARIOS.filter((s) => s.outcome === 'account').map((s) => s.name))(
     '%s',
