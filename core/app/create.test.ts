@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
-import { createMonitorService, roundTimes, type CreateServiceOptions } from './create';
+import { createAppCore, roundTimes, type AppCoreOptions } from './create';
 import { envTokenSource } from '../config/env-tokens';
-import type { TokenSource } from './service';
+import type { TokenSource } from './app-core';
 
 const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
 
@@ -66,8 +66,8 @@ let dir: string;
 let fake: FakeProbe;
 let scans: number;
 
-function service(extra: Partial<CreateServiceOptions> = {}) {
-  return createMonitorService({
+function service(extra: Partial<AppCoreOptions> = {}) {
+  return createAppCore({
     config: CONFIG,
     dataDir: dir,
     tokens,
@@ -87,7 +87,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('createMonitorService: check and observe', () => {
+describe('createAppCore: check and observe', () => {
   it('check runs one round: site, endpoints with the token only where auth is set, controls', async () => {
     const svc = service({ env: { HTTPS_PROXY: 'http://proxy.test:1' }, ca: ['PEM'] });
     const round = await svc.check('Svc');
@@ -236,7 +236,7 @@ describe('roundTimes', () => {
   });
 });
 
-describe('createMonitorService: report', () => {
+describe('createAppCore: report', () => {
   it('renders the latest diagnosis with what was tried, the token redacted even from config URLs', async () => {
     const leaky: ResolvedConfig = {
       ...CONFIG,
@@ -259,7 +259,7 @@ describe('createMonitorService: report', () => {
   });
 });
 
-describe('createMonitorService: the monitor', () => {
+describe('createAppCore: the monitor', () => {
   it('runs scheduled rounds, emits an outage and a recovery, keeps events for the report and in history', async () => {
     const svc = service({
       timing: { intervalMs: 20, confirmDelaysMs: [20], outageIntervalMs: 20, roundDeadlineMs: 1000 },

@@ -18,13 +18,13 @@ import { renderReport } from '../report/report';
 import type { ReportFormat, ReportInput } from '../report/types';
 import { appInfo, type AppInfo } from './app-info';
 import type { ExtensionScan } from './extensions';
-import type { DiagnoseOptions, MonitorService, TokenSource } from './service';
+import type { AppCore, DiagnoseOptions, ObserveOptions, ReportOptions, TokenSource } from './app-core';
 import { describeTried } from './tried';
 import { Wiring } from './wiring';
 import type { SystemResolver } from '../local/resolver';
 
 /** Pace overrides; the CLI's test-only fast mode and the window harness use them. */
-export interface ServiceTiming {
+export interface AppCoreTiming {
   /** Regular interval between rounds, ms (default: the config's intervalSeconds). */
   intervalMs?: number;
   /** Delays of the quick confirmation rounds after a failure, ms. */
@@ -35,8 +35,8 @@ export interface ServiceTiming {
   roundDeadlineMs?: number;
 }
 
-/** Everything the service is built from. */
-export interface CreateServiceOptions {
+/** Everything the app core is built from. */
+export interface AppCoreOptions {
   config: ResolvedConfig;
   /** Folder for history and the fingerprint memory; null keeps everything in memory. */
   dataDir: string | null;
@@ -51,7 +51,7 @@ export interface CreateServiceOptions {
   ca?: string[];
   /** Files holding extra trusted CA certificates (PEM). Unreadable files are ignored. */
   caFiles?: string[];
-  timing?: ServiceTiming;
+  timing?: AppCoreTiming;
   /** Probe limits (tests shorten them). */
   limits?: Partial<ProbeLimits>;
   /** Replaces the real probe (tests). */
@@ -68,47 +68,9 @@ export interface CreateServiceOptions {
   localChecks?: boolean;
 }
 
-/** Options of an observation window (`why500 diagnose --watch S --interval I`). */
-export interface ObserveOptions {
-  /** How long to observe, ms; 0 = a single round. */
-  durationMs: number;
-  /** Time between round starts, ms. */
-  intervalMs: number;
-  symptom?: boolean;
-  signal?: AbortSignal;
-  /** Called after every round. */
-  onRound?: (round: Round) => void;
-  /** Filled with what was tried, in plain sentences (for the report). */
-  tried?: string[];
-}
-
-/** Extra inputs to a report. */
-export interface ReportOptions {
-  /** The diagnosis to report (default: the latest one for the target). */
-  diagnosis?: Diagnosis | null;
-  /** What was tried (default: what the latest diagnosis of the target did). */
-  tried?: string[];
-}
-
-/** The monitor plus what the CLI and the app need on top of it. */
-export interface Why500Service extends MonitorService {
-  /** One round for a target now, outside the schedule (`why500 check`). */
-  check(target: string, options?: { signal?: AbortSignal }): Promise<Round>;
-  /** Observes a target for a window and diagnoses it; null when stopped before any round finished. */
-  observe(target: string, options: ObserveOptions): Promise<Diagnosis | null>;
-  /** The support report of a target, secrets redacted. */
-  report(target: string, format: ReportFormat, options?: ReportOptions): string;
-  /** The inputs of that report (for callers rendering it themselves). */
-  reportInput(target: string, options?: ReportOptions): ReportInput;
-  /** Recent events of a target (this run, then history), oldest first. */
-  recentEvents(target: string, limit?: number): MonitorEvent[];
-  /** A one-time notice (e.g. the fingerprint memory was corrupt and moved aside), or null. */
-  readonly notice: string | null;
-}
-
-/** Builds the service; nothing runs until `start()`, `check()`, `observe()` or `diagnoseNow()`. */
-export function createMonitorService(options: CreateServiceOptions): Why500Service {
-  return new AppService(options);
+/** Builds the app core; nothing runs until `start()`, `check()`, `observe()` or `diagnoseNow()`. */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  return new Core(options);
 }
 
 /** Wall time the latest diagnosis of a target covered, with what was tried. */
@@ -118,7 +80,7 @@ interface Latest {
   round: Round | null;
 }
 
-class AppService implements Why500Service {
+class Core implements AppCore {
   private readonly now: () => Date;
   private readonly clock: Clock;
   private readonly wiring: Wiring;
@@ -132,7 +94,7 @@ class AppService implements Why500Service {
   private config: ResolvedConfig;
   private stopped = false;
 
-  constructor(private readonly options: CreateServiceOptions) {
+  constructor(private readonly options: AppCoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.clock = options.clock ?? systemClock;
     this.app = options.app ?? appInfo();
@@ -190,7 +152,7 @@ class AppService implements Why500Service {
     return this.wiring.notice;
   }
 
-  // --- MonitorService -------------------------------------------------------------------------
+  // --- the monitor ----------------------------------------------------------------------------
 
   start(): void {
     if (!this.stopped) this.monitor.start();
@@ -383,7 +345,7 @@ class AppService implements Why500Service {
 }
 
 /** The config with the interval override applied (seconds may be fractional in test-only fast mode). */
-function withTiming(config: ResolvedConfig, timing: ServiceTiming | undefined): ResolvedConfig {
+function withTiming(config: ResolvedConfig, timing: AppCoreTiming | undefined): ResolvedConfig {
   if (!timing?.intervalMs) return config;
   return { ...config, intervalSeconds: timing.intervalMs / 1000 };
 }

@@ -24,7 +24,7 @@ import { DEFAULT_DOH_RESOLVERS } from '../../shared/config/defaults';
 import type { LocalEvidence } from '../../shared/types/local';
 import { collectLocal, DEFAULT_CHECK_DEADLINE_MS, localChecksReason } from '../local/collect';
 import { firstAddressLookup, systemResolver, type SystemResolver } from '../local/resolver';
-import type { TokenSource } from './service';
+import type { TokenSource } from './app-core';
 import { scanForSuspects, type ExtensionScan } from './extensions';
 
 /** How long an extension scan result is reused, ms. */

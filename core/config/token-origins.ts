@@ -3,7 +3,7 @@
 // request whose origin is one of them, whoever asks (the monitor, `why500 diagnose`, the Test button).
 
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { TokenSource } from '../app/service';
+import type { TokenSource } from '../app/app-core';
 
 /** The part of a target these functions read (a saved or an edited, unresolved target alike). */
 export interface TargetEndpoints {

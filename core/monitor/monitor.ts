@@ -1,6 +1,6 @@
 // The monitor: for every target, a scheduler running rounds, the health state machine reading them, the
-// classifier (injected `diagnose`) naming the cause, and the history storing samples and events. Implements
-// the MonitorService interface; the app wires the real probe, status reader, classifier and token source.
+// classifier (injected `diagnose`) naming the cause, and the history storing samples and events. The app
+// core (core/app/create.ts) wires the real probe, status reader, classifier and token source.
 
 import type { DiagnoseCheck, DiagnoseProgress, TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
@@ -8,7 +8,7 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
-import type { DiagnoseOptions, MonitorService, TokenSource } from '../app/service';
+import type { DiagnoseOptions, TokenSource } from '../app/app-core';
 import { boundToken, tokenUsable } from '../config/token-origins';
 import type { HistoryStore } from '../history/history';
 import type { ProbeLimits } from '../probe/types';
@@ -95,7 +95,7 @@ interface TargetRuntime {
 }
 
 /** The running monitor over every configured target. */
-export class Monitor implements MonitorService {
+export class Monitor {
   private config: ResolvedConfig;
   private readonly clock: Clock;
   private readonly random: () => number;
