@@ -1,31 +1,13 @@
 // The app core: the one object the CLI, the desktop app and the window harness hold per running monitor
 // (statuses, diagnoses, the timeline, reports, settings changes, events). core/app/create.ts builds it.
 
-import type { TimelineData, TimelineRange, DiagnoseProgress } from '../../shared/ipc/contract';
+import type { TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
+import type { DiagnoseOptions } from '../monitor/monitor';
 import type { ReportFormat, ReportInput } from '../report/types';
-
-/** Where the core gets a target's token (env var for the CLI, safeStorage for the app). */
-export interface TokenSource {
-  /** The raw token for a target, or null. Callers must never log or return it. */
-  get(target: string): string | null;
-  /**
-   * The origins the target's token was given for (core/config/token-origins.ts): the only ones it is
-   * sent to. Absent or null: it was given for the configuration in use (its `auth` endpoints).
-   */
-  origins?(target: string): readonly string[] | null;
-}
-
-/** Options of an on-demand diagnosis. */
-export interface DiagnoseOptions {
-  /** The user sees the error right now. */
-  symptom?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (progress: DiagnoseProgress) => void;
-}
 
 /** Options of an observation window (`why500 diagnose --watch S --interval I`). */
 export interface ObserveOptions {

@@ -9,7 +9,7 @@ import type { ProbeResult } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
 import { createAppCore, roundTimes, type AppCoreOptions } from './create';
 import { envTokenSource } from '../config/env-tokens';
-import type { TokenSource } from './app-core';
+import type { TokenSource } from '../config/token-origins';
 
 const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
 

@@ -11,16 +11,18 @@ import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monit
 import type { StatusReading } from '../../shared/types/status';
 import { HistoryStore } from '../history/history';
 import { sleep, systemClock, type Clock } from '../monitor/clock';
-import { Monitor, type DiagnoseContext } from '../monitor/monitor';
+import { Monitor, type DiagnoseContext, type DiagnoseOptions } from '../monitor/monitor';
 import type { ProbeFn } from '../monitor/round';
 import type { ProbeLimits } from '../probe/types';
 import { renderReport } from '../report/report';
 import type { ReportFormat, ReportInput } from '../report/types';
 import { appInfo, type AppInfo } from './app-info';
-import type { ExtensionScan } from './extensions';
-import type { AppCore, DiagnoseOptions, ObserveOptions, ReportOptions, TokenSource } from './app-core';
+import type { ExtensionScan } from '../diagnose/extensions';
+import { Diagnoser } from '../diagnose/diagnoser';
+import type { TokenSource } from '../config/token-origins';
+import type { AppCore, ObserveOptions, ReportOptions } from './app-core';
 import { describeTried } from './tried';
-import { Wiring } from './wiring';
+import { RoundRunner } from './round-runner';
 import type { SystemResolver } from '../local/resolver';
 
 /** Pace overrides; the CLI's test-only fast mode and the window harness use them. */
@@ -83,7 +85,8 @@ interface Latest {
 class Core implements AppCore {
   private readonly now: () => Date;
   private readonly clock: Clock;
-  private readonly wiring: Wiring;
+  private readonly rounds: RoundRunner;
+  private readonly diagnoser: Diagnoser;
   private readonly history: HistoryStore | null;
   private readonly monitor: Monitor;
   private readonly latest = new Map<string, Latest>();
@@ -109,21 +112,33 @@ class Core implements AppCore {
     }
     const ca = [...(options.ca ?? []), ...readCaFiles(options.caFiles ?? [])];
     const roundDeadlineMs = options.timing?.roundDeadlineMs;
-    this.wiring = new Wiring({
+    this.rounds = new RoundRunner({
       config: this.config,
       tokens: options.tokens,
-      dataDir: options.dataDir,
       history: this.history,
       now: this.now,
       clock: this.clock,
       ...(options.env ? { env: options.env } : {}),
       ...(ca.length > 0 ? { ca } : {}),
       ...(options.probe ? { probe: options.probe } : {}),
-      ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
       ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.resolver ? { resolver: options.resolver } : {}),
-      ...(options.localChecks !== undefined ? { localChecks: options.localChecks } : {}),
+      onRound: (target, round) => this.diagnoser.rememberRound(target, round),
+    });
+    this.diagnoser = new Diagnoser({
+      config: this.config,
+      tokens: options.tokens,
+      dataDir: options.dataDir,
+      history: this.history,
+      now: this.now,
+      probe: this.rounds.probe,
+      ...(options.env ? { env: options.env } : {}),
+      ...(ca.length > 0 ? { ca } : {}),
+      ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+      // A fake probe is a fake network: the local checks would reach the real one.
+      localChecks: options.localChecks ?? options.probe === undefined,
     });
     const cadence = {
       ...(options.timing?.confirmDelaysMs ? { confirmDelaysMs: options.timing.confirmDelaysMs } : {}),
@@ -132,8 +147,8 @@ class Core implements AppCore {
     this.monitor = new Monitor(
       this.config,
       {
-        probe: this.wiring.probe,
-        readStatus: this.wiring.readStatus,
+        probe: this.rounds.probe,
+        readStatus: this.rounds.readStatus,
         diagnose: (rounds, context) => this.diagnoseForMonitor(rounds, context),
         tokens: options.tokens,
         history: this.history,
@@ -149,7 +164,7 @@ class Core implements AppCore {
   }
 
   get notice(): string | null {
-    return this.wiring.notice;
+    return this.diagnoser.notice;
   }
 
   // --- the monitor ----------------------------------------------------------------------------
@@ -163,7 +178,7 @@ class Core implements AppCore {
     this.stopped = true;
     // The monitor waits for rounds in flight (or aborts them) and closes the history.
     await this.monitor.stop(options);
-    this.wiring.close();
+    this.rounds.close();
   }
 
   pause(): void {
@@ -183,8 +198,8 @@ class Core implements AppCore {
   }
 
   statusReading(target: string): StatusReading | null {
-    const t = this.wiring.target(target);
-    return this.monitor.statusReading(target) ?? (t ? this.wiring.peekStatus(t) : null);
+    const t = this.target(target);
+    return this.monitor.statusReading(target) ?? (t ? this.rounds.peekStatus(t) : null);
   }
 
   async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
@@ -197,7 +212,7 @@ class Core implements AppCore {
     }
     if (diagnosis) {
       const rounds = this.monitor.recentRounds(target);
-      const t = this.wiring.target(target);
+      const t = this.target(target);
       this.latest.set(target, {
         diagnosis,
         round: rounds.at(-1) ?? null,
@@ -221,7 +236,8 @@ class Core implements AppCore {
 
   reconfigure(config: ResolvedConfig): void {
     this.config = withTiming(config, this.options.timing);
-    this.wiring.reconfigure(this.config);
+    this.rounds.reconfigure(this.config);
+    this.diagnoser.reconfigure(this.config);
     this.monitor.reconfigure(this.config);
   }
 
@@ -237,7 +253,7 @@ class Core implements AppCore {
 
   async check(target: string, options: { signal?: AbortSignal } = {}): Promise<Round> {
     const t = this.requireTarget(target);
-    return this.wiring.round(t, { forceStatus: true, ...(options.signal ? { signal: options.signal } : {}) });
+    return this.rounds.round(t, { forceStatus: true, ...(options.signal ? { signal: options.signal } : {}) });
   }
 
   async observe(target: string, options: ObserveOptions): Promise<Diagnosis | null> {
@@ -255,7 +271,7 @@ class Core implements AppCore {
         }
       }
       if (options.signal?.aborted) break;
-      const round = await this.wiring.round(t, {
+      const round = await this.rounds.round(t, {
         symptom,
         forceStatus: k === 0,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -268,7 +284,7 @@ class Core implements AppCore {
       if (options.signal?.aborted) break;
     }
     if (rounds.length === 0 || (options.signal?.aborted && rounds.every(cutShort))) return null;
-    const diagnosis = await this.wiring.diagnose(t, rounds, {
+    const diagnosis = await this.diagnoser.diagnose(t, rounds, {
       symptom,
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -321,7 +337,7 @@ class Core implements AppCore {
   // --- internals ------------------------------------------------------------------------------
 
   private async diagnoseForMonitor(rounds: Round[], context: DiagnoseContext): Promise<Diagnosis> {
-    return this.wiring.diagnoseMonitored(context.target, rounds, {
+    return this.diagnoser.diagnoseMonitored(context.target, rounds, {
       symptom: context.symptom,
       baselines: context.baselines,
       ...(this.asked.has(context.target.name) ? { asked: true } : {}),
@@ -329,8 +345,12 @@ class Core implements AppCore {
     });
   }
 
+  private target(name: string): ResolvedTarget | null {
+    return this.config.targets.find((t) => t.name === name) ?? null;
+  }
+
   private requireTarget(name: string): ResolvedTarget {
-    const t = this.wiring.target(name);
+    const t = this.target(name);
     if (!t) throw new Error(`unknown target ${JSON.stringify(name)}`);
     return t;
   }

@@ -8,8 +8,7 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
-import type { DiagnoseOptions, TokenSource } from '../app/app-core';
-import { boundToken, tokenUsable } from '../config/token-origins';
+import { boundToken, tokenUsable, type TokenSource } from '../config/token-origins';
 import type { HistoryStore } from '../history/history';
 import type { ProbeLimits } from '../probe/types';
 import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
@@ -19,6 +18,14 @@ import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
 import { HoldBacks } from './hold-back';
 import { RoundScheduler } from './scheduler';
 import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
+
+/** Options of an on-demand diagnosis. */
+export interface DiagnoseOptions {
+  /** The user sees the error right now. */
+  symptom?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: DiagnoseProgress) => void;
+}
 
 /** What the classifier is told besides the rounds. */
 export interface DiagnoseContext {

@@ -2,7 +2,8 @@
 // notifications in step with it, runs the tray's actions, answers IPC and quits cleanly. main.ts
 // only builds the Electron adapters and hands them here.
 
-import type { AppCore, TokenSource } from '../../core/app/app-core';
+import type { AppCore } from '../../core/app/app-core';
+import type { TokenSource } from '../../core/config/token-origins';
 import { authOrigins, unboundOrigins } from '../../core/config/token-origins';
 import { createRedactor, redactValue } from '../../core/report/redact';
 import type { RenderOptions } from '../../core/report/report';

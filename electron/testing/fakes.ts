@@ -1,7 +1,8 @@
 // Fake Electron ports and a fake app core for the tests: plain objects that record what the app
 // asked of them. Nothing here runs in the real app.
 
-import type { AppCore, DiagnoseOptions } from '../../core/app/app-core';
+import type { AppCore } from '../../core/app/app-core';
+import type { DiagnoseOptions } from '../../core/monitor/monitor';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import { resolveConfig } from '../../shared/config/defaults';
 import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
