@@ -10,6 +10,8 @@ import type { ProbeResult } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
 import { createAppCore, type AppCoreOptions } from './create';
 import { envTokenSource } from '../config/env-tokens';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { VirtualClock } from '../testing/virtual-clock';
 import type { TokenSource } from '../config/token-origins';
 
 const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
@@ -278,6 +280,38 @@ describe('createAppCore: the monitor', () => {
     const again = appCore();
     expect(again.recentEvents('Svc').map((e) => e.event)).toEqual(['outage', 'recovery']);
     await again.stop();
+  });
+
+  it('reads the timeline and the recent events from the history, with a data folder or in memory', async () => {
+    /** An app core on a virtual clock whose service is down from 60 s to 180 s, run for 5 minutes. */
+    const run = async (dataDir: string | null) => {
+      const clock = new VirtualClock({ wallStart: Date.now() - 600_000 });
+      const { probe, log } = simulatedProbe(clock, (r, t) => ({
+        outcome: r.path !== 'control' && t >= 60_000 && t < 180_000 ? 'http-5xx' : 'ok',
+        latencyMs: r.name === 'site' ? 120 : 80,
+      }));
+      const core = appCore({
+        dataDir,
+        probe,
+        clock,
+        now: () => new Date(clock.wallNow()),
+        timing: { intervalMs: 10_000, confirmDelaysMs: [5_000], outageIntervalMs: 10_000 },
+      });
+      core.start();
+      await clock.advance(300_000);
+      const timeline = core.timeline('Svc', 'hour');
+      const recent = core.recentEvents('Svc');
+      await core.stop();
+      return { timeline, recent, probes: log.length };
+    };
+    for (const { timeline, recent, probes } of [await run(dir), await run(null)]) {
+      // Every probe of every round is a sample (not only the rounds the classifier still looks at).
+      expect(timeline.samples).toHaveLength(probes);
+      expect(probes).toBeGreaterThan(20 * 4);
+      expect(timeline.events.map((e) => e.event)).toEqual(['outage', 'recovery']);
+      expect(recent).toEqual(timeline.events);
+      expect(timeline.bands).toEqual([{ state: 'outage', from: expect.any(String), to: expect.any(String) }]);
+    }
   });
 
   it('diagnoseNow with a symptom scans extensions and records what was tried for the report', async () => {

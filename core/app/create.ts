@@ -20,7 +20,7 @@ import { renderReport } from '../report/report';
 import type { AppCore } from './app-core';
 import { appInfo, type AppInfo } from './app-info';
 import { observeTarget } from './observe';
-import { assembleReportInput, mergeEvents, type LatestDiagnosis } from './report-input';
+import { assembleReportInput, type LatestDiagnosis } from './report-input';
 import { RoundRunner } from './round-runner';
 import { describeTried } from './tried';
 
@@ -82,13 +82,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
   };
   let config = withTiming(options.config, options.timing);
-  const history = options.dataDir
-    ? new HistoryStore(join(options.dataDir, 'history'), { now: () => now().getTime() })
-    : null;
-  if (history) {
-    history.load();
-    if (history.problem) error(`history: ${history.problem}`);
-  }
+  // The one source of samples, events, deploy markers and outage bands (in memory only without a data folder).
+  const history = new HistoryStore(options.dataDir ? join(options.dataDir, 'history') : null, {
+    now: () => now().getTime(),
+  });
+  history.load();
+  if (history.problem) error(`history: ${history.problem}`);
   const ca = [...(options.ca ?? []), ...readCaFiles(options.caFiles ?? [])];
   const roundDeadlineMs = options.timing?.roundDeadlineMs;
   const rounds = new RoundRunner({
@@ -208,7 +207,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       }
       return diagnosis;
     },
-    timeline: (name, range) => monitor.timeline(name, range),
+    timeline: (name, range) => history.timeline(name, range, clock.wallNow()),
     reconfigure(next) {
       config = withTiming(next, options.timing);
       rounds.reconfigure(config);
@@ -252,11 +251,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return renderReport(core.reportInput(name, reportOptions), format, { secrets });
     },
     recentEvents: (name, limit = 50) =>
-      mergeEvents(
-        monitor.events().filter((e) => e.target === name),
-        history?.events(name, now().getTime() - 7 * 86_400_000) ?? [],
-        limit,
-      ),
+      history
+        .events(name, now().getTime() - 7 * 86_400_000)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .slice(-limit),
   };
   return core;
 }

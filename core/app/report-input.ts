@@ -1,6 +1,5 @@
 // What a support report is made of, as the app core assembles it: the target, its standing, the latest
-// diagnosis with what it tried, the newest round and status reading, and the recent events of this run
-// merged with those in the history.
+// diagnosis with what it tried, the newest round and status reading, and the recent events.
 
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
@@ -49,12 +48,4 @@ export function assembleReportInput(src: ReportSources, options: ReportOptions =
     app: src.app,
     generatedAt: src.now.toISOString(),
   };
-}
-
-/** This run's events and the stored ones, each once, oldest first, the newest `limit` of them. */
-export function mergeEvents(live: MonitorEvent[], stored: MonitorEvent[], limit: number): MonitorEvent[] {
-  const seen = new Set(live.map((e) => `${e.at}|${e.event}`));
-  const merged = [...stored.filter((e) => !seen.has(`${e.at}|${e.event}`)), ...live];
-  merged.sort((a, b) => a.at.localeCompare(b.at));
-  return merged.slice(-limit);
 }

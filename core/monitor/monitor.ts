@@ -1,8 +1,9 @@
 // The monitor: for every target, a scheduler running rounds, the health state machine reading them, the
-// classifier (injected `diagnose`) naming the cause, and the history storing samples and events. The app
-// core (core/app/create.ts) wires the real probe, status reader, classifier and token source.
+// classifier (injected `diagnose`) naming the cause, and the history storing samples and events (the
+// timeline is read from the history, not from here). The app core (core/app/create.ts) wires the real
+// probe, status reader, classifier and token source.
 
-import type { DiagnoseCheck, DiagnoseProgress, TimelineData, TimelineRange } from '../../shared/ipc/contract';
+import type { DiagnoseCheck, DiagnoseProgress } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
@@ -49,7 +50,7 @@ export type DiagnoseFn = (rounds: Round[], context: DiagnoseContext) => Diagnosi
 /** The parts of the history the monitor uses (a {@link HistoryStore}, or a fake in tests). */
 export type MonitorHistory = Pick<
   HistoryStore,
-  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'timeline' | 'baselines' | 'close'
+  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'baselines' | 'close'
 > &
   Partial<Pick<HistoryStore, 'lastState' | 'lastSampleAt' | 'events'>>;
 
@@ -109,7 +110,6 @@ export class Monitor {
   private readonly runtimes = new Map<string, TargetRuntime>();
   private readonly eventListeners = new Set<(event: MonitorEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
-  private readonly recentEvents: MonitorEvent[] = [];
   private started = false;
   private paused = false;
 
@@ -173,11 +173,6 @@ export class Monitor {
     return [...(this.runtimes.get(target)?.window ?? [])];
   }
 
-  /** Events emitted since start (most recent 200), oldest first. */
-  events(): MonitorEvent[] {
-    return [...this.recentEvents];
-  }
-
   async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
     const rt = this.runtimes.get(target);
     if (!rt) return null;
@@ -230,33 +225,6 @@ export class Monitor {
     } finally {
       unsubscribe();
     }
-  }
-
-  timeline(target: string, range: TimelineRange): TimelineData {
-    const now = this.clock.wallNow();
-    if (this.deps.history) return this.deps.history.timeline(target, range, now);
-    const span = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[range];
-    const from = now - span;
-    const rounds = this.runtimes.get(target)?.window ?? [];
-    return {
-      target,
-      range,
-      from: new Date(from).toISOString(),
-      to: new Date(now).toISOString(),
-      samples: rounds.flatMap((r) =>
-        r.probes.map((p) => ({
-          at: p.at,
-          name: p.name,
-          path: p.path,
-          outcome: p.outcome,
-          status: p.status,
-          timings: p.timings,
-        })),
-      ),
-      events: this.recentEvents.filter((e) => e.target === target && Date.parse(e.at) >= from),
-      deploys: [],
-      bands: [],
-    };
   }
 
   reconfigure(config: ResolvedConfig): void {
@@ -481,8 +449,6 @@ export class Monitor {
   }
 
   private emit(event: MonitorEvent): void {
-    this.recentEvents.push(event);
-    if (this.recentEvents.length > 200) this.recentEvents.shift();
     this.safely(() => this.deps.history?.appendEvent(event));
     for (const listener of this.eventListeners) this.safely(() => listener(event));
   }
