@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMonitorService } from '../core/app/create';
+import { createAppCore } from '../core/app/create';
 import { hostsResolver } from '../core/local/resolver';
 import { resolveConfig } from '../shared/config/defaults';
 import { checkConfig } from '../shared/config/parse';
@@ -39,7 +39,7 @@ export async function run(): Promise<BenchSection[]> {
         const checked = checkConfig(world.config);
         if (!checked.ok) throw new Error(`${name}: ${checked.message}`);
         const resolver = world.env.WHY500_TEST_HOSTS ? hostsResolver(world.env.WHY500_TEST_HOSTS) : null;
-        const service = createMonitorService({
+        const core = createAppCore({
           config: resolveConfig(checked.config),
           dataDir: null,
           tokens: { get: () => null },
@@ -48,8 +48,8 @@ export async function run(): Promise<BenchSection[]> {
           ...(resolver ? { resolver } : {}),
         });
         const before = world.counts();
-        const d = await service.observe('Svc', { durationMs: 0, intervalMs: 1_000 });
-        await service.stop();
+        const d = await core.observe('Svc', { durationMs: 0, intervalMs: 1_000 });
+        await core.stop();
         const after = world.counts();
         const got = d?.localCause ?? null;
         const ok = got === world.expected && (world.expected === null) === (d?.verdict !== 'local-network');

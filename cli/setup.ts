@@ -1,9 +1,10 @@
 // What every monitoring command does first: load the configuration, pick the targets, find the data
-// folder, read tokens from the environment (and register them for redaction), build the service.
+// folder, read tokens from the environment (and register them for redaction), build the app core.
 
 import { loadConfig } from '../core/config/load';
 import { envTokenSource, envTokens } from '../core/config/env-tokens';
-import type { CreateServiceOptions, Why500Service } from '../core/app/create';
+import type { AppCore } from '../core/app/app-core';
+import type { AppCoreOptions } from '../core/app/create';
 import type { ResolvedConfig, ResolvedTarget } from '../shared/types/config';
 import { resolveDataDir } from './data-dir';
 import type { CliIo, Output } from './output';
@@ -50,14 +51,14 @@ export function pickTargets(command: string, config: ResolvedConfig, name: strin
   throw new UsageError(`why500 ${command}: unknown target ${JSON.stringify(name)} — known targets: ${known}`);
 }
 
-/** Builds the service for a setup (the core is loaded only now, after the arguments were checked). */
-export async function serviceFor(
+/** Builds the app core for a setup (its code is loaded only now, after the arguments were checked). */
+export async function appCoreFor(
   setup: Setup,
   io: CliIo,
-  extra: Partial<CreateServiceOptions> = {},
-): Promise<Why500Service> {
-  const { createMonitorService } = await import('../core/app/create');
-  return createMonitorService({
+  extra: Partial<AppCoreOptions> = {},
+): Promise<AppCore> {
+  const { createAppCore } = await import('../core/app/create');
+  return createAppCore({
     config: setup.config,
     dataDir: setup.dataDir,
     tokens: envTokenSource(setup.config.targets, io.env),
@@ -73,9 +74,7 @@ export async function serviceFor(
  * tests can make it fail or lie; names it does not list fail. Never documented to users; unset, nothing
  * changes. (Extra trusted CAs come from Node's own NODE_EXTRA_CA_CERTS.)
  */
-async function testOnlyOptions(
-  env: Record<string, string | undefined>,
-): Promise<Partial<CreateServiceOptions>> {
+async function testOnlyOptions(env: Record<string, string | undefined>): Promise<Partial<AppCoreOptions>> {
   const hosts = env.WHY500_TEST_HOSTS;
   const resolver = hosts ? (await import('../core/local/resolver')).hostsResolver(hosts) : null;
   return resolver ? { resolver } : {};

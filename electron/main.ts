@@ -13,7 +13,7 @@ import { AppController } from './app/controller';
 import { LogFile } from './app/log-file';
 import { realTimers } from './app/run-control';
 import { explainFailedStart } from './app/start-failure';
-import { createMonitor, testTarget } from './app/wiring';
+import { createCore, testTarget } from './app/core-factory';
 import { createElectronNotifier } from './platform/electron-notifier';
 import { registerAppScheme, serveAppProtocol } from './platform/electron-protocol';
 import { registerIpc } from './platform/electron-ipc';
@@ -108,7 +108,7 @@ if (!electronApp.requestSingleInstanceLock()) {
           shell: electronShell,
         },
         settings,
-        createService: createMonitor,
+        createCore,
         renderReport,
         testTarget,
         paths: {

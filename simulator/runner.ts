@@ -157,7 +157,7 @@ export async function runScenarioInProcess(
   scenario: ScenarioDefinition,
   options: RunOptions = {},
 ): Promise<ScenarioRun> {
-  const { createMonitorService } = await import('../core/app/create');
+  const { createAppCore } = await import('../core/app/create');
   const { resolveConfig } = await import('../shared/config/defaults');
   const { diagnosisJson } = await import('../core/report/contract');
   const started = performance.now();
@@ -167,7 +167,7 @@ export async function runScenarioInProcess(
   const target = sim.config.targets?.[0]?.name ?? '';
   const window = options.watch ?? scenario.watch ?? { seconds: 3, interval: 1 };
   const make = () =>
-    createMonitorService({
+    createAppCore({
       config: resolveConfig(sim.config),
       dataDir,
       tokens: { get: () => token },
@@ -181,13 +181,13 @@ export async function runScenarioInProcess(
       await before.stop();
       sim.advance();
     }
-    const service = make();
-    const d = await service.observe(target, {
+    const core = make();
+    const d = await core.observe(target, {
       durationMs: window.seconds * 1000,
       intervalMs: window.interval * 1000,
       symptom: sim.symptom,
     });
-    await service.stop();
+    await core.stop();
     const diagnosis = d ? diagnosisJson(d) : null;
     return {
       scenario,

@@ -4,7 +4,7 @@ import { isFailure } from '../../shared/types/probe';
 import { checkJson } from '../../core/report/contract';
 import { parseCommandArgs } from '../args';
 import type { CliIo, Output } from '../output';
-import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { COMMON_OPTIONS, appCoreFor, setUp } from '../setup';
 import { checkTable } from '../table';
 import { holdOpen } from '../signals';
 
@@ -14,12 +14,12 @@ const OPTIONS = { ...COMMON_OPTIONS, json: { type: 'boolean' } } as const;
 export async function runCheck(argv: string[], out: Output, io: CliIo): Promise<number> {
   const flags = parseCommandArgs('check', argv, OPTIONS);
   const setup = await setUp('check', flags, out, io);
-  const service = await serviceFor(setup, io);
+  const core = await appCoreFor(setup, io);
   let problem = false;
   const letGo = holdOpen();
   try {
     for (const target of setup.targets) {
-      const round = await service.check(target.name);
+      const round = await core.check(target.name);
       if (flags.json) out.json(checkJson(round));
       else for (const line of checkTable(round)) out.line(line);
       // The tokenless twin of a token endpoint is refused by design: not a problem.
@@ -28,7 +28,7 @@ export async function runCheck(argv: string[], out: Output, io: CliIo): Promise<
     }
   } finally {
     letGo();
-    await service.stop();
+    await core.stop();
   }
   return problem ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import { isFailure } from '../../shared/types/probe';
 import { diagnosisJson } from '../../core/report/contract';
 import { parseCommandArgs, secondsFlag } from '../args';
 import type { CliIo, Output } from '../output';
-import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { COMMON_OPTIONS, appCoreFor, setUp } from '../setup';
 import { diagnosisText } from '../table';
 import { UsageError } from '../usage-error';
 import { holdOpen, onStopSignal } from '../signals';
@@ -44,7 +44,7 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
     );
   }
   const setup = await setUp('diagnose', flags, out, io);
-  const service = await serviceFor(setup, io);
+  const core = await appCoreFor(setup, io);
   const controller = new AbortController();
   const release = onStopSignal(() => controller.abort(new Error('stopped')));
   const letGo = holdOpen();
@@ -60,7 +60,7 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
         );
       }
       let roundNo = 0;
-      const diagnosis = await service.observe(target.name, {
+      const diagnosis = await core.observe(target.name, {
         ...(progress
           ? {
               onRound: (round) => {
@@ -83,13 +83,13 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
       }
       if (!looksHealthy(diagnosis)) problem = true;
       if (flags.json) out.json(diagnosisJson(diagnosis));
-      else if (flags.markdown) out.raw(service.report(target.name, 'markdown', { diagnosis, tried }));
+      else if (flags.markdown) out.raw(core.report(target.name, 'markdown', { diagnosis, tried }));
       else for (const line of diagnosisText(diagnosis)) out.line(line);
     }
   } finally {
     letGo();
     release();
-    await service.stop();
+    await core.stop();
   }
   return problem ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 import type { MonitorEvent } from '../../shared/types/monitor';
 import { parseCommandArgs, secondsFlag } from '../args';
 import type { CliIo, Output } from '../output';
-import { COMMON_OPTIONS, serviceFor, setUp } from '../setup';
+import { COMMON_OPTIONS, appCoreFor, setUp } from '../setup';
 import { holdOpen, onStopSignal } from '../signals';
 import { eventLine } from '../table';
 
@@ -35,7 +35,7 @@ export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<
   const intervalMs = (intervalS ?? setup.config.intervalSeconds) * 1000;
   const config = { ...setup.config, targets: setup.targets };
   const fast = intervalMs < MIN_WATCH_INTERVAL_S * 1000;
-  const service = await serviceFor({ ...setup, config }, io, {
+  const core = await appCoreFor({ ...setup, config }, io, {
     // Trouble that does not stop monitoring (a full disk, a failed round) goes to stderr, one line each.
     onError: (message) => out.error(`why500 watch: ${message}`),
     timing: {
@@ -55,8 +55,8 @@ export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<
     if (flags.json) out.json(eventJson(e));
     else out.line(eventLine(e));
   };
-  const unsubscribe = service.onEvent(print);
-  if (service.notice) out.error(`why500 watch: ${service.notice}`);
+  const unsubscribe = core.onEvent(print);
+  if (core.notice) out.error(`why500 watch: ${core.notice}`);
   if (!flags.json) {
     const names = setup.targets.map((t) => t.name).join(', ');
     out.line(`Watching ${names} every ${intervalMs / 1000} s. Press Ctrl-C to stop.`);
@@ -70,12 +70,12 @@ export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<
         release();
         resolve();
       });
-      service.start();
+      core.start();
     });
   } finally {
     // Also on a failed start: a held-open loop would keep the process alive forever.
     letGo();
-    await service.stop();
+    await core.stop();
   }
   unsubscribe();
   if (!flags.json) out.line('Stopped.');

@@ -1,4 +1,5 @@
-// Tests of the composition root: check and observe against fakes, round times, and the support report.
+// Tests of the app core as createAppCore builds it: check and observe against fakes, the monitor, and
+// the support report.
 
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -7,9 +8,11 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { ProbeRequest } from '../probe/types';
-import { createMonitorService, roundTimes, type CreateServiceOptions } from './create';
+import { createAppCore, type AppCoreOptions } from './create';
 import { envTokenSource } from '../config/env-tokens';
-import type { TokenSource } from './service';
+import { simulatedProbe } from '../testing/simulated-probe';
+import { VirtualClock } from '../testing/virtual-clock';
+import type { TokenSource } from '../config/token-origins';
 
 const TOKEN = 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef';
 
@@ -66,8 +69,8 @@ let dir: string;
 let fake: FakeProbe;
 let scans: number;
 
-function service(extra: Partial<CreateServiceOptions> = {}) {
-  return createMonitorService({
+function appCore(extra: Partial<AppCoreOptions> = {}) {
+  return createAppCore({
     config: CONFIG,
     dataDir: dir,
     tokens,
@@ -87,9 +90,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('createMonitorService: check and observe', () => {
+describe('createAppCore: check and observe', () => {
   it('check runs one round: site, endpoints with the token only where auth is set, controls', async () => {
-    const svc = service({ env: { HTTPS_PROXY: 'http://proxy.test:1' }, ca: ['PEM'] });
+    const svc = appCore({ env: { HTTPS_PROXY: 'http://proxy.test:1' }, ca: ['PEM'] });
     const round = await svc.check('Svc');
     await svc.stop();
     expect(round.probes.map((p) => `${p.path}:${p.name}`)).toEqual([
@@ -115,7 +118,7 @@ describe('createMonitorService: check and observe', () => {
   it('sends the token only to the origins its source gave it for: check, diagnose and the monitor alike', async () => {
     // The token was saved while the account API lived on another host; the config now points elsewhere.
     const bound: TokenSource = { ...tokens, origins: () => ['http://old-api.svc.test'] };
-    const svc = service({ tokens: bound, dataDir: null });
+    const svc = appCore({ tokens: bound, dataDir: null });
     const round = await svc.check('Svc');
     await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     const diagnosis = await svc.diagnoseNow('Svc');
@@ -137,14 +140,14 @@ describe('createMonitorService: check and observe', () => {
   it("the CLI's environment token is bound to the config's auth endpoints and sent there", async () => {
     const env = envTokenSource(CONFIG.targets, { SVC_TOKEN: TOKEN });
     expect(env.origins?.('Svc')).toEqual(['http://api.svc.test']);
-    const svc = service({ tokens: env, dataDir: null });
+    const svc = appCore({ tokens: env, dataDir: null });
     await svc.check('Svc');
     await svc.stop();
     expect(fake.requests.find((r) => r.name === 'user')?.authorization).toBe(`Token ${TOKEN}`);
   });
 
   it('observe probes every interval for the window, then diagnoses all the rounds', async () => {
-    const svc = service();
+    const svc = appCore();
     fake.down = true;
     const tried: string[] = [];
     const seen: number[] = [];
@@ -169,7 +172,7 @@ describe('createMonitorService: check and observe', () => {
   });
 
   it('observe stops early when cancelled and says so with null when nothing finished', async () => {
-    const svc = service();
+    const svc = appCore();
     const controller = new AbortController();
     controller.abort();
     expect(
@@ -184,7 +187,7 @@ describe('createMonitorService: check and observe', () => {
   });
 
   it('scans browser extensions only for a symptom, and reuses the scan for a few minutes', async () => {
-    const svc = service();
+    const svc = appCore();
     await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     expect(scans).toBe(0);
     const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000, symptom: true });
@@ -196,13 +199,13 @@ describe('createMonitorService: check and observe', () => {
   });
 
   it('remembers the build fingerprint across runs in the data folder', async () => {
-    const first = service();
+    const first = appCore();
     await first.check('Svc');
     await first.stop();
     expect(existsSync(join(dir, 'fingerprints.json'))).toBe(true);
 
     fake.build = 'build-2';
-    const second = service();
+    const second = appCore();
     const d = await second.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     await second.stop();
     expect(d!.evidence.fingerprint.current).toContain('build-2');
@@ -211,7 +214,7 @@ describe('createMonitorService: check and observe', () => {
   });
 
   it('feeds latency baselines from history into the evidence', async () => {
-    const svc = service();
+    const svc = appCore();
     for (let i = 0; i < 3; i++) await svc.check('Svc');
     const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     await svc.stop();
@@ -219,7 +222,7 @@ describe('createMonitorService: check and observe', () => {
   });
 
   it('works in memory with no data folder', async () => {
-    const svc = service({ dataDir: null });
+    const svc = appCore({ dataDir: null });
     const d = await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     await svc.stop();
     expect(d!.verdict).toBe('healthy');
@@ -227,22 +230,13 @@ describe('createMonitorService: check and observe', () => {
   });
 });
 
-describe('roundTimes', () => {
-  it('probes every interval and once more at the end of the window', () => {
-    expect(roundTimes(0, 5000)).toEqual([0]);
-    expect(roundTimes(2000, 1000)).toEqual([0, 1000, 2000]);
-    expect(roundTimes(3000, 5000)).toEqual([0, 3000]);
-    expect(roundTimes(12_000, 5000)).toEqual([0, 5000, 10_000, 12_000]);
-  });
-});
-
-describe('createMonitorService: report', () => {
+describe('createAppCore: report', () => {
   it('renders the latest diagnosis with what was tried, the token redacted even from config URLs', async () => {
     const leaky: ResolvedConfig = {
       ...CONFIG,
       targets: [{ ...CONFIG.targets[0]!, site: `http://svc.test/?t=${TOKEN}` }],
     };
-    const svc = service({ config: leaky });
+    const svc = appCore({ config: leaky });
     fake.down = true;
     await svc.observe('Svc', { durationMs: 0, intervalMs: 1000 });
     const md = svc.report('Svc', 'markdown');
@@ -259,9 +253,9 @@ describe('createMonitorService: report', () => {
   });
 });
 
-describe('createMonitorService: the monitor', () => {
+describe('createAppCore: the monitor', () => {
   it('runs scheduled rounds, emits an outage and a recovery, keeps events for the report and in history', async () => {
-    const svc = service({
+    const svc = appCore({
       timing: { intervalMs: 20, confirmDelaysMs: [20], outageIntervalMs: 20, roundDeadlineMs: 1000 },
     });
     const events: string[] = [];
@@ -282,14 +276,46 @@ describe('createMonitorService: the monitor', () => {
     expect(recent).toEqual(['outage', 'recovery']);
     expect(status.lastRoundAt).not.toBeNull();
     expect(svc.lastRound('Svc')).not.toBeNull();
-    // A new service on the same folder finds the events in history.
-    const again = service();
+    // A new app core on the same folder finds the events in history.
+    const again = appCore();
     expect(again.recentEvents('Svc').map((e) => e.event)).toEqual(['outage', 'recovery']);
     await again.stop();
   });
 
+  it('reads the timeline and the recent events from the history, with a data folder or in memory', async () => {
+    /** An app core on a virtual clock whose service is down from 60 s to 180 s, run for 5 minutes. */
+    const run = async (dataDir: string | null) => {
+      const clock = new VirtualClock({ wallStart: Date.now() - 600_000 });
+      const { probe, log } = simulatedProbe(clock, (r, t) => ({
+        outcome: r.path !== 'control' && t >= 60_000 && t < 180_000 ? 'http-5xx' : 'ok',
+        latencyMs: r.name === 'site' ? 120 : 80,
+      }));
+      const core = appCore({
+        dataDir,
+        probe,
+        clock,
+        now: () => new Date(clock.wallNow()),
+        timing: { intervalMs: 10_000, confirmDelaysMs: [5_000], outageIntervalMs: 10_000 },
+      });
+      core.start();
+      await clock.advance(300_000);
+      const timeline = core.timeline('Svc', 'hour');
+      const recent = core.recentEvents('Svc');
+      await core.stop();
+      return { timeline, recent, probes: log.length };
+    };
+    for (const { timeline, recent, probes } of [await run(dir), await run(null)]) {
+      // Every probe of every round is a sample (not only the rounds the classifier still looks at).
+      expect(timeline.samples).toHaveLength(probes);
+      expect(probes).toBeGreaterThan(20 * 4);
+      expect(timeline.events.map((e) => e.event)).toEqual(['outage', 'recovery']);
+      expect(recent).toEqual(timeline.events);
+      expect(timeline.bands).toEqual([{ state: 'outage', from: expect.any(String), to: expect.any(String) }]);
+    }
+  });
+
   it('diagnoseNow with a symptom scans extensions and records what was tried for the report', async () => {
-    const svc = service();
+    const svc = appCore();
     const d = await svc.diagnoseNow('Svc', { symptom: true });
     const md = svc.report('Svc', 'markdown');
     await svc.stop();

@@ -1,30 +1,31 @@
-// The composition root: wires the monitor (core/monitor) to the real probe (core/probe), one status
-// page reader per target (core/status), the history and the fingerprint memory in the data folder,
-// the evidence builder and the classifier. The CLI, the desktop app and the window harness all start here.
+// The composition root: builds the app core from its parts, the monitor (core/monitor), the round runner
+// with the real probe and one status-page reader per target, the diagnoser (core/diagnose) with the
+// fingerprint memory, and the history in the data folder. The CLI, the desktop app and the window
+// harness all start here. The observation loop is in observe.ts, the report's inputs in report-input.ts.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
-import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
-import type { StatusReading } from '../../shared/types/status';
+import type { TokenSource } from '../config/token-origins';
+import { Diagnoser } from '../diagnose/diagnoser';
+import type { ExtensionScan } from '../diagnose/extensions';
 import { HistoryStore } from '../history/history';
-import { sleep, systemClock, type Clock } from '../monitor/clock';
-import { Monitor, type DiagnoseContext } from '../monitor/monitor';
+import type { SystemResolver } from '../local/resolver';
+import { systemClock, type Clock } from '../monitor/clock';
+import { Monitor } from '../monitor/monitor';
 import type { ProbeFn } from '../monitor/round';
 import type { ProbeLimits } from '../probe/types';
 import { renderReport } from '../report/report';
-import type { ReportFormat, ReportInput } from '../report/types';
+import type { AppCore } from './app-core';
 import { appInfo, type AppInfo } from './app-info';
-import type { ExtensionScan } from './extensions';
-import type { DiagnoseOptions, MonitorService, TokenSource } from './service';
+import { observeTarget } from './observe';
+import { assembleReportInput, type LatestDiagnosis } from './report-input';
+import { RoundRunner } from './round-runner';
 import { describeTried } from './tried';
-import { Wiring } from './wiring';
-import type { SystemResolver } from '../local/resolver';
 
 /** Pace overrides; the CLI's test-only fast mode and the window harness use them. */
-export interface ServiceTiming {
+export interface AppCoreTiming {
   /** Regular interval between rounds, ms (default: the config's intervalSeconds). */
   intervalMs?: number;
   /** Delays of the quick confirmation rounds after a failure, ms. */
@@ -35,8 +36,8 @@ export interface ServiceTiming {
   roundDeadlineMs?: number;
 }
 
-/** Everything the service is built from. */
-export interface CreateServiceOptions {
+/** Everything the app core is built from. */
+export interface AppCoreOptions {
   config: ResolvedConfig;
   /** Folder for history and the fingerprint memory; null keeps everything in memory. */
   dataDir: string | null;
@@ -51,7 +52,7 @@ export interface CreateServiceOptions {
   ca?: string[];
   /** Files holding extra trusted CA certificates (PEM). Unreadable files are ignored. */
   caFiles?: string[];
-  timing?: ServiceTiming;
+  timing?: AppCoreTiming;
   /** Probe limits (tests shorten them). */
   limits?: Partial<ProbeLimits>;
   /** Replaces the real probe (tests). */
@@ -68,322 +69,198 @@ export interface CreateServiceOptions {
   localChecks?: boolean;
 }
 
-/** Options of an observation window (`why500 diagnose --watch S --interval I`). */
-export interface ObserveOptions {
-  /** How long to observe, ms; 0 = a single round. */
-  durationMs: number;
-  /** Time between round starts, ms. */
-  intervalMs: number;
-  symptom?: boolean;
-  signal?: AbortSignal;
-  /** Called after every round. */
-  onRound?: (round: Round) => void;
-  /** Filled with what was tried, in plain sentences (for the report). */
-  tried?: string[];
-}
-
-/** Extra inputs to a report. */
-export interface ReportOptions {
-  /** The diagnosis to report (default: the latest one for the target). */
-  diagnosis?: Diagnosis | null;
-  /** What was tried (default: what the latest diagnosis of the target did). */
-  tried?: string[];
-}
-
-/** The monitor plus what the CLI and the app need on top of it. */
-export interface Why500Service extends MonitorService {
-  /** One round for a target now, outside the schedule (`why500 check`). */
-  check(target: string, options?: { signal?: AbortSignal }): Promise<Round>;
-  /** Observes a target for a window and diagnoses it; null when stopped before any round finished. */
-  observe(target: string, options: ObserveOptions): Promise<Diagnosis | null>;
-  /** The support report of a target, secrets redacted. */
-  report(target: string, format: ReportFormat, options?: ReportOptions): string;
-  /** The inputs of that report (for callers rendering it themselves). */
-  reportInput(target: string, options?: ReportOptions): ReportInput;
-  /** Recent events of a target (this run, then history), oldest first. */
-  recentEvents(target: string, limit?: number): MonitorEvent[];
-  /** A one-time notice (e.g. the fingerprint memory was corrupt and moved aside), or null. */
-  readonly notice: string | null;
-}
-
-/** Builds the service; nothing runs until `start()`, `check()`, `observe()` or `diagnoseNow()`. */
-export function createMonitorService(options: CreateServiceOptions): Why500Service {
-  return new AppService(options);
-}
-
-/** Wall time the latest diagnosis of a target covered, with what was tried. */
-interface Latest {
-  diagnosis: Diagnosis;
-  tried: string[];
-  round: Round | null;
-}
-
-class AppService implements Why500Service {
-  private readonly now: () => Date;
-  private readonly clock: Clock;
-  private readonly wiring: Wiring;
-  private readonly history: HistoryStore | null;
-  private readonly monitor: Monitor;
-  private readonly latest = new Map<string, Latest>();
-  private readonly app: AppInfo;
-  private readonly tokens: TokenSource;
-  /** Targets whose next monitor diagnosis the user asked for ("Diagnose now"): it runs the local checks. */
-  private readonly asked = new Set<string>();
-  private config: ResolvedConfig;
-  private stopped = false;
-
-  constructor(private readonly options: CreateServiceOptions) {
-    this.now = options.now ?? (() => new Date());
-    this.clock = options.clock ?? systemClock;
-    this.app = options.app ?? appInfo();
-    this.tokens = options.tokens;
-    this.config = withTiming(options.config, options.timing);
-    this.history = options.dataDir
-      ? new HistoryStore(join(options.dataDir, 'history'), { now: () => this.now().getTime() })
-      : null;
-    if (this.history) {
-      this.history.load();
-      if (this.history.problem) this.error(`history: ${this.history.problem}`);
-    }
-    const ca = [...(options.ca ?? []), ...readCaFiles(options.caFiles ?? [])];
-    const roundDeadlineMs = options.timing?.roundDeadlineMs;
-    this.wiring = new Wiring({
-      config: this.config,
-      tokens: options.tokens,
-      dataDir: options.dataDir,
-      history: this.history,
-      now: this.now,
-      clock: this.clock,
-      ...(options.env ? { env: options.env } : {}),
-      ...(ca.length > 0 ? { ca } : {}),
-      ...(options.probe ? { probe: options.probe } : {}),
-      ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
-      ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      ...(options.resolver ? { resolver: options.resolver } : {}),
-      ...(options.localChecks !== undefined ? { localChecks: options.localChecks } : {}),
-    });
-    const cadence = {
-      ...(options.timing?.confirmDelaysMs ? { confirmDelaysMs: options.timing.confirmDelaysMs } : {}),
-      ...(options.timing?.outageIntervalMs ? { outageIntervalMs: options.timing.outageIntervalMs } : {}),
-    };
-    this.monitor = new Monitor(
-      this.config,
-      {
-        probe: this.wiring.probe,
-        readStatus: this.wiring.readStatus,
-        diagnose: (rounds, context) => this.diagnoseForMonitor(rounds, context),
-        tokens: options.tokens,
-        history: this.history,
-        clock: this.clock,
-        onError: (message) => this.error(message),
-      },
-      {
-        ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
-        ...(Object.keys(cadence).length > 0 ? { cadence } : {}),
-        ...(options.limits ? { limits: options.limits } : {}),
-      },
-    );
-  }
-
-  get notice(): string | null {
-    return this.wiring.notice;
-  }
-
-  // --- MonitorService -------------------------------------------------------------------------
-
-  start(): void {
-    if (!this.stopped) this.monitor.start();
-  }
-
-  async stop(options: { abort?: boolean } = {}): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    // The monitor waits for rounds in flight (or aborts them) and closes the history.
-    await this.monitor.stop(options);
-    this.wiring.close();
-  }
-
-  pause(): void {
-    this.monitor.pause();
-  }
-
-  resume(options?: { probeNow?: boolean }): void {
-    this.monitor.resume(options);
-  }
-
-  statuses(): TargetStatus[] {
-    return this.monitor.statuses();
-  }
-
-  lastRound(target: string): Round | null {
-    return this.monitor.lastRound(target) ?? this.latest.get(target)?.round ?? null;
-  }
-
-  statusReading(target: string): StatusReading | null {
-    const t = this.wiring.target(target);
-    return this.monitor.statusReading(target) ?? (t ? this.wiring.peekStatus(t) : null);
-  }
-
-  async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
-    this.asked.add(target);
-    let diagnosis: Diagnosis | null;
+/** Builds the app core; nothing runs until `start()`, `check()`, `observe()` or `diagnoseNow()`. */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const app = options.app ?? appInfo();
+  const error = (message: string): void => {
     try {
-      diagnosis = await this.monitor.diagnoseNow(target, options);
-    } finally {
-      this.asked.delete(target);
-    }
-    if (diagnosis) {
-      const rounds = this.monitor.recentRounds(target);
-      const t = this.wiring.target(target);
-      this.latest.set(target, {
-        diagnosis,
-        round: rounds.at(-1) ?? null,
-        tried: t
-          ? describeTried({
-              target: t,
-              config: this.config,
-              rounds,
-              intervalMs: this.config.intervalSeconds * 1000,
-              evidence: diagnosis.evidence,
-            })
-          : [],
-      });
-    }
-    return diagnosis;
-  }
-
-  timeline(target: string, range: TimelineRange): TimelineData {
-    return this.monitor.timeline(target, range);
-  }
-
-  reconfigure(config: ResolvedConfig): void {
-    this.config = withTiming(config, this.options.timing);
-    this.wiring.reconfigure(this.config);
-    this.monitor.reconfigure(this.config);
-  }
-
-  onEvent(listener: (event: MonitorEvent) => void): () => void {
-    return this.monitor.onEvent(listener);
-  }
-
-  onChange(listener: () => void): () => void {
-    return this.monitor.onChange(listener);
-  }
-
-  // --- CLI and report -------------------------------------------------------------------------
-
-  async check(target: string, options: { signal?: AbortSignal } = {}): Promise<Round> {
-    const t = this.requireTarget(target);
-    return this.wiring.round(t, { forceStatus: true, ...(options.signal ? { signal: options.signal } : {}) });
-  }
-
-  async observe(target: string, options: ObserveOptions): Promise<Diagnosis | null> {
-    const t = this.requireTarget(target);
-    const rounds: Round[] = [];
-    const started = this.clock.now();
-    const interval = Math.max(1, options.intervalMs);
-    const symptom = options.symptom === true;
-    for (const [k, at] of roundTimes(options.durationMs, interval).entries()) {
-      if (k > 0) {
-        try {
-          await sleep(this.clock, Math.max(0, started + at - this.clock.now()), options.signal);
-        } catch {
-          break;
-        }
-      }
-      if (options.signal?.aborted) break;
-      const round = await this.wiring.round(t, {
-        symptom,
-        forceStatus: k === 0,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      // A round cut short by Ctrl-C says nothing about the service; keep it only if it is all we have.
-      if (options.signal?.aborted && rounds.length > 0) break;
-      rounds.push(round);
-      options.onRound?.(round);
-      trimOldBodies(rounds);
-      if (options.signal?.aborted) break;
-    }
-    if (rounds.length === 0 || (options.signal?.aborted && rounds.every(cutShort))) return null;
-    const diagnosis = await this.wiring.diagnose(t, rounds, {
-      symptom,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    const tried = describeTried({
-      target: t,
-      config: this.config,
-      rounds,
-      intervalMs: interval,
-      evidence: diagnosis.evidence,
-    });
-    options.tried?.push(...tried);
-    this.latest.set(target, { diagnosis, tried, round: rounds.at(-1) ?? null });
-    return diagnosis;
-  }
-
-  reportInput(target: string, options: ReportOptions = {}): ReportInput {
-    const t = this.requireTarget(target);
-    const latest = this.latest.get(target);
-    const status = this.monitor.statuses().find((s) => s.target === target) ?? null;
-    const diagnosis =
-      options.diagnosis !== undefined ? options.diagnosis : (latest?.diagnosis ?? status?.diagnosis ?? null);
-    return {
-      target: t,
-      // Before the monitor ran a round its state is only "unknown since start": not worth reporting.
-      status: status && status.lastRoundAt !== null ? status : null,
-      diagnosis,
-      lastRound: this.lastRound(target),
-      statusReading: this.statusReading(target),
-      recentEvents: this.recentEvents(target, 20),
-      tried: options.tried ?? latest?.tried ?? [],
-      app: this.app,
-      generatedAt: this.now().toISOString(),
-    };
-  }
-
-  report(target: string, format: ReportFormat, options: ReportOptions = {}): string {
-    const secrets = this.config.targets.map((t) => this.tokens.get(t.name));
-    return renderReport(this.reportInput(target, options), format, { secrets });
-  }
-
-  recentEvents(target: string, limit = 50): MonitorEvent[] {
-    const live = this.monitor.events().filter((e) => e.target === target);
-    const stored = this.history?.events(target, this.now().getTime() - 7 * 86_400_000) ?? [];
-    const seen = new Set(live.map((e) => `${e.at}|${e.event}`));
-    const merged = [...stored.filter((e) => !seen.has(`${e.at}|${e.event}`)), ...live];
-    merged.sort((a, b) => a.at.localeCompare(b.at));
-    return merged.slice(-limit);
-  }
-
-  // --- internals ------------------------------------------------------------------------------
-
-  private async diagnoseForMonitor(rounds: Round[], context: DiagnoseContext): Promise<Diagnosis> {
-    return this.wiring.diagnoseMonitored(context.target, rounds, {
-      symptom: context.symptom,
-      baselines: context.baselines,
-      ...(this.asked.has(context.target.name) ? { asked: true } : {}),
-      ...(context.signal ? { signal: context.signal } : {}),
-    });
-  }
-
-  private requireTarget(name: string): ResolvedTarget {
-    const t = this.wiring.target(name);
-    if (!t) throw new Error(`unknown target ${JSON.stringify(name)}`);
-    return t;
-  }
-
-  private error(message: string): void {
-    try {
-      this.options.onError?.(message);
+      options.onError?.(message);
     } catch {
       // Nowhere left to report to.
     }
-  }
+  };
+  let config = withTiming(options.config, options.timing);
+  // The one source of samples, events, deploy markers and outage bands (in memory only without a data folder).
+  const history = new HistoryStore(options.dataDir ? join(options.dataDir, 'history') : null, {
+    now: () => now().getTime(),
+  });
+  history.load();
+  if (history.problem) error(`history: ${history.problem}`);
+  const ca = [...(options.ca ?? []), ...readCaFiles(options.caFiles ?? [])];
+  const roundDeadlineMs = options.timing?.roundDeadlineMs;
+  const rounds = new RoundRunner({
+    config,
+    tokens: options.tokens,
+    history,
+    now,
+    clock,
+    ...(options.env ? { env: options.env } : {}),
+    ...(ca.length > 0 ? { ca } : {}),
+    ...(options.probe ? { probe: options.probe } : {}),
+    ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    onRound: (target, round) => diagnoser.rememberRound(target, round),
+  });
+  const diagnoser = new Diagnoser({
+    config,
+    tokens: options.tokens,
+    dataDir: options.dataDir,
+    history,
+    now,
+    probe: rounds.probe,
+    ...(options.env ? { env: options.env } : {}),
+    ...(ca.length > 0 ? { ca } : {}),
+    ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    // A fake probe is a fake network: the local checks would reach the real one.
+    localChecks: options.localChecks ?? options.probe === undefined,
+  });
+  /** Targets whose next monitor diagnosis the user asked for ("Diagnose now"): it runs the local checks. */
+  const asked = new Set<string>();
+  /** The latest diagnosis of each target, for reports. */
+  const latest = new Map<string, LatestDiagnosis>();
+  const cadence = {
+    ...(options.timing?.confirmDelaysMs ? { confirmDelaysMs: options.timing.confirmDelaysMs } : {}),
+    ...(options.timing?.outageIntervalMs ? { outageIntervalMs: options.timing.outageIntervalMs } : {}),
+  };
+  const monitor = new Monitor(
+    config,
+    {
+      probe: rounds.probe,
+      readStatus: rounds.readStatus,
+      diagnose: (window, context) =>
+        diagnoser.diagnoseMonitored(context.target, window, {
+          symptom: context.symptom,
+          baselines: context.baselines,
+          ...(asked.has(context.target.name) ? { asked: true } : {}),
+          ...(context.signal ? { signal: context.signal } : {}),
+        }),
+      tokens: options.tokens,
+      history,
+      clock,
+      onError: error,
+    },
+    {
+      ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
+      ...(Object.keys(cadence).length > 0 ? { cadence } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    },
+  );
+  let stopped = false;
+
+  const target = (name: string): ResolvedTarget | null => config.targets.find((t) => t.name === name) ?? null;
+  const requireTarget = (name: string): ResolvedTarget => {
+    const t = target(name);
+    if (!t) throw new Error(`unknown target ${JSON.stringify(name)}`);
+    return t;
+  };
+
+  const core: AppCore = {
+    get notice() {
+      return diagnoser.notice;
+    },
+    start() {
+      if (!stopped) monitor.start();
+    },
+    async stop(stopOptions = {}) {
+      if (stopped) return;
+      stopped = true;
+      // The monitor waits for rounds in flight (or aborts them) and closes the history.
+      await monitor.stop(stopOptions);
+      rounds.close();
+    },
+    pause: () => monitor.pause(),
+    resume: (resumeOptions) => monitor.resume(resumeOptions),
+    statuses: () => monitor.statuses(),
+    lastRound: (name) => monitor.lastRound(name) ?? latest.get(name)?.round ?? null,
+    statusReading(name) {
+      const t = target(name);
+      return monitor.statusReading(name) ?? (t ? rounds.peekStatus(t) : null);
+    },
+    async diagnoseNow(name, diagnoseOptions = {}) {
+      asked.add(name);
+      let diagnosis: Diagnosis | null;
+      try {
+        diagnosis = await monitor.diagnoseNow(name, diagnoseOptions);
+      } finally {
+        asked.delete(name);
+      }
+      if (diagnosis) {
+        const window = monitor.recentRounds(name);
+        const t = target(name);
+        latest.set(name, {
+          diagnosis,
+          round: window.at(-1) ?? null,
+          tried: t
+            ? describeTried({
+                target: t,
+                config,
+                rounds: window,
+                intervalMs: config.intervalSeconds * 1000,
+                evidence: diagnosis.evidence,
+              })
+            : [],
+        });
+      }
+      return diagnosis;
+    },
+    timeline: (name, range) => history.timeline(name, range, clock.wallNow()),
+    reconfigure(next) {
+      config = withTiming(next, options.timing);
+      rounds.reconfigure(config);
+      diagnoser.reconfigure(config);
+      monitor.reconfigure(config);
+    },
+    onEvent: (listener) => monitor.onEvent(listener),
+    onChange: (listener) => monitor.onChange(listener),
+    check: (name, checkOptions = {}) =>
+      rounds.round(requireTarget(name), {
+        forceStatus: true,
+        ...(checkOptions.signal ? { signal: checkOptions.signal } : {}),
+      }),
+    async observe(name, observeOptions) {
+      const observed = await observeTarget(
+        { rounds, diagnoser, clock, config },
+        requireTarget(name),
+        observeOptions,
+      );
+      if (!observed) return null;
+      const { diagnosis, tried } = observed;
+      latest.set(name, { diagnosis, tried, round: observed.rounds.at(-1) ?? null });
+      return diagnosis;
+    },
+    reportInput: (name, reportOptions) =>
+      assembleReportInput(
+        {
+          target: requireTarget(name),
+          status: monitor.statuses().find((s) => s.target === name) ?? null,
+          latest: latest.get(name) ?? null,
+          lastRound: core.lastRound(name),
+          statusReading: core.statusReading(name),
+          recentEvents: core.recentEvents(name, 20),
+          app,
+          now: now(),
+        },
+        reportOptions,
+      ),
+    report(name, format, reportOptions) {
+      const secrets = config.targets.map((t) => options.tokens.get(t.name));
+      return renderReport(core.reportInput(name, reportOptions), format, { secrets });
+    },
+    recentEvents: (name, limit = 50) =>
+      history
+        .events(name, now().getTime() - 7 * 86_400_000)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .slice(-limit),
+  };
+  return core;
 }
 
 /** The config with the interval override applied (seconds may be fractional in test-only fast mode). */
-function withTiming(config: ResolvedConfig, timing: ServiceTiming | undefined): ResolvedConfig {
+function withTiming(config: ResolvedConfig, timing: AppCoreTiming | undefined): ResolvedConfig {
   if (!timing?.intervalMs) return config;
   return { ...config, intervalSeconds: timing.intervalMs / 1000 };
 }
@@ -398,33 +275,4 @@ function readCaFiles(files: string[]): string[] {
     }
   }
   return out;
-}
-
-/**
- * When the rounds of an observation start, ms from its start: every `interval` from 0, and one at the
- * very end, so `--watch 3 --interval 5` still observes for 3 s (rounds at 0 and 3 s).
- */
-export function roundTimes(durationMs: number, intervalMs: number): number[] {
-  const times = [0];
-  if (durationMs <= 0) return times;
-  for (let t = intervalMs; t < durationMs; t += intervalMs) times.push(t);
-  times.push(durationMs);
-  return times;
-}
-
-/** Rounds whose probe bodies are kept whole; older ones keep only the start (bounded memory on long watches). */
-const FULL_BODY_ROUNDS = 20;
-/** Body characters kept for older rounds: enough for titles, error codes and access-denied XML. */
-const OLD_BODY_CHARS = 4096;
-
-function trimOldBodies(rounds: Round[]): void {
-  const old = rounds[rounds.length - 1 - FULL_BODY_ROUNDS];
-  if (!old) return;
-  old.probes = old.probes.map((p) =>
-    p.body.length > OLD_BODY_CHARS ? { ...p, body: p.body.slice(0, OLD_BODY_CHARS) } : p,
-  );
-}
-
-function cutShort(round: Round): boolean {
-  return round.probes.every((p) => p.outcome === 'timeout-deadline');
 }

@@ -1,7 +1,7 @@
 // The CLI's token source: each target's token comes from the environment variable its config names
 // (`auth.tokenEnv`). The desktop app uses its secure store instead, behind the same TokenSource.
 
-import type { TokenSource } from '../app/service';
+import type { TokenSource } from './token-origins';
 import type { ResolvedTarget } from '../../shared/types/config';
 import { authOrigins } from './token-origins';
 

@@ -3,7 +3,17 @@
 // request whose origin is one of them, whoever asks (the monitor, `why500 diagnose`, the Test button).
 
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { TokenSource } from '../app/service';
+
+/** Where the core gets a target's token (env var for the CLI, safeStorage for the app). */
+export interface TokenSource {
+  /** The raw token for a target, or null. Callers must never log or return it. */
+  get(target: string): string | null;
+  /**
+   * The origins the target's token was given for (core/config/token-origins.ts): the only ones it is
+   * sent to. Absent or null: it was given for the configuration in use (its `auth` endpoints).
+   */
+  origins?(target: string): readonly string[] | null;
+}
 
 /** The part of a target these functions read (a saved or an edited, unresolved target alike). */
 export interface TargetEndpoints {

@@ -68,8 +68,8 @@ export class HistoryStore {
   private readonly now: () => number;
   private readonly store: SampleStore;
   private records: LogRecord[] = [];
-  private readonly sampleWriter: SegmentWriter;
-  private readonly eventWriter: SegmentWriter;
+  private readonly sampleWriter: SegmentWriter | null;
+  private readonly eventWriter: SegmentWriter | null;
   private writable = true;
   private prunedDay: string | null = null;
   /** Series numbers defined in the samples file being written, and its day. */
@@ -77,9 +77,12 @@ export class HistoryStore {
   private definedDay: string | null = null;
   private readonly baselineCache = new Map<number, { at: number; value: number | null }>();
 
-  /** `dir` is created when missing; nothing is read until {@link load}. */
+  /**
+   * `dir` is created when missing; nothing is read until {@link load}. A null `dir` keeps the history in
+   * memory only, for this run (nothing is read or written).
+   */
   constructor(
-    readonly dir: string,
+    readonly dir: string | null,
     options: HistoryOptions = {},
   ) {
     this.sampleMs = (options.sampleDays ?? 7) * DAY_MS;
@@ -89,8 +92,9 @@ export class HistoryStore {
     this.baselineCount = options.baselineSamples ?? 200;
     this.now = options.now ?? Date.now;
     this.store = new SampleStore(options.maxSamples ?? 300_000);
-    this.sampleWriter = new SegmentWriter(dir, 'samples');
-    this.eventWriter = new SegmentWriter(dir, 'events');
+    this.sampleWriter = dir === null ? null : new SegmentWriter(dir, 'samples');
+    this.eventWriter = dir === null ? null : new SegmentWriter(dir, 'events');
+    if (dir === null) return;
     try {
       mkdirSync(dir, { recursive: true });
     } catch (err) {
@@ -110,6 +114,7 @@ export class HistoryStore {
 
   /** Reads the segments still within retention (deleting expired ones first). Never throws. */
   load(): LoadReport {
+    if (this.dir === null) return { samples: 0, records: 0, corrupt: 0, ms: 0 };
     const started = performance.now();
     const now = this.now();
     this.prune(now);
@@ -343,8 +348,10 @@ export class HistoryStore {
   prune(now = this.now()): void {
     this.prunedDay = dayOf(now);
     try {
-      pruneSegments(this.dir, 'samples', this.sampleMs, now);
-      pruneSegments(this.dir, 'events', this.eventMs, now);
+      if (this.dir !== null) {
+        pruneSegments(this.dir, 'samples', this.sampleMs, now);
+        pruneSegments(this.dir, 'events', this.eventMs, now);
+      }
     } catch (err) {
       this.fail(err);
     }
@@ -358,8 +365,8 @@ export class HistoryStore {
   close(): void {
     this.defined.clear();
     this.definedDay = null;
-    this.sampleWriter.close();
-    this.eventWriter.close();
+    this.sampleWriter?.close();
+    this.eventWriter?.close();
   }
 
   private bands(target: string, from: number, to: number): TimelineData['bands'] {
@@ -385,8 +392,8 @@ export class HistoryStore {
   }
 
   /** Appends a line to the writer's segment of `at`'s day; false when nothing was written. */
-  private write(writer: SegmentWriter, at: number, line: string): boolean {
-    if (!this.writable) return false;
+  private write(writer: SegmentWriter | null, at: number, line: string): boolean {
+    if (!writer || !this.writable) return false;
     const day = dayOf(this.now());
     if (day !== this.prunedDay) this.prune();
     try {

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
 import type { ProbeRequest } from '../probe/types';
 import { buildEvidence } from '../evidence/build';
-import { createMonitorService } from '../app/create';
+import { createAppCore } from '../app/create';
 import { HoldBacks, MAX_RETRY_AFTER_SECONDS, retryAfterMs } from './hold-back';
 import { Monitor } from './monitor';
 import { planProbes } from './round';
@@ -86,7 +86,7 @@ describe('HoldBacks', () => {
 describe('politeness in diagnose --watch (the wired rounds)', () => {
   it('does not ask an endpoint again before its Retry-After, and the evidence says so', async () => {
     const requests: ProbeRequest[] = [];
-    const service = createMonitorService({
+    const core = createAppCore({
       config,
       dataDir: null,
       tokens: { get: () => null },
@@ -104,8 +104,8 @@ describe('politeness in diagnose --watch (the wired rounds)', () => {
         };
       },
     });
-    const d = await service.observe('Svc', { durationMs: 60, intervalMs: 20 });
-    await service.stop();
+    const d = await core.observe('Svc', { durationMs: 60, intervalMs: 20 });
+    await core.stop();
     const health = requests.filter((r) => r.name === 'health');
     const sites = requests.filter((r) => r.name === 'site');
     expect(sites.length).toBeGreaterThanOrEqual(3);

@@ -1,15 +1,15 @@
 // The monitor: for every target, a scheduler running rounds, the health state machine reading them, the
-// classifier (injected `diagnose`) naming the cause, and the history storing samples and events. Implements
-// the MonitorService interface; the app wires the real probe, status reader, classifier and token source.
+// classifier (injected `diagnose`) naming the cause, and the history storing samples and events (the
+// timeline is read from the history, not from here). The app core (core/app/create.ts) wires the real
+// probe, status reader, classifier and token source.
 
-import type { DiagnoseCheck, DiagnoseProgress, TimelineData, TimelineRange } from '../../shared/ipc/contract';
+import type { DiagnoseCheck, DiagnoseProgress } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
-import type { DiagnoseOptions, MonitorService, TokenSource } from '../app/service';
-import { boundToken, tokenUsable } from '../config/token-origins';
+import { boundToken, tokenUsable, type TokenSource } from '../config/token-origins';
 import type { HistoryStore } from '../history/history';
 import type { ProbeLimits } from '../probe/types';
 import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
@@ -19,6 +19,14 @@ import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
 import { HoldBacks } from './hold-back';
 import { RoundScheduler } from './scheduler';
 import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
+
+/** Options of an on-demand diagnosis. */
+export interface DiagnoseOptions {
+  /** The user sees the error right now. */
+  symptom?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: DiagnoseProgress) => void;
+}
 
 /** What the classifier is told besides the rounds. */
 export interface DiagnoseContext {
@@ -42,7 +50,7 @@ export type DiagnoseFn = (rounds: Round[], context: DiagnoseContext) => Diagnosi
 /** The parts of the history the monitor uses (a {@link HistoryStore}, or a fake in tests). */
 export type MonitorHistory = Pick<
   HistoryStore,
-  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'timeline' | 'baselines' | 'close'
+  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'baselines' | 'close'
 > &
   Partial<Pick<HistoryStore, 'lastState' | 'lastSampleAt' | 'events'>>;
 
@@ -95,14 +103,13 @@ interface TargetRuntime {
 }
 
 /** The running monitor over every configured target. */
-export class Monitor implements MonitorService {
+export class Monitor {
   private config: ResolvedConfig;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly runtimes = new Map<string, TargetRuntime>();
   private readonly eventListeners = new Set<(event: MonitorEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
-  private readonly recentEvents: MonitorEvent[] = [];
   private started = false;
   private paused = false;
 
@@ -166,11 +173,6 @@ export class Monitor implements MonitorService {
     return [...(this.runtimes.get(target)?.window ?? [])];
   }
 
-  /** Events emitted since start (most recent 200), oldest first. */
-  events(): MonitorEvent[] {
-    return [...this.recentEvents];
-  }
-
   async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
     const rt = this.runtimes.get(target);
     if (!rt) return null;
@@ -223,33 +225,6 @@ export class Monitor implements MonitorService {
     } finally {
       unsubscribe();
     }
-  }
-
-  timeline(target: string, range: TimelineRange): TimelineData {
-    const now = this.clock.wallNow();
-    if (this.deps.history) return this.deps.history.timeline(target, range, now);
-    const span = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[range];
-    const from = now - span;
-    const rounds = this.runtimes.get(target)?.window ?? [];
-    return {
-      target,
-      range,
-      from: new Date(from).toISOString(),
-      to: new Date(now).toISOString(),
-      samples: rounds.flatMap((r) =>
-        r.probes.map((p) => ({
-          at: p.at,
-          name: p.name,
-          path: p.path,
-          outcome: p.outcome,
-          status: p.status,
-          timings: p.timings,
-        })),
-      ),
-      events: this.recentEvents.filter((e) => e.target === target && Date.parse(e.at) >= from),
-      deploys: [],
-      bands: [],
-    };
   }
 
   reconfigure(config: ResolvedConfig): void {
@@ -474,8 +449,6 @@ export class Monitor implements MonitorService {
   }
 
   private emit(event: MonitorEvent): void {
-    this.recentEvents.push(event);
-    if (this.recentEvents.length > 200) this.recentEvents.shift();
     this.safely(() => this.deps.history?.appendEvent(event));
     for (const listener of this.eventListeners) this.safely(() => listener(event));
   }

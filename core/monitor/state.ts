@@ -1,14 +1,25 @@
 // The per-target health state machine: pure and deterministic. It reads each finished round (and the
 // classifier's cause for it) and decides healthy / degraded / outage / local-network / unknown with
-// windowed rules, so isolated failures never make an outage and one success never ends one.
+// windowed rules, so isolated failures never make an outage and one success never ends one. The words
+// of its events are in event-text.ts.
 
 import type { Verdict } from '../../shared/types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import { isFailure, type ProbeResult } from '../../shared/types/probe';
-import { formatDuration } from '../../shared/vocabulary/time';
-import { VERDICT_WORDS } from '../../shared/vocabulary/words';
 import { interceptedControl } from '../local/captive';
-import { causeClause } from './summaries';
+import {
+  causeChangedText,
+  endpointAnswer,
+  failedChecksReason,
+  intermittentText,
+  interceptedReason,
+  localNetworkText,
+  outageText,
+  recoveryText,
+  slowText,
+  streakReason,
+  windowReason,
+} from './event-text';
 
 /** The numbers behind the windowed rules. */
 export interface HealthRules {
@@ -237,7 +248,7 @@ export class TargetHealth {
     for (const p of direct) {
       const n = isFailure(p.outcome) ? (this.streaks.get(p.name) ?? 0) + 1 : 0;
       this.streaks.set(p.name, n);
-      if (n >= this.rules.endpointStreak && streakName === null) streakName = `${p.name} (${describe(p)})`;
+      if (n >= this.rules.endpointStreak && streakName === null) streakName = endpointAnswer(p);
     }
     const majority = informative > 0 && failures * 2 > informative;
     const controls = round.probes.filter((p) => p.path === 'control');
@@ -245,17 +256,17 @@ export class TargetHealth {
     // A sign-in page looks like success to the probes; the network is in the way all the same.
     const intercepted = controls.map(interceptedControl).find((why) => why !== null) ?? null;
     const { slow, ratio } = this.slowness(direct);
+    const streak = streakName ? streakReason(streakName, this.rules.endpointStreak) : null;
     let downReason: string | null = null;
-    if (intercepted) downReason = `a Wi-Fi sign-in page answers in place of other sites (${intercepted})`;
-    else if (majority)
-      downReason = `${failures} of ${informative} checks failed${held > 0 ? ` (${held} held back: the service asked to wait)` : ''}`;
-    else if (streakName) downReason = `${streakName} failed ${this.rules.endpointStreak} times in a row`;
+    if (intercepted) downReason = interceptedReason(intercepted);
+    else if (majority) downReason = failedChecksReason(failures, informative, held);
+    else if (streak) downReason = streak;
     return {
       informative,
       failures,
       down: downReason !== null,
       streak: streakName !== null,
-      streakReason: streakName ? `${streakName} failed ${this.rules.endpointStreak} times in a row` : null,
+      streakReason: streak,
       downReason,
       controlsDown: intercepted !== null || (controls.length > 0 && controlFailures * 2 > controls.length),
       intercepted,
@@ -304,16 +315,7 @@ export class TargetHealth {
         if (this.openOutage !== null) {
           // From the first failing round to the first good one: the outage as users met it.
           const durationMs = Math.max(0, this.firstClearAt - this.openOutage);
-          events.push(
-            this.event(
-              'recovery',
-              at,
-              `${this.target} is back: it answers normally again (the outage lasted about ${formatDuration(durationMs)}).`,
-              {
-                durationMs,
-              },
-            ),
-          );
+          events.push(this.event('recovery', at, recoveryText(this.target, durationMs), { durationMs }));
           this.openOutage = null;
         }
         this.announcedCause = null;
@@ -374,34 +376,23 @@ export class TargetHealth {
     const failed = this.window.reduce((n, w) => n + w.failures, 0);
     const checked = this.window.reduce((n, w) => n + w.informative, 0);
     const why = windowRule
-      ? `${failed} of its last ${checked} checks failed, in ${this.window.filter((w) => w.down).length} of the last ${this.window.length} rounds`
-      : (a.streakReason ?? a.downReason ?? 'its checks keep failing');
-    return this.event(
-      'outage',
-      at,
-      `${this.target} is down: ${why}.${causeClause(this.cause, this.confidence)}`,
-    );
+      ? windowReason(failed, checked, this.window.filter((w) => w.down).length, this.window.length)
+      : (a.streakReason ?? a.downReason);
+    return this.event('outage', at, outageText(this.target, why, this.cause, this.confidence));
   }
 
   private localEvent(at: number): MonitorEvent {
     this.announcedCause = 'local-network';
-    return this.event(
-      'local-network',
-      at,
-      `Your own connection looks down: the control sites failed too, so ${this.target} itself cannot be judged right now.`,
-      { cause: 'local-network' },
-    );
+    return this.event('local-network', at, localNetworkText(this.target), { cause: 'local-network' });
   }
 
   private degradedSentence(a: RoundAssessment): string {
-    const cause = causeClause(this.cause, this.confidence);
     if (this.errorDegraded) {
       const failed = this.errorWindow.filter(Boolean).length;
       const pct = Math.round((failed / Math.max(1, this.errorWindow.length)) * 100);
-      return `${this.target} has intermittent errors: ${pct}% of its recent requests failed.${cause}`;
+      return intermittentText(this.target, pct, this.cause, this.confidence);
     }
-    const ratio = a.slowRatio ?? this.rules.slowFactor;
-    return `${this.target} is slow: answers take about ${ratio.toFixed(1)}× its usual time.${cause}`;
+    return slowText(this.target, a.slowRatio ?? this.rules.slowFactor, this.cause, this.confidence);
   }
 
   /** A `cause-changed` event when a new, stable cause replaces the announced one. */
@@ -417,16 +408,11 @@ export class TargetHealth {
     const previousCause = this.announcedCause;
     this.announcedCause = verdict;
     this.pendingCause = null;
-    const from =
-      previousCause && previousCause !== 'unknown' ? `from ${VERDICT_WORDS[previousCause].short} ` : '';
-    const pct = this.confidence === null ? '' : ` (${Math.round(this.confidence * 100)}%)`;
     return this.event(
       'cause-changed',
       at,
-      `${this.target}: the likely cause changed ${from}to ${VERDICT_WORDS[verdict].short}${pct}.`,
-      {
-        previousCause,
-      },
+      causeChangedText(this.target, previousCause, verdict, this.confidence),
+      { previousCause },
     );
   }
 
@@ -498,8 +484,4 @@ export class TargetHealth {
     }
     return { slow: ratios.length > 0 && slow * 2 > ratios.length, ratio: median(ratios) };
   }
-}
-
-function describe(p: ProbeResult): string {
-  return p.status !== null ? `HTTP ${p.status}` : p.outcome;
 }

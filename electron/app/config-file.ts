@@ -3,7 +3,7 @@
 // instead of the saved settings' (which still govern the interval, notifications and the rest), and
 // tokens fall back to each target's `auth.tokenEnv` variable when the vault holds none.
 
-import type { TokenSource } from '../../core/app/service';
+import type { TokenSource } from '../../core/config/token-origins';
 import { CONFIG_ENV, type ConfigLoad } from '../../core/config/load';
 import { envTokenSource, envTokens } from '../../core/config/env-tokens';
 import { resolveConfig } from '../../shared/config/defaults';

@@ -9,7 +9,7 @@ import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
 import type { FakeWindowFactory } from '../testing/fakes';
-import { FakeApp, FakeDesktop, FakeMonitor, FakeNet, fakePorts, FakeTimers, status } from '../testing/fakes';
+import { FakeApp, FakeDesktop, FakeAppCore, FakeNet, fakePorts, FakeTimers, status } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { ConfigFile } from './config-file';
 import {
@@ -17,7 +17,7 @@ import {
   AppController,
   QUIT_STOP_DEADLINE_MS,
   type AppControllerDeps,
-  type MonitorServiceInput,
+  type AppCoreInput,
 } from './controller';
 import { LOG_FILE_NAME, LogFile } from './log-file';
 import { SETTLE_MS } from './power';
@@ -52,22 +52,22 @@ async function setup(
     atLogin?: boolean;
     /** False: a development run (`npm start`). */
     packaged?: boolean;
-    monitor?: FakeMonitor;
+    monitor?: FakeAppCore;
     /** Replaces the monitor factory (e.g. one that throws). */
-    createService?: AppControllerDeps['createService'];
+    createCore?: AppControllerDeps['createCore'];
     /** False: the caller starts the controller. */
     start?: boolean;
     dataDir?: string;
   } = {},
 ) {
-  const monitor = options.monitor ?? new FakeMonitor(options.statuses ?? [status(T, 'healthy')]);
+  const monitor = options.monitor ?? new FakeAppCore(options.statuses ?? [status(T, 'healthy')]);
   const timers = new FakeTimers();
   const app = new FakeApp(options.platform ?? 'linux');
   app.atLogin = options.atLogin ?? false;
   app.isPackaged = options.packaged ?? true;
   const ports = fakePorts(app);
   const logs: string[] = [];
-  const inputs: MonitorServiceInput[] = [];
+  const inputs: AppCoreInput[] = [];
   const tested: unknown[] = [];
   const settings =
     options.settings ??
@@ -81,8 +81,8 @@ async function setup(
   const controller = new AppController({
     ports,
     settings,
-    createService:
-      options.createService ??
+    createCore:
+      options.createCore ??
       ((input) => {
         inputs.push(input);
         return monitor;
@@ -370,7 +370,7 @@ describe('app controller', () => {
     // A separate run whose net port answers with a proxy rule before start.
     const net = new FakeNet();
     net.proxyRule = 'PROXY proxy.corp:3128; DIRECT';
-    const inputs: MonitorServiceInput[] = [];
+    const inputs: AppCoreInput[] = [];
     const controller = new AppController({
       ports: fakePorts(new FakeApp(), net),
       settings: Settings.open({
@@ -379,9 +379,9 @@ describe('app controller', () => {
         fs: { exists: () => false, rename: () => {} },
         now: () => new Date(),
       }),
-      createService: (input) => {
+      createCore: (input) => {
         inputs.push(input);
-        return new FakeMonitor();
+        return new FakeAppCore();
       },
       renderReport: () => '',
       testTarget: null,
@@ -618,7 +618,7 @@ describe('app controller', () => {
           settings: savedSettings(),
           dataDir: dir,
           start: false,
-          createService: () => {
+          createCore: () => {
             throw new Error(`EACCES: permission denied, mkdir '${join(dir, 'history')}'`);
           },
         });
@@ -666,7 +666,7 @@ describe('app controller', () => {
 
   describe('quit', () => {
     it('removes the tray first, then stops the monitor without waiting for a 15 s probe', async () => {
-      const monitor = new FakeMonitor();
+      const monitor = new FakeAppCore();
       const { controller, ports, timers, logs } = await setup({
         monitor,
         settings: savedSettings(),

@@ -2,7 +2,8 @@
 // notifications in step with it, runs the tray's actions, answers IPC and quits cleanly. main.ts
 // only builds the Electron adapters and hands them here.
 
-import type { TokenSource } from '../../core/app/service';
+import type { AppCore } from '../../core/app/app-core';
+import type { TokenSource } from '../../core/config/token-origins';
 import { authOrigins, unboundOrigins } from '../../core/config/token-origins';
 import { createRedactor, redactValue } from '../../core/report/redact';
 import type { RenderOptions } from '../../core/report/report';
@@ -11,7 +12,7 @@ import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
-import { createIpcHandlers, type AppMonitor, type IpcHandlers } from '../ipc/handlers';
+import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
 import { Notifier } from '../notify/notifier';
 import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
@@ -50,8 +51,8 @@ export const APP_USER_MODEL_ID = 'app.why500.desktop';
  */
 export const QUIT_STOP_DEADLINE_MS = 1_000;
 
-/** What the monitor is created from (helper E's composition root takes this shape). */
-export interface MonitorServiceInput {
+/** What the app core is created from (electron/app/core-factory.ts passes it to core/app/create.ts). */
+export interface AppCoreInput {
   config: ResolvedConfig;
   tokens: TokenSource;
   /** The system proxy the session uses for the first target, for the probes to use too. */
@@ -62,8 +63,8 @@ export interface MonitorServiceInput {
   onError: (message: string) => void;
 }
 
-/** Creates the monitoring core. */
-export type MonitorServiceFactory = (input: MonitorServiceInput) => AppMonitor;
+/** Creates the app core (`createCore` in electron/app/core-factory.ts; a fake in tests). */
+export type AppCoreFactory = (input: AppCoreInput) => AppCore;
 
 /** What a one-off target test needs besides the target. */
 export interface TargetTestInput {
@@ -93,7 +94,7 @@ export interface AppPorts {
 export interface AppControllerDeps {
   ports: AppPorts;
   settings: Settings;
-  createService: MonitorServiceFactory;
+  createCore: AppCoreFactory;
   /** core/report/report.ts `renderReport`; given every known secret to remove. */
   renderReport: (input: ReportInput, format: ReportFormat, options: RenderOptions) => string;
   testTarget: TargetTester | null;
@@ -118,7 +119,7 @@ export class AppController {
   /** What the monitor reads tokens from: the vault, plus the environment in config-file mode. */
   readonly tokenSource: AppTokens;
   readonly windows: AppWindows;
-  private service: AppMonitor | null = null;
+  private core: AppCore | null = null;
   private proxy: ProxySetting = { url: null, note: null };
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
@@ -176,22 +177,22 @@ export class AppController {
     const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
     if (proxy.note) this.log(proxy.note);
     this.proxy = proxy;
-    const service = this.deps.createService({
+    const core = this.deps.createCore({
       config,
       tokens: this.tokenSource,
       proxy,
       dataDir: this.deps.paths.dataDir,
       onError: (message) => this.log(message),
     });
-    this.service = service;
+    this.core = core;
 
-    this.run = new RunControl(service, this.deps.timers, this.deps.now, () => this.refresh());
+    this.run = new RunControl(core, this.deps.timers, this.deps.now, () => this.refresh());
     this.power = new PowerWatcher(this.run, ports.power, ports.net, this.deps.timers);
     this.power.start();
 
     const tester = this.deps.testTarget;
     this.handlers = createIpcHandlers({
-      service,
+      core,
       settings,
       config: () => this.config(settings.get()),
       tokens: {
@@ -218,21 +219,15 @@ export class AppController {
         : null,
       onSettingsSaved: (next) => this.settingsSaved(next),
       onTokensChanged: () => this.refresh(),
-      app: {
-        name: 'why500',
-        version: app.version,
-        os: app.platform,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      },
       now: this.deps.now,
     });
 
-    service.onEvent((event) => {
+    core.onEvent((event) => {
       const decision = this.notifier.handle(event);
       if (!decision.show)
         this.log(`no notification for ${event.event} of ${event.target}: ${decision.reason}`);
     });
-    service.onChange(() => this.refresh());
+    core.onChange(() => this.refresh());
 
     this.tray = new TrayController({
       port: ports.tray,
@@ -240,7 +235,7 @@ export class AppController {
       trayDir: this.deps.paths.trayDir,
       clock: this.deps.clock,
       view: () => ({
-        statuses: service.statuses(),
+        statuses: core.statuses(),
         paused: this.run?.userPause() ?? null,
         snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       }),
@@ -255,7 +250,7 @@ export class AppController {
         onClick: () => void this.showWindow({ view: 'settings', target: null }),
       });
     }
-    service.start();
+    core.start();
     // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
     // full menu bar): a first start or a start by hand shows the window; a start at login does not.
     if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
@@ -279,11 +274,11 @@ export class AppController {
 
   /** The snapshot the window draws, every secret removed (a server may echo the token anywhere). */
   snapshot(): AppSnapshot {
-    const service = this.requireService();
-    const notices = [this.deps.settings.notice, this.deps.configFile?.notice, service.notice];
+    const core = this.requireCore();
+    const notices = [this.deps.settings.notice, this.deps.configFile?.notice, core.notice];
     const notice = notices.filter((n): n is string => typeof n === 'string' && n !== '').join(' ');
     const snapshot = buildSnapshot({
-      service,
+      core,
       config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
       notice: notice === '' ? null : notice,
@@ -363,7 +358,7 @@ export class AppController {
     });
     const stopping = (async () => {
       try {
-        await this.service?.stop({ abort: true });
+        await this.core?.stop({ abort: true });
       } catch (error) {
         this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -386,7 +381,7 @@ export class AppController {
 
   /** Redraws the tray and pushes a fresh snapshot to the window. */
   refresh(): void {
-    if (!this.service) return;
+    if (!this.core) return;
     this.tray?.update();
     this.windows.send('snapshot:changed', this.snapshot());
   }
@@ -410,7 +405,7 @@ export class AppController {
         moved.push(target.name);
       }
     }
-    this.requireService().reconfigure(config);
+    this.requireCore().reconfigure(config);
     this.applyLoginItem(next);
     this.refresh();
     if (moved.length === 0) return null;
@@ -442,9 +437,9 @@ export class AppController {
     return this.handlers;
   }
 
-  private requireService(): AppMonitor {
-    if (!this.service) throw new Error('the monitor has not started yet');
-    return this.service;
+  private requireCore(): AppCore {
+    if (!this.core) throw new Error('the monitor has not started yet');
+    return this.core;
   }
 
   private log(line: string): void {

@@ -2,7 +2,7 @@
 // machine sleeps, the network is not back yet after waking) and resumes with an immediate round
 // when the last reason goes away.
 
-import type { MonitorService } from '../../core/app/service';
+import type { AppCore } from '../../core/app/app-core';
 
 /** Why probing is paused. */
 export type PauseReason = 'user' | 'sleep' | 'waiting-for-network';
@@ -30,7 +30,7 @@ export class RunControl {
   private userTimer: unknown = null;
 
   constructor(
-    private readonly service: Pick<MonitorService, 'pause' | 'resume'>,
+    private readonly core: Pick<AppCore, 'pause' | 'resume'>,
     private readonly timers: Timers,
     private readonly now: () => Date,
     private readonly onChange: () => void = () => {},
@@ -56,20 +56,20 @@ export class RunControl {
     if (this.reasons.has(reason)) return;
     const wasPaused = this.isPaused();
     this.reasons.add(reason);
-    if (!wasPaused) this.service.pause();
+    if (!wasPaused) this.core.pause();
     this.onChange();
   }
 
   /** Removes a pause reason; the monitor resumes with a round at once when none is left. */
   remove(reason: PauseReason): void {
     if (!this.reasons.delete(reason)) return;
-    if (!this.isPaused()) this.service.resume({ probeNow: true });
+    if (!this.isPaused()) this.core.resume({ probeNow: true });
     this.onChange();
   }
 
   /** Runs a round at once if the monitor is running (e.g. the network just came back). */
   probeNow(): void {
-    if (!this.isPaused()) this.service.resume({ probeNow: true });
+    if (!this.isPaused()) this.core.resume({ probeNow: true });
   }
 
   /** The user pauses until `until`. */

@@ -1,13 +1,13 @@
 // Builds the AppSnapshot the window draws from the monitor, the configuration and the pause state.
 
-import type { MonitorService } from '../../core/app/service';
+import type { AppCore } from '../../core/app/app-core';
 import type { AppSnapshot } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
 import { worstState } from '../tray/state';
 
 /** What a snapshot is made of. */
 export interface SnapshotSources {
-  service: Pick<MonitorService, 'statuses' | 'lastRound' | 'statusReading'>;
+  core: Pick<AppCore, 'statuses' | 'lastRound' | 'statusReading'>;
   /** The configuration the monitor runs with (settings, or the WHY500_CONFIG file's targets). */
   config: ResolvedConfig;
   paused: { until: string } | null;
@@ -18,7 +18,7 @@ export interface SnapshotSources {
 
 /** The current snapshot. */
 export function buildSnapshot(src: SnapshotSources): AppSnapshot {
-  const statuses = src.service.statuses();
+  const statuses = src.core.statuses();
   const targets = src.config.targets;
   return {
     overall: worstState(statuses),
@@ -27,8 +27,8 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
       const t = targets.find((x) => x.name === status.target);
       return {
         status,
-        statusPage: src.service.statusReading(status.target),
-        lastRound: src.service.lastRound(status.target),
+        statusPage: src.core.statusReading(status.target),
+        lastRound: src.core.lastRound(status.target),
         siteUrl: t?.site ?? '',
         statusPageUrl: t?.statusPage ?? null,
       };

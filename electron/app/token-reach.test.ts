@@ -15,9 +15,9 @@ import { MemoryStore } from '../settings/store';
 import { fakePorts, FakeTimers } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { Round } from '../../shared/types/monitor';
-import { FakeMonitor, status } from '../testing/fakes';
-import { AppController, type MonitorServiceFactory } from './controller';
-import { createMonitor, testTarget } from './wiring';
+import { FakeAppCore, status } from '../testing/fakes';
+import { AppController, type AppCoreFactory } from './controller';
+import { createCore, testTarget } from './core-factory';
 
 /** A token with characters URL-encoding changes, so its encoded copy differs from the raw one. */
 const TOKEN = 'tok/en+with=odd:chars!0123456789abcdef';
@@ -70,8 +70,8 @@ function settingsFor(apiBase: string, site: string): AppSettings {
   };
 }
 
-/** The app (with the real core unless `createService` is given), started on `initial` settings. */
-async function startApp(initial: AppSettings, createService: MonitorServiceFactory = createMonitor) {
+/** The app (with the real core unless `makeCore` is given), started on `initial` settings. */
+async function startApp(initial: AppSettings, makeCore: AppCoreFactory = createCore) {
   const settings = Settings.open({
     open: () => new MemoryStore('/x/settings.json'),
     filePath: '/x/settings.json',
@@ -84,7 +84,7 @@ async function startApp(initial: AppSettings, createService: MonitorServiceFacto
   const controller = new AppController({
     ports,
     settings,
-    createService,
+    createCore: makeCore,
     renderReport,
     testTarget,
     paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: null },
@@ -187,7 +187,7 @@ describe('one redactor for the app', () => {
 });
 
 /** A monitor whose last round carries the token in every spelling a careless core might leave. */
-class LeakyMonitor extends FakeMonitor {
+class LeakyCore extends FakeAppCore {
   override lastRound(target: string): Round {
     const base64 = Buffer.from(TOKEN).toString('base64');
     return {
@@ -220,7 +220,7 @@ class LeakyMonitor extends FakeMonitor {
 
 describe('the app redacts what the core gives it', () => {
   it('URL-encoded, JSON-escaped and Base64 copies of the token reach neither the report nor the snapshot', async () => {
-    const monitor = new LeakyMonitor([status(NAME, 'healthy')]);
+    const monitor = new LeakyCore([status(NAME, 'healthy')]);
     const { ask, ports, controller } = await startApp(
       settingsFor('http://127.0.0.1:9', 'http://127.0.0.1:9'),
       () => monitor,

@@ -2,7 +2,7 @@
 // (the monitor, settings, tokens, the report renderer and small OS ports). Payloads arrive
 // already validated by dispatch.ts; nothing here returns a token.
 
-import type { MonitorService } from '../../core/app/service';
+import type { AppCore } from '../../core/app/app-core';
 import { authOrigins } from '../../core/config/token-origins';
 import type { RenderOptions } from '../../core/report/report';
 import { createRedactor } from '../../core/report/redact';
@@ -25,15 +25,6 @@ import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
 import { causePhrase } from '../../shared/vocabulary/words';
 
-/**
- * The monitor as the app uses it: the MonitorService, plus (when the core offers them, as
- * core/app/create.ts's Why500Service does) its own report inputs and a one-time notice.
- */
-export type AppMonitor = MonitorService & {
-  reportInput?(target: string): ReportInput;
-  readonly notice?: string | null;
-};
-
 /** One async function per invoke channel. */
 export type IpcHandlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -54,7 +45,7 @@ export interface TokenAccess {
 
 /** Everything the handlers need. */
 export interface IpcHandlerDeps {
-  service: AppMonitor;
+  core: AppCore;
   settings: SettingsAccess;
   /**
    * The configuration the monitor runs with (the settings', or a WHY500_CONFIG file's targets);
@@ -76,7 +67,6 @@ export interface IpcHandlerDeps {
   /** Applies saved settings; returns a notice for the window (e.g. a token was removed), or null. */
   onSettingsSaved: (settings: AppSettings) => string | null;
   onTokensChanged: () => void;
-  app: ReportInput['app'];
   now: () => Date;
 }
 
@@ -87,40 +77,15 @@ function findTarget(config: ResolvedConfig, name: string): ResolvedTarget {
   return target;
 }
 
-/** What was tried, in plain words, for the report. */
-export function triedLines(config: ResolvedConfig, target: ResolvedTarget, tokenSet: boolean): string[] {
-  const lines = [
-    `Probed the site page and ${target.endpoints.length} endpoint(s) every ${config.intervalSeconds} s`,
-    `Compared with ${config.controls.length} unrelated control site(s) to tell their server from this connection`,
-  ];
-  if (target.statusPage) lines.push('Read the public status page');
-  if (config.alternatePath) lines.push('Compared through an alternate network path');
-  if (tokenSet)
-    lines.push('Checked the account API with the saved token (the token itself is never included)');
-  return lines;
-}
-
 /** Builds the handlers. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const running = new Map<string, AbortController>();
   const config = deps.config ?? (() => resolveConfig(settingsToConfig(deps.settings.get())));
 
   const reportText = (target: string, format: ReportFormat): string => {
-    const current = config();
-    const resolved = findTarget(current, target);
-    const status = deps.service.statuses().find((s) => s.target === target) ?? null;
-    const fromCore = deps.service.reportInput?.(target);
-    const input: ReportInput = fromCore ?? {
-      target: resolved,
-      status,
-      diagnosis: status?.diagnosis ?? null,
-      lastRound: deps.service.lastRound(target),
-      statusReading: deps.service.statusReading(target),
-      recentEvents: deps.service.timeline(target, 'day').events.slice(-20),
-      tried: triedLines(current, resolved, deps.tokens.state().set[target] === true),
-      app: deps.app,
-      generatedAt: deps.now().toISOString(),
-    };
+    // An unknown target is refused before the core is asked.
+    findTarget(config(), target);
+    const input = deps.core.reportInput(target);
     const secrets = deps.tokens.secrets();
     // The report renderer redacts with the secrets; the same redactor over its text is the second line.
     return createRedactor(secrets)(deps.renderReport(input, format, { secrets }));
@@ -132,7 +97,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     const controller = new AbortController();
     running.set(target, controller);
     try {
-      return await deps.service.diagnoseNow(target, {
+      return await deps.core.diagnoseNow(target, {
         symptom,
         signal: controller.signal,
         onProgress: (progress) => deps.push('diagnose:progress', progress),
@@ -212,7 +177,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'snapshot:get': async () => deps.snapshot(),
     'timeline:get': async ({ target, range }) => {
       findTarget(config(), target);
-      return deps.service.timeline(target, range);
+      return deps.core.timeline(target, range);
     },
     'diagnose:start': async ({ target, symptom }) => diagnose(target, symptom),
     'diagnose:cancel': async ({ target }) => {

@@ -3,7 +3,7 @@ import { defaultSettings } from '../../shared/config/settings';
 import { invokeChannels } from '../../shared/ipc/contract';
 import { TokenVault } from '../secrets/token-vault';
 import { MemoryStore } from '../settings/store';
-import { FakeDesktop, FakeMonitor, FakeSafeStorage } from '../testing/fakes';
+import { FakeDesktop, FakeAppCore, FakeSafeStorage } from '../testing/fakes';
 import { dispatchIpc, type DispatchContext } from './dispatch';
 import { createIpcHandlers } from './handlers';
 import type { IpcSender } from './sender';
@@ -15,12 +15,12 @@ function setup() {
   let settings = defaultSettings();
   const vault = new TokenVault(new MemoryStore(), new FakeSafeStorage());
   const desktop = new FakeDesktop();
-  const monitor = new FakeMonitor();
+  const monitor = new FakeAppCore();
   const logs: string[] = [];
   const pushed: { channel: string; payload: unknown }[] = [];
   const written: { path: string; text: string }[] = [];
   const handlers = createIpcHandlers({
-    service: monitor,
+    core: monitor,
     settings: {
       get: () => structuredClone(settings),
       save: (value) => {
@@ -51,7 +51,6 @@ function setup() {
     testTarget: null,
     onSettingsSaved: () => null,
     onTokensChanged: () => {},
-    app: { name: 'why500', version: '0', os: 'linux', timeZone: 'UTC' },
     now: () => new Date('2026-11-25T14:00:00Z'),
   });
   const ctx: DispatchContext = {

@@ -3,7 +3,7 @@
 // (the only addresses the core sends it to). The renderer only ever learns TokenState; the core
 // reads tokens through the TokenSource interface. No method returns or logs a token except `get`.
 
-import type { TokenSource } from '../../core/app/service';
+import type { TokenSource } from '../../core/config/token-origins';
 import type { TokenState } from '../../shared/types/settings';
 import type { SafeStoragePort } from '../platform/ports';
 import { TOKEN_ORIGINS_KEY, TOKENS_KEY } from '../settings/settings';

@@ -1,7 +1,10 @@
-// Fake Electron ports and a fake monitor for the tests: plain objects that record what the app
+// Fake Electron ports and a fake app core for the tests: plain objects that record what the app
 // asked of them. Nothing here runs in the real app.
 
-import type { DiagnoseOptions, MonitorService } from '../../core/app/service';
+import type { AppCore } from '../../core/app/app-core';
+import type { DiagnoseOptions } from '../../core/monitor/monitor';
+import type { ReportFormat, ReportInput } from '../../core/report/types';
+import { resolveConfig } from '../../shared/config/defaults';
 import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
@@ -321,9 +324,10 @@ export function status(
   };
 }
 
-/** A monitor whose state the test sets and whose calls it records. */
-export class FakeMonitor implements MonitorService {
+/** An app core whose state the test sets and whose calls it records; it never probes anything. */
+export class FakeAppCore implements AppCore {
   calls: string[] = [];
+  notice: string | null = null;
   current: TargetStatus[];
   config: ResolvedConfig | null = null;
   diagnosis: Diagnosis | null = null;
@@ -372,6 +376,35 @@ export class FakeMonitor implements MonitorService {
   onChange(listener: () => void): () => void {
     this.changes.push(listener);
     return () => {};
+  }
+  async check(target: string): Promise<Round> {
+    throw new Error(`FakeAppCore does not probe (check ${target})`);
+  }
+  async observe(target: string): Promise<Diagnosis | null> {
+    throw new Error(`FakeAppCore does not probe (observe ${target})`);
+  }
+  /** The report input from what the fake holds (the target from the last config, else a default one). */
+  reportInput(target: string): ReportInput {
+    const config = this.config ?? resolveConfig({});
+    const known = config.targets.find((t) => t.name === target) ?? { ...config.targets[0]!, name: target };
+    const status = this.current.find((s) => s.target === target) ?? null;
+    return {
+      target: known,
+      status,
+      diagnosis: status?.diagnosis ?? this.diagnosis,
+      lastRound: this.lastRound(target),
+      statusReading: this.statusReading(target),
+      recentEvents: this.recentEvents(target),
+      tried: [],
+      app: { name: 'why500', version: '0', os: 'linux', timeZone: 'UTC' },
+      generatedAt: '2026-11-25T14:06:00.000Z',
+    };
+  }
+  report(target: string, format: ReportFormat): string {
+    return `${format} report for ${target}`;
+  }
+  recentEvents(_target: string): MonitorEvent[] {
+    return [];
   }
   /** Emits a monitor event. */
   emit(event: MonitorEvent): void {

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_REUSE_MS, Wiring } from '../../core/app/wiring';
+import { RoundRunner } from '../../core/app/round-runner';
+import { Diagnoser, LOCAL_REUSE_MS } from '../../core/diagnose/diagnoser';
 import { hostsResolver } from '../../core/local/resolver';
 import { resolveConfig } from '../../shared/config/defaults';
 import type { Config } from '../../shared/types/config';
@@ -29,18 +30,19 @@ describe('local checks in the monitor', () => {
     let now = Date.parse('2026-11-25T14:00:00Z');
     const config = resolveConfig(world.config as Config);
     const target = config.targets[0]!;
-    const wiring = new Wiring({
+    const parts = {
       config,
       tokens: { get: () => null },
-      dataDir: null,
       history: null,
       now: () => new Date(now),
       env: {},
       resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
-    });
+    };
+    const rounds = new RoundRunner(parts);
+    const diagnoser = new Diagnoser({ ...parts, dataDir: null, probe: rounds.probe });
     const diagnose = async (asked = false) => {
-      const round = await wiring.round(target);
-      return wiring.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked });
+      const round = await rounds.round(target);
+      return diagnoser.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked });
     };
     const first = await diagnose();
     expect(first.localCause).toBe('dns');

@@ -1,16 +1,13 @@
 // The Node side of the window for end-to-end tests, built from the real pieces: the fault simulator's
-// fake world, the real monitoring core (createMonitorService) probing it over loopback, and the main
+// fake world, the real app core (createAppCore) probing it over loopback, and the main
 // process's own IPC handlers and dispatcher (payload validation included), with Electron's OS ports faked.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import {
-  createMonitorService,
-  type CreateServiceOptions,
-  type Why500Service,
-} from '../../../core/app/create';
+import type { AppCore } from '../../../core/app/app-core';
+import { createAppCore, type AppCoreOptions } from '../../../core/app/create';
 import { renderReport } from '../../../core/report/report';
 import { buildSnapshot } from '../../../electron/app/snapshot';
 import { dispatchIpc, type DispatchContext } from '../../../electron/ipc/dispatch';
@@ -35,7 +32,7 @@ import { SIM_TOKEN_ENV, startSimulator, type RunningSimulator } from '../../../s
 /** A running window backend. */
 export interface CoreWindow {
   api: Why500Api;
-  service: Why500Service;
+  core: AppCore;
   sim: WorldSource;
   /** The target's name in the simulator's config. */
   target: string;
@@ -53,11 +50,11 @@ export type WorldSource = Pick<RunningSimulator, 'config' | 'env' | 'stop'>;
 
 /**
  * Starts a scenario (or takes a running world), the core against it, and the IPC handlers over both.
- * `extra` adds service options (e.g. a test resolver).
+ * `extra` adds app core options (e.g. a test resolver).
  */
 export async function startCoreWindow(
   scenario: string | WorldSource,
-  extra: Partial<CreateServiceOptions> = {},
+  extra: Partial<AppCoreOptions> = {},
 ): Promise<CoreWindow> {
   const sim = typeof scenario === 'string' ? await startSimulator({ scenario }) : scenario;
   const dir = mkdtempSync(join(tmpdir(), 'why500-e2e-'));
@@ -74,7 +71,7 @@ export async function startCoreWindow(
   const simToken = sim.env[SIM_TOKEN_ENV];
   if (simToken) tokens.set(target, simToken);
 
-  const service = createMonitorService({
+  const core = createAppCore({
     config: resolveConfig(settingsToConfig(settings)),
     // A real data folder, as the app has: history gives the timeline its bands and deploy markers.
     dataDir: dir,
@@ -108,10 +105,10 @@ export async function startCoreWindow(
   });
   const snapshot = (): AppSnapshot =>
     buildSnapshot({
-      service,
+      core,
       config: resolveConfig(settingsToConfig(settings)),
       paused: null,
-      notice: service.notice,
+      notice: core.notice,
       appVersion: '0.1.0-e2e',
       platform: 'linux',
     });
@@ -119,7 +116,7 @@ export async function startCoreWindow(
   const clipboard: string[] = [];
   const log: string[] = [];
   const handlers = createIpcHandlers({
-    service,
+    core,
     settings: {
       get: () => settings,
       save: (value) => {
@@ -144,9 +141,8 @@ export async function startCoreWindow(
     push,
     writeFile: async (path, text) => writeFileSync(path, text),
     testTarget: null,
-    onSettingsSaved: (s) => (service.reconfigure(resolveConfig(settingsToConfig(s))), null),
+    onSettingsSaved: (s) => (core.reconfigure(resolveConfig(settingsToConfig(s))), null),
     onTokensChanged: () => undefined,
-    app: { name: 'why500', version: '0.1.0-e2e', os: 'linux (e2e)', timeZone: 'UTC' },
     now: () => new Date(),
   });
   const ctx: DispatchContext = {
@@ -175,12 +171,12 @@ export async function startCoreWindow(
     }
   }
 
-  const offChange = service.onChange(() => push('snapshot:changed', snapshot()));
-  service.start();
+  const offChange = core.onChange(() => push('snapshot:changed', snapshot()));
+  core.start();
 
   return {
     api: api as unknown as Why500Api,
-    service,
+    core,
     sim,
     target,
     clipboard,
@@ -188,7 +184,7 @@ export async function startCoreWindow(
     stop: async () => {
       offChange();
       try {
-        await service.stop();
+        await core.stop();
       } finally {
         await sim.stop();
         rmSync(dir, { recursive: true, force: true });
@@ -205,7 +201,7 @@ export async function waitForState(
 ): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
-    const status = win.service.statuses().find((s) => s.target === win.target);
+    const status = win.core.statuses().find((s) => s.target === win.target);
     const state = status?.state ?? 'unknown';
     if (ok(state, status?.lastRoundAt !== null)) return state;
     if (Date.now() > until) throw new Error(`the monitor stayed "${state}" for ${ms} ms`);

@@ -1,6 +1,6 @@
-// The parts every entry point shares, wired once: the probe (with the environment's proxy and any
-// extra CA), one status-page reader per target, the history (baselines), the remembered build
-// fingerprint, the cached extension scan, and the step from a window of rounds to a diagnosis.
+// The step from a window of rounds to a diagnosis: evidence (baselines from history, the remembered
+// build fingerprint, the cached extension scan, the "Is it me?" checks) handed to the classifier.
+// The CLI's observations and the monitor's rounds both end here.
 
 import { join } from 'node:path';
 import { classify } from '../../shared/classifier';
@@ -8,23 +8,15 @@ import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
-import type { StatusReading } from '../../shared/types/status';
-import { boundToken, tokenUsable } from '../config/token-origins';
+import { tokenUsable, type TokenSource } from '../config/token-origins';
 import { buildEvidence } from '../evidence/build';
 import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
-import { HoldBacks } from '../monitor/hold-back';
-import { runRound, type ProbeFn, type StatusFn } from '../monitor/round';
-import type { Clock } from '../monitor/clock';
-import { probe as httpProbe } from '../probe/http';
-import type { ProbeLimits } from '../probe/types';
-import { warmUpProbes } from '../probe/warm-up';
-import { StatusPageReader } from '../status/reader';
+import type { ProbeFn } from '../monitor/round';
 import { DEFAULT_DOH_RESOLVERS } from '../../shared/config/defaults';
 import type { LocalEvidence } from '../../shared/types/local';
 import { collectLocal, DEFAULT_CHECK_DEADLINE_MS, localChecksReason } from '../local/collect';
-import { firstAddressLookup, systemResolver, type SystemResolver } from '../local/resolver';
-import type { TokenSource } from './service';
+import { systemResolver, type SystemResolver } from '../local/resolver';
 import { scanForSuspects, type ExtensionScan } from './extensions';
 
 /** How long an extension scan result is reused, ms. */
@@ -36,63 +28,38 @@ export const EXTENSION_SCAN_TTL_MS = 5 * 60_000;
  */
 export const LOCAL_REUSE_MS = 2 * 60_000;
 
-/** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
-export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
-
-/** What the wiring is built from. */
-export interface WiringOptions {
+/** What the diagnoser is built from. */
+export interface DiagnoserOptions {
   config: ResolvedConfig;
   tokens: TokenSource;
   /** Where the fingerprint memory lives; null keeps it in memory for this run only. */
   dataDir: string | null;
   history: HistoryStore | null;
   now: () => Date;
-  clock?: Clock;
+  /** The probe the local checks use (the app's, with its proxy environment, CAs and resolver). */
+  probe: ProbeFn;
   /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
   env?: Record<string, string | undefined>;
   /** Extra trusted CA certificates (PEM text), for tests against local TLS servers. */
   ca?: string[];
-  /** Probe function (default core/probe/http.ts); tests may pass a fake. */
-  probe?: ProbeFn;
-  /** Status-page cache interval, ms (the reader enforces at least 60 s). */
-  statusMinIntervalMs?: number;
   /** Extension scanner (default: the real one over the configured browser profiles). */
   scanExtensions?: (target: ResolvedTarget, profiles: string[]) => Promise<ExtensionScan>;
-  /** Hard deadline of one round, ms. */
-  roundDeadlineMs?: number;
-  /** Extra probe limits (tests shorten them). */
-  limits?: Partial<ProbeLimits>;
-  /** Replaces the system resolver for the probes and the local checks (tests only). */
+  /** Replaces the system resolver for the local checks (tests only). */
   resolver?: SystemResolver;
   /** Deadline of one local check, ms. */
   localCheckMs?: number;
-  /**
-   * Run the "Is it me?" checks after failures. Default: on, except with an injected `probe` (a fake
-   * network), where the checks would reach the real one.
-   */
+  /** Run the "Is it me?" checks after failures (default: yes). */
   localChecks?: boolean;
 }
 
-/** Options of one round run through the wiring. */
-export interface WiredRoundOptions {
-  symptom?: boolean;
-  forceStatus?: boolean;
-  signal?: AbortSignal;
-}
-
-/** The shared parts; see the file header. */
-export class Wiring {
+/** Turns windows of rounds into diagnoses; see the file header. */
+export class Diagnoser {
   private config: ResolvedConfig;
-  private readonly readers = new Map<string, StatusPageReader>();
   private readonly tracker: FingerprintTracker | null;
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
-  /** Endpoints that asked, by Retry-After, to be left alone for a while; per target. */
-  private readonly holds = new Map<string, HoldBacks>();
   private readonly locals = new Map<string, { at: number; local: LocalEvidence }>();
-  readonly probe: ProbeFn;
-  readonly readStatus: StatusFn;
 
-  constructor(private readonly options: WiringOptions) {
+  constructor(private readonly options: DiagnoserOptions) {
     this.config = options.config;
     this.tracker = options.dataDir
       ? new FingerprintTracker(
@@ -101,23 +68,6 @@ export class Wiring {
           changeGapSeconds(options.config.intervalSeconds),
         )
       : null;
-    const base = options.probe ?? httpProbe;
-    const env = options.env;
-    const ca = options.ca && options.ca.length > 0 ? options.ca : undefined;
-    const lookup = options.resolver ? firstAddressLookup(options.resolver) : undefined;
-    // The real probe first loads what it needs on a loopback listener of its own, so a cold process
-    // does not time its own start-up as the service's DNS, connect or first byte.
-    const warm = options.probe ? null : warmUpProbes;
-    this.probe = async (request) => {
-      if (warm) await warm();
-      return base({
-        ...request,
-        ...(env && request.env === undefined ? { env } : {}),
-        ...(ca && request.ca === undefined ? { ca } : {}),
-        ...(lookup && request.lookup === undefined ? { lookup } : {}),
-      });
-    };
-    this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
   }
 
   /** A one-time notice from loading the fingerprint memory (it was corrupt and moved aside), or null. */
@@ -125,65 +75,14 @@ export class Wiring {
     return this.tracker?.notice ?? null;
   }
 
-  /** The configuration in use. */
-  get current(): ResolvedConfig {
-    return this.config;
-  }
-
-  /** Applies a new configuration; readers of unchanged status pages keep their cache. */
+  /** Applies a new configuration. */
   reconfigure(config: ResolvedConfig): void {
     this.config = config;
-    for (const [key] of this.readers) {
-      if (!config.targets.some((t) => t.statusPage !== null && readerKey(t) === key))
-        this.readers.delete(key);
-    }
-  }
-
-  /** The target by name, or null. */
-  target(name: string): ResolvedTarget | null {
-    return this.config.targets.find((t) => t.name === name) ?? null;
   }
 
   /** Whether the target's token reaches one of its `auth` endpoints (never the token itself). */
-  hasToken(target: ResolvedTarget): boolean {
+  private hasToken(target: ResolvedTarget): boolean {
     return tokenUsable(this.options.tokens, target);
-  }
-
-  /** The latest status reading of a target without any request. */
-  peekStatus(target: ResolvedTarget): StatusReading | null {
-    return this.reader(target)?.peek() ?? null;
-  }
-
-  /** Runs one round for a target; the site probe also feeds the fingerprint memory. */
-  async round(target: ResolvedTarget, opts: WiredRoundOptions = {}): Promise<Round> {
-    let holds = this.holds.get(target.name);
-    if (!holds) this.holds.set(target.name, (holds = new HoldBacks()));
-    const heldBack = holds.active(this.options.now().getTime());
-    const token = boundToken(this.options.tokens, target);
-    const round = await runRound(
-      {
-        target,
-        controls: this.config.controls,
-        alternateProxy: this.config.alternatePath?.proxy ?? null,
-        token: token?.value ?? null,
-        ...(token ? { tokenOrigins: token.origins } : {}),
-        deadlineMs: this.options.roundDeadlineMs ?? DEFAULT_ROUND_DEADLINE_MS,
-        ...(opts.symptom ? { symptom: true } : {}),
-        ...(opts.forceStatus ? { forceStatus: true } : {}),
-        ...(this.options.limits ? { limits: this.options.limits } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        ...(heldBack.length > 0 ? { heldBack } : {}),
-      },
-      {
-        probe: this.probe,
-        readStatus: this.readStatus,
-        ...(this.options.clock ? { clock: this.options.clock } : {}),
-      },
-    );
-    holds.note(round, this.options.now().getTime());
-    this.rememberFingerprint(target, round);
-    this.options.history?.appendRound(round);
-    return round;
   }
 
   /** The extension scan for a target, reused for a few minutes. */
@@ -262,7 +161,7 @@ export class Wiring {
     rounds: Round[],
     options: { symptom?: boolean; asked?: boolean; signal?: AbortSignal } = {},
   ): Promise<LocalEvidence | null> {
-    if (!(this.options.localChecks ?? this.options.probe === undefined)) return null;
+    if (this.options.localChecks === false) return null;
     const reason = localChecksReason(rounds, options);
     if (!reason) return null;
     return collectLocal(
@@ -275,7 +174,7 @@ export class Wiring {
         env: this.options.env ?? process.env,
         resolver: this.options.resolver ?? systemResolver,
         ...(this.options.ca && this.options.ca.length > 0 ? { ca: this.options.ca } : {}),
-        probe: this.probe,
+        probe: this.options.probe,
         now: this.options.now,
         deadlineMs: this.options.localCheckMs ?? DEFAULT_CHECK_DEADLINE_MS,
         signal: options.signal ?? new AbortController().signal,
@@ -338,29 +237,11 @@ export class Wiring {
     return local;
   }
 
-  /** Closes what the wiring holds open (nothing today besides caches). */
-  close(): void {
-    this.readers.clear();
-  }
-
-  private reader(target: ResolvedTarget): StatusPageReader | null {
-    if (!target.statusPage) return null;
-    const key = readerKey(target);
-    let reader = this.readers.get(key);
-    if (!reader) {
-      const ca = this.options.ca && this.options.ca.length > 0 ? this.options.ca : undefined;
-      reader = new StatusPageReader({
-        baseUrl: target.statusPage,
-        now: () => this.options.now().getTime(),
-        ...(this.options.statusMinIntervalMs ? { minIntervalMs: this.options.statusMinIntervalMs } : {}),
-        fetchOptions: { ...(ca ? { ca } : {}), ...(this.options.env ? { env: this.options.env } : {}) },
-      });
-      this.readers.set(key, reader);
-    }
-    return reader;
-  }
-
-  private rememberFingerprint(target: ResolvedTarget, round: Round): void {
+  /**
+   * Feeds the site probe of a round run outside the monitor (`check`, `observe`) to the fingerprint
+   * memory, and records a deploy marker in the history when the build changed.
+   */
+  rememberRound(target: ResolvedTarget, round: Round): void {
     const site = round.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker) {
       const origin = siteOrigin(target.site);
@@ -375,10 +256,6 @@ export class Wiring {
       }
     }
   }
-}
-
-function readerKey(target: ResolvedTarget): string {
-  return `${target.name}\u0000${target.statusPage ?? ''}`;
 }
 
 /** ISO time of the first failing direct probe in the rounds, or null. */

@@ -1,4 +1,4 @@
-// The wiring to the real core (no Electron): a one-off target test and a monitor start/stop,
+// The app's factory of the real core (no Electron): a one-off target test and an app core start/stop,
 // against a loopback server only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../shared/config/defaults';
-import { createMonitor, testTarget } from './wiring';
+import { createCore, testTarget } from './core-factory';
 
 let server: Server;
 let base: string;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dir = mkdtempSync(join(tmpdir(), 'why500-wiring-'));
+  dir = mkdtempSync(join(tmpdir(), 'why500-core-factory-'));
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -35,7 +35,7 @@ afterAll(async () => {
 const noTokens = { get: () => null };
 const direct = { url: null, note: null };
 
-describe('wiring to the core', () => {
+describe('the app core factory', () => {
   it('tests an unsaved target once and reports each probe', async () => {
     const ok = await testTarget(
       { name: 'Local', site: `${base}/` },
@@ -52,8 +52,8 @@ describe('wiring to the core', () => {
     expect(broken.probes.find((p) => p.name === 'api')).toMatchObject({ status: 500 });
   });
 
-  it('creates a monitor that starts and stops cleanly with history in the data folder', async () => {
-    const service = createMonitor({
+  it('creates an app core that starts and stops cleanly with history in the data folder', async () => {
+    const core = createCore({
       config: resolveConfig({
         targets: [{ name: 'Local', site: `${base}/` }],
         controls: [],
@@ -64,8 +64,8 @@ describe('wiring to the core', () => {
       dataDir: dir,
       onError: () => {},
     });
-    service.start();
-    expect(service.statuses().map((s) => s.target)).toEqual(['Local']);
-    await service.stop();
+    core.start();
+    expect(core.statuses().map((s) => s.target)).toEqual(['Local']);
+    await core.stop();
   });
 });
