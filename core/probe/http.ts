@@ -208,6 +208,7 @@ async function execute(
       // (a new one disarms the timer while connecting and re-arms it once connected).
       run.phase = 'headers';
       run.arm('headers');
+      run.expectResponse();
       const response = await dispatcher.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
@@ -220,11 +221,15 @@ async function execute(
       });
       const headersAt = performance.now();
       run.arm('body');
+      // First byte: from when the request could be written (the new connection handed to undici, or
+      // the hop's start on a reused one) to the first response data the socket gave JavaScript, as
+      // curl's starttransfer − pretransfer; undici's headers callback only when no data was seen.
       const sentAt =
         run.lastConnection !== connectionsBefore && run.lastConnection
           ? run.lastConnection.readyAt
           : hopStart;
-      run.timings.firstByte = (run.timings.firstByte ?? 0) + (headersAt - sentAt);
+      const firstDataAt = run.dataAt !== null && run.dataAt >= sentAt ? run.dataAt : headersAt;
+      run.timings.firstByte = (run.timings.firstByte ?? 0) + (firstDataAt - sentAt);
       run.status = response.statusCode;
       run.headers = pickHeaders(response.headers, redact);
       run.body = newBodyProgress();

@@ -27,6 +27,13 @@ export class ProbeRun {
   deadlineHit = false;
   readonly timings: ProbeTimings = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
   lastConnection: ConnectionRecord | null = null;
+  /**
+   * `performance.now()` when this run's socket first had response data for JavaScript to read since
+   * the current hop's request (its first 'readable' event), or null before that. The first byte is timed
+   * to this, not to undici's response callback, which comes after parsing and can wait behind the other
+   * probes' work on the same thread. Cleared per hop by {@link expectResponse}.
+   */
+  dataAt: number | null = null;
   status: number | null = null;
   headers: Record<string, string> = {};
   body: BodyProgress = newBodyProgress();
@@ -80,9 +87,25 @@ export class ProbeRun {
     this.timings[phase] = add(this.timings[phase], ms);
   }
 
+  /** A hop's request is about to be sent: its response's first data is still to come. */
+  expectResponse(): void {
+    this.dataAt = null;
+  }
+
   /** ConnectionObserver: a new connection is ready; the request is written next. */
   connected(record: ConnectionRecord): void {
     this.lastConnection = record;
+    this.dataAt = null;
+    // Added before undici takes the socket, so it runs before undici reads what arrived. Undici reads
+    // the socket on 'readable' too, so listening here changes nothing in how the socket is read. Only
+    // data (not the end of the stream) on the latest connection counts: an idle earlier connection of a
+    // redirect chain closing is not the current hop's answer.
+    const socket = record.socket;
+    socket.on('readable', () => {
+      if (this.dataAt === null && this.lastConnection === record && socket.readableLength > 0) {
+        this.dataAt = performance.now();
+      }
+    });
     this.phase = 'headers';
     this.arm('headers');
   }
