@@ -221,13 +221,16 @@ async function execute(
       });
       const headersAt = performance.now();
       run.arm('body');
-      // First byte: from when the request could be written (the new connection handed to undici, or
-      // the hop's start on a reused one) to the first response data the socket gave JavaScript, as
-      // curl's starttransfer − pretransfer; undici's headers callback only when no data was seen.
-      const sentAt =
+      // First byte: from the request's write (undici about to write its head on the socket; if that
+      // was not seen, when the new connection was handed over or the hop started on a reused one) to
+      // the first response data the socket gave JavaScript (if none was seen, undici's headers
+      // callback), as curl's starttransfer − pretransfer. Undici's own set-up before the write is in no
+      // phase: it is this process's work, not the network's or the server's.
+      const readyAt =
         run.lastConnection !== connectionsBefore && run.lastConnection
           ? run.lastConnection.readyAt
           : hopStart;
+      const sentAt = run.sentAt !== null && run.sentAt >= readyAt ? run.sentAt : readyAt;
       const firstDataAt = run.dataAt !== null && run.dataAt >= sentAt ? run.dataAt : headersAt;
       run.timings.firstByte = (run.timings.firstByte ?? 0) + (firstDataAt - sentAt);
       run.status = response.statusCode;
