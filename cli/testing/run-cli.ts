@@ -1,11 +1,12 @@
-// Runs the real CLI (`node bin/why500.mjs …`) as a child process for tests, with a clean environment.
+// Runs the real CLI (`node bin/why500.cjs …`, the package's bin) as a child process for tests, with a
+// clean environment.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-/** The CLI's entry script. */
-export const BIN = fileURLToPath(new URL('../../bin/why500.mjs', import.meta.url));
+/** The CLI's entry script (package.json "bin"). */
+export const BIN = fileURLToPath(new URL('../../bin/why500.cjs', import.meta.url));
 
 /** What a finished run printed and returned. */
 export interface CliRun {

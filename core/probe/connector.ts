@@ -91,7 +91,6 @@ export function timedConnector(options: TimedConnectorOptions): Connector {
     const secure = target.protocol === 'https:';
     const hostname = target.hostname;
     const port = Number(target.port) || (secure ? 443 : 80);
-    const start = now();
     let phase: ConnectPhase = 'dns';
     let settled = false;
     let tcp: net.Socket | undefined;
@@ -129,12 +128,14 @@ export function timedConnector(options: TimedConnectorOptions): Connector {
     setPhase('dns');
 
     const family = net.isIP(hostname);
+    // DNS is the resolver call alone: timed from right before it, not from the connector's own set-up.
+    const lookupAt = now();
     const resolved = family ? Promise.resolve({ address: hostname, family }) : lookup(hostname);
     resolved.then(
       ({ address, family: addressFamily }) => {
         if (settled) return;
         const resolvedAt = now();
-        const dns = family ? null : resolvedAt - start;
+        const dns = family ? null : resolvedAt - lookupAt;
         if (dns !== null) observer.done('dns', dns);
         const refusal = options.guard?.(hostname, address) ?? null;
         if (refusal) return fail('failed', new LocalRedirectError(refusal));

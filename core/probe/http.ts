@@ -208,6 +208,7 @@ async function execute(
       // (a new one disarms the timer while connecting and re-arms it once connected).
       run.phase = 'headers';
       run.arm('headers');
+      run.expectResponse();
       const response = await dispatcher.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
@@ -220,11 +221,18 @@ async function execute(
       });
       const headersAt = performance.now();
       run.arm('body');
-      const sentAt =
+      // First byte: from the request's write (undici about to write its head on the socket; if that
+      // was not seen, when the new connection was handed over or the hop started on a reused one) to
+      // the first response data the socket gave JavaScript (if none was seen, undici's headers
+      // callback), as curl's starttransfer − pretransfer. Undici's own set-up before the write is in no
+      // phase: it is this process's work, not the network's or the server's.
+      const readyAt =
         run.lastConnection !== connectionsBefore && run.lastConnection
           ? run.lastConnection.readyAt
           : hopStart;
-      run.timings.firstByte = (run.timings.firstByte ?? 0) + (headersAt - sentAt);
+      const sentAt = run.sentAt !== null && run.sentAt >= readyAt ? run.sentAt : readyAt;
+      const firstDataAt = run.dataAt !== null && run.dataAt >= sentAt ? run.dataAt : headersAt;
+      run.timings.firstByte = (run.timings.firstByte ?? 0) + (firstDataAt - sentAt);
       run.status = response.statusCode;
       run.headers = pickHeaders(response.headers, redact);
       run.body = newBodyProgress();

@@ -2,6 +2,7 @@
 // abort controller and limit timers, and the dispatchers it opened. Shared by the connectors, the
 // hop loop in http.ts and the deadline safety net.
 
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { ProbeTimings } from '../../shared/types/probe';
@@ -21,12 +22,31 @@ export class DeadlineError extends Error {
   }
 }
 
+/** Sockets of running probes, told when undici is about to write a request's head on them. */
+const requestWatchers = new WeakMap<object, () => void>();
+diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
+  const socket = (message as { socket?: object }).socket;
+  if (socket) requestWatchers.get(socket)?.();
+});
+
 /** Mutable state of one running probe, shared by the connectors, the hop loop and the safety net. */
 export class ProbeRun {
   phase: ProbePhase = 'idle';
   deadlineHit = false;
   readonly timings: ProbeTimings = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
   lastConnection: ConnectionRecord | null = null;
+  /**
+   * `performance.now()` when this run's socket first had response data for JavaScript to read since
+   * the current hop's request (its first 'readable' event), or null before that. The first byte is timed
+   * to this, not to undici's response callback, which comes after parsing and can wait behind the other
+   * probes' work on the same thread. Cleared per hop by {@link expectResponse}, as is {@link sentAt}.
+   */
+  dataAt: number | null = null;
+  /**
+   * `performance.now()` when undici was about to write the current hop's request on this run's socket,
+   * or null before that: the first byte's wait starts there, after undici's own set-up of the socket.
+   */
+  sentAt: number | null = null;
   status: number | null = null;
   headers: Record<string, string> = {};
   body: BodyProgress = newBodyProgress();
@@ -80,9 +100,30 @@ export class ProbeRun {
     this.timings[phase] = add(this.timings[phase], ms);
   }
 
+  /** A hop's request is about to be sent: its response's first data is still to come. */
+  expectResponse(): void {
+    this.dataAt = null;
+    this.sentAt = null;
+  }
+
   /** ConnectionObserver: a new connection is ready; the request is written next. */
   connected(record: ConnectionRecord): void {
     this.lastConnection = record;
+    this.dataAt = null;
+    this.sentAt = null;
+    requestWatchers.set(record.socket, () => {
+      if (this.sentAt === null && this.lastConnection === record) this.sentAt = performance.now();
+    });
+    // Added before undici takes the socket, so it runs before undici reads what arrived. Undici reads
+    // the socket on 'readable' too, so listening here changes nothing in how the socket is read. Only
+    // data (not the end of the stream) on the latest connection counts: an idle earlier connection of a
+    // redirect chain closing is not the current hop's answer.
+    const socket = record.socket;
+    socket.on('readable', () => {
+      if (this.dataAt === null && this.lastConnection === record && socket.readableLength > 0) {
+        this.dataAt = performance.now();
+      }
+    });
     this.phase = 'headers';
     this.arm('headers');
   }

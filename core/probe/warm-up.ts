@@ -1,8 +1,9 @@
 // Loads and initialises everything a probe needs before the first timed one, so a cold process does not
 // pay for it inside a measured phase: the resolver (libuv's thread pool and the system's name-service
 // setup), our connector, undici's HTTP parser (a WebAssembly module compiled on first use), body
-// reading and classifying, and for HTTPS the TLS module and the root certificate store. It probes a
-// listener of its own on 127.0.0.1 and sends nothing anywhere else: the watched service never sees it.
+// reading and classifying (an HTML page, a JSON body, an empty 204), and for HTTPS the TLS module and
+// the root certificate store. It probes a listener of its own on 127.0.0.1 and sends nothing anywhere
+// else: the watched service never sees it.
 
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
@@ -32,23 +33,39 @@ async function warm(): Promise<void> {
   await warmTls();
 }
 
-/** One full probe of a loopback HTTP listener, by name (so the resolver runs) and by address. */
+/** What the warm-up listener answers, by path: the kinds of answer a round's probes usually get. */
+const ANSWERS: Record<string, { status: number; type?: string; body?: string }> = {
+  '/': {
+    status: 200,
+    type: 'text/html',
+    body: '<!doctype html><html><head><title>warm-up</title></head></html>',
+  },
+  '/json': { status: 200, type: 'application/json', body: '{"status":"UP"}' },
+  '/204': { status: 204 },
+};
+
+/**
+ * Full probes of a loopback HTTP listener: the page by name (so the resolver runs), then the JSON and
+ * the empty answer by address, the way a round starts them: at once.
+ */
 async function warmHttp(): Promise<void> {
-  const server = createHttpServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('warm');
+  const server = createHttpServer((req, res) => {
+    const answer = ANSWERS[req.url ?? ''] ?? { status: 404 };
+    res.writeHead(answer.status, answer.type ? { 'content-type': answer.type } : {});
+    res.end(answer.body);
   });
   const port = await listen(server);
+  const warmProbe = (host: string, path: string): Promise<unknown> =>
+    probe({
+      name: 'warm-up',
+      url: `http://${host}:${port}${path}`,
+      path: 'direct',
+      useEnvProxy: false,
+      limits: { deadlineMs: WARM_UP_LIMIT_MS },
+    });
   try {
-    for (const host of ['localhost', '127.0.0.1']) {
-      await probe({
-        name: 'warm-up',
-        url: `http://${host}:${port}/`,
-        path: 'direct',
-        useEnvProxy: false,
-        limits: { deadlineMs: WARM_UP_LIMIT_MS },
-      });
-    }
+    await warmProbe('localhost', '/');
+    await Promise.all([warmProbe('127.0.0.1', '/json'), warmProbe('127.0.0.1', '/204')]);
   } finally {
     server.closeAllConnections();
     server.close();
@@ -74,7 +91,8 @@ async function warmTls(): Promise<void> {
       ALPNProtocols: ['http/1.1'],
     });
     client.on('error', () => undefined);
-    await once(client, 'close');
+    // Not events.once: that rejects on the 'error' this handshake is meant to end with.
+    await new Promise((resolve) => client.once('close', resolve));
   } finally {
     server.close();
   }
