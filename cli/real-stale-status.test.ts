@@ -1,0 +1,57 @@
+// A real status page captured years ago, served byte for byte by a fake status page on 127.0.0.1 and read
+// through the real CLI: Renku's Statuspage summary of 2021-10-28, whose maintenance is still "scheduled"
+// for 2021-11-01. `why500 diagnose` must print it with its date, year included, and give maintenance no
+// weight.
+
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DiagnosisJson } from '../core/report/contract';
+import { CORPUS_DIR } from '../tests/corpus/load';
+import { FAKE_STATUS_SUMMARY } from './testing/fake-service';
+import { useFakeWorld } from './testing/fake-world';
+import { cleanEnv, runCli } from './testing/run-cli';
+
+const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+const world = useFakeWorld('why500-real-stale-', TOKEN);
+const RENKU = readFileSync(
+  join(CORPUS_DIR, 'status/statuspage-renku-summary-scheduled-maintenance-2021-10-28.json'),
+  'utf8',
+);
+
+describe('why500 diagnose with a real, years-old Statuspage summary', () => {
+  it('prints the passed "scheduled" maintenance and the page date with their years, and weighs neither', async () => {
+    world.fake.mode = 'ok';
+    world.fake.statusBody = RENKU;
+    try {
+      const env = cleanEnv(world.dir, { FAKE_TOKEN: TOKEN });
+      const dataDir = join(world.dir, 'd1');
+      const text = await runCli(['diagnose', '--config', world.configPath, '--data-dir', dataDir], env);
+      expect(text.stdout).toContain(
+        'maintenance “Please shut down any sessions” as scheduled for 1 Nov 2021, 08:30 UTC, which has passed',
+      );
+      expect(text.stdout).toContain('last updated 28 Oct 2021, 11:39 UTC');
+      expect(text.stdout).not.toMatch(/upcoming maintenance|maintenance planned for later/i);
+
+      const json = await runCli(
+        ['diagnose', '--json', '--config', world.configPath, '--data-dir', dataDir],
+        env,
+      );
+      const d = JSON.parse(json.stdout) as DiagnosisJson;
+      expect(d.verdict).toBe('healthy');
+      expect(d.ranking.find((r) => r.cause === 'maintenance')!.for).toEqual([]);
+      expect(d.evidence.statusPage).toMatchObject({
+        available: true,
+        maintenanceInProgress: false,
+        maintenanceUpcoming: false,
+        levelStale: true,
+      });
+      expect(d.evidence.statusPage.staleItems).toEqual([
+        { kind: 'scheduled-passed', name: 'Please shut down any sessions', at: '2021-11-01T08:30:00.000Z' },
+        { kind: 'page-old', name: null, at: '2021-10-28T11:39:27.351Z' },
+      ]);
+    } finally {
+      world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
+    }
+  });
+});
