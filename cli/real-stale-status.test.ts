@@ -54,4 +54,24 @@ describe('why500 diagnose with a real, years-old Statuspage summary', () => {
       world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
     }
   });
+
+  it('why500 check does not call the 2021 maintenance upcoming in its status line', async () => {
+    world.fake.mode = 'ok';
+    world.fake.statusBody = RENKU;
+    try {
+      const env = cleanEnv(world.dir, { FAKE_TOKEN: TOKEN });
+      const r = await runCli(
+        ['check', '--config', world.configPath, '--data-dir', join(world.dir, 'd2')],
+        env,
+      );
+      const line = r.stdout.split('\n').find((l) => l.includes('Status page:')) ?? '';
+      expect(line).toContain('"All Systems Operational"');
+      expect(line).toContain('as scheduled for 1 Nov 2021, 08:30 UTC, which has passed');
+      expect(line).toContain('last updated 28 Oct 2021, 11:39 UTC');
+      expect(line).not.toContain('upcoming maintenance');
+      expect(line).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    } finally {
+      world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { controls, probe, rounds, SAMPLE_TARGET } from '../../core/testing/synth
 import { classify } from '../../shared/classifier/classify';
 import { detectFeatures, readFacts } from '../../shared/classifier/features';
 import { diagnosisText } from '../../cli/table';
+import { describeStatusReading } from '../../core/report/status-words';
 import type { StatusReading } from '../../shared/types/status';
 import { CORPUS_DIR } from './load';
 
@@ -68,6 +69,18 @@ describe('Renku summary.json of 2021-10-28 against the clock of 2026-12-01', () 
     expect(checked.stale).toEqual([]);
     expect(checked.levelCurrent).toBe(true);
     expect(checked.maintenanceUpcoming.map((m) => m.name)).toEqual(['Please shut down any sessions']);
+  });
+
+  it('the status line of the CLI table and the report lists the maintenance only as out of date', () => {
+    const line = describeStatusReading(reading(NOW));
+    expect(line).not.toContain('upcoming maintenance');
+    expect(line).toContain(
+      'the status page still lists maintenance “Please shut down any sessions” as scheduled for 1 Nov 2021, 08:30 UTC',
+    );
+    // Read on its own day it is upcoming, and its time carries no date because it is not today either.
+    const then = describeStatusReading(reading('2021-10-28T12:00:00.000Z'));
+    expect(then).toContain('upcoming maintenance: Please shut down any sessions at 1 Nov 2021, 08:30 UTC');
+    expect(then).not.toContain('out of date');
   });
 
   it('the evidence does not count them, and the verdict text prints them with their year', () => {
