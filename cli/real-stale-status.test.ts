@@ -1,6 +1,7 @@
-// A real status page captured years ago, served byte for byte by a fake status page on 127.0.0.1 and read
+// Real status pages captured years ago, served byte for byte by a fake status page on 127.0.0.1 and read
 // through the real CLI: Renku's Statuspage summary of 2021-10-28, whose maintenance is still "scheduled"
-// for 2021-11-01. `why500 diagnose` must print it with its date, year included, and give maintenance no
+// for 2021-11-01, and Zoom's of 2024-01-31, whose maintenance is still "in progress" though planned to end
+// on 2024-02-29. `why500 diagnose` must print each with its date, year included, and give maintenance no
 // weight.
 
 import { describe, it, expect } from 'vitest';
@@ -14,10 +15,9 @@ import { cleanEnv, runCli } from './testing/run-cli';
 
 const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const world = useFakeWorld('why500-real-stale-', TOKEN);
-const RENKU = readFileSync(
-  join(CORPUS_DIR, 'status/statuspage-renku-summary-scheduled-maintenance-2021-10-28.json'),
-  'utf8',
-);
+const sample = (name: string) => readFileSync(join(CORPUS_DIR, 'status', name), 'utf8');
+const RENKU = sample('statuspage-renku-summary-scheduled-maintenance-2021-10-28.json');
+const ZOOM = sample('statuspage-zoom-summary-maintenance-in-progress-2024-01-31.json');
 
 describe('why500 diagnose with a real, years-old Statuspage summary', () => {
   it('prints the passed "scheduled" maintenance and the page date with their years, and weighs neither', async () => {
@@ -70,6 +70,45 @@ describe('why500 diagnose with a real, years-old Statuspage summary', () => {
       expect(line).toContain('last updated 28 Oct 2021, 11:39 UTC');
       expect(line).not.toContain('upcoming maintenance');
       expect(line).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    } finally {
+      world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
+    }
+  });
+
+  it('prints the maintenance left "in progress" since 2024 with its planned end and weighs no maintenance', async () => {
+    world.fake.mode = 'ok';
+    world.fake.statusBody = ZOOM;
+    try {
+      const env = cleanEnv(world.dir, { FAKE_TOKEN: TOKEN });
+      const dataDir = join(world.dir, 'd3');
+      const text = await runCli(['diagnose', '--config', world.configPath, '--data-dir', dataDir], env);
+      expect(text.stdout).toContain(
+        'maintenance “Updated Malaysia Toll Numbers” as in progress, but it was planned to end 1 Mar 2024, 07:59 UTC',
+      );
+      expect(text.stdout).toContain('as scheduled for 6 Apr 2024, 00:00 UTC, which has passed');
+      expect(text.stdout).toContain('last updated 31 Jan 2024, 18:34 UTC');
+      expect(text.stdout).not.toMatch(/maintenance in progress|planned to end at \d\d:\d\d UTC/i);
+
+      const json = await runCli(
+        ['diagnose', '--json', '--config', world.configPath, '--data-dir', dataDir],
+        env,
+      );
+      const d = JSON.parse(json.stdout) as DiagnosisJson;
+      expect(d.verdict).toBe('healthy');
+      expect(d.ranking.find((r) => r.cause === 'maintenance')!.for).toEqual([]);
+      expect(d.evidence.statusPage).toMatchObject({
+        maintenanceInProgress: false,
+        maintenanceName: null,
+        maintenanceUntil: null,
+        levelStale: true,
+      });
+      expect(d.evidence.statusPage.staleItems?.map((x) => [x.kind, x.at])).toEqual([
+        ['maintenance-overrun', '2024-03-01T07:59:00.000Z'],
+        ['scheduled-passed', '2024-02-04T01:00:00.000Z'],
+        ['scheduled-passed', '2024-02-12T08:00:00.000Z'],
+        ['scheduled-passed', '2024-04-06T00:00:00.000Z'],
+        ['page-old', '2024-01-31T18:34:15.868Z'],
+      ]);
     } finally {
       world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
     }
