@@ -33,12 +33,18 @@ export function describeStatusReading(reading: StatusReading | null): string {
   const snap = reading.snapshot;
   const parts: string[] = [];
   if (snap) {
-    const said = snap.description ? `"${cleanText(snap.description, 200)}"` : `level ${snap.level}`;
-    parts.push(`The status page says ${said} (${snap.level})`);
     // Only the items that still hold at the time of the reading are listed as current; the clock check
     // sets the others apart, and they are named below as out of date, with their dates.
     const now = reading.unavailable?.at ?? snap.fetchedAt;
     const checked = checkAgainstClock(snap, Date.parse(now) || Date.now());
+    // A maintenance level that only an overrun window implies is as out of date as an old page's level.
+    const levelOld =
+      !checked.levelCurrent ||
+      (snap.level === 'maintenance' &&
+        checked.maintenanceInProgress.length === 0 &&
+        checked.stale.some((x) => x.kind === 'maintenance-overrun'));
+    const said = snap.description ? `"${cleanText(snap.description, 200)}"` : `level ${snap.level}`;
+    parts.push(`The status page says ${said} (${snap.level}${levelOld ? ', out of date' : ''})`);
     const more = snap.omitted ?? { components: 0, incidents: 0, maintenance: 0 };
     const incidents = checked.incidents.length + more.incidents;
     if (incidents > 0) {

@@ -97,6 +97,7 @@ describe('Renku summary.json of 2021-10-28 against the clock of 2026-12-01', () 
 
   it('the status line of the CLI table and the report lists the maintenance only as out of date', () => {
     const line = describeStatusReading(reading(NOW));
+    expect(line).toMatch(/^The status page says "All Systems Operational" \(operational, out of date\);/);
     expect(line).not.toContain('upcoming maintenance');
     expect(line).toContain(
       'the status page still lists maintenance “Please shut down any sessions” as scheduled for 1 Nov 2021, 08:30 UTC',
@@ -104,6 +105,7 @@ describe('Renku summary.json of 2021-10-28 against the clock of 2026-12-01', () 
     // Read on its own day it is upcoming, and its time carries no date because it is not today either.
     const then = describeStatusReading(reading('2021-10-28T12:00:00.000Z'));
     expect(then).toContain('upcoming maintenance: Please shut down any sessions at 1 Nov 2021, 08:30 UTC');
+    expect(then).toMatch(/^The status page says "All Systems Operational" \(operational\);/);
     expect(then).not.toContain('out of date');
   });
 
@@ -226,6 +228,7 @@ describe('Zoom summary.json of 2024-01-31 against the clock of 2026-12-01', () =
 
   it('the status line lists no maintenance as current', () => {
     const line = describeStatusReading(reading(NOW));
+    expect(line).toMatch(/^The status page says "All Systems Operational" \(maintenance, out of date\);/);
     expect(line).not.toContain('maintenance in progress:');
     expect(line).not.toContain('upcoming maintenance');
     expect(line).toContain(`“${MALAYSIA}” as in progress, but it was planned to end 1 Mar 2024, 07:59 UTC`);
