@@ -54,6 +54,32 @@ function workingEvidence(file: string, start = NOW) {
 const statusFeatures = (evidence: ReturnType<typeof workingEvidence>) =>
   detectFeatures(evidence, readFacts(evidence)).filter((f) => f.startsWith('status-'));
 
+/**
+ * Asserts that a page read from `file` against NOW leaves the evidence with nothing current (level
+ * `level` marked stale, no maintenance, no incident, exactly `stale` set apart) and a healthy verdict in
+ * which maintenance has no support; returns the verdict text.
+ */
+function expectNothingCurrent(file: string, level: string, stale: unknown[]): string {
+  const evidence = workingEvidence(file);
+  expect(evidence.statusPage).toMatchObject({
+    available: true,
+    level,
+    levelStale: true,
+    maintenanceInProgress: false,
+    maintenanceUpcoming: false,
+    maintenanceName: null,
+    maintenanceUntil: null,
+    upcomingAt: null,
+    openIncidents: 0,
+  });
+  expect(evidence.statusPage.staleItems).toEqual(stale);
+  expect(statusFeatures(evidence)).toEqual([]);
+  const d = classify(evidence);
+  expect(d.verdict).toBe('healthy');
+  expect(d.ranking.find((r) => r.cause === 'maintenance')!.for).toEqual([]);
+  return diagnosisText(d, 'UTC').join('\n');
+}
+
 describe('Renku summary.json of 2021-10-28 against the clock of 2026-12-01', () => {
   const reading = (at: string) => readSample(RENKU, at);
   it('parses as an operational page with one maintenance still "scheduled" for 2021-11-01', () => {
@@ -110,26 +136,10 @@ describe('Renku summary.json of 2021-10-28 against the clock of 2026-12-01', () 
   });
 
   it('the evidence does not count them, and the verdict text prints them with their year', () => {
-    const evidence = workingEvidence(RENKU);
-    expect(evidence.statusPage).toMatchObject({
-      available: true,
-      level: 'operational',
-      levelStale: true,
-      maintenanceInProgress: false,
-      maintenanceUpcoming: false,
-      upcomingAt: null,
-      maintenanceName: null,
-      openIncidents: 0,
-    });
-    expect(evidence.statusPage.staleItems).toEqual([
+    const text = expectNothingCurrent(RENKU, 'operational', [
       { kind: 'scheduled-passed', name: 'Please shut down any sessions', at: '2021-11-01T08:30:00.000Z' },
       { kind: 'page-old', name: null, at: '2021-10-28T11:39:27.351Z' },
     ]);
-    expect(statusFeatures(evidence)).toEqual([]);
-    const d = classify(evidence);
-    expect(d.verdict).toBe('healthy');
-    expect(d.ranking.find((r) => r.cause === 'maintenance')!.for).toEqual([]);
-    const text = diagnosisText(d, 'UTC').join('\n');
     expect(text).toContain(
       'maintenance “Please shut down any sessions” as scheduled for 1 Nov 2021, 08:30 UTC, which has passed',
     );
@@ -198,24 +208,7 @@ describe('Zoom summary.json of 2024-01-31 against the clock of 2026-12-01', () =
   });
 
   it('the evidence gives maintenance nothing, and the verdict text prints each item with its year', () => {
-    const evidence = workingEvidence(ZOOM);
-    expect(evidence.statusPage).toMatchObject({
-      available: true,
-      level: 'maintenance',
-      levelStale: true,
-      maintenanceInProgress: false,
-      maintenanceUpcoming: false,
-      maintenanceName: null,
-      maintenanceUntil: null,
-      upcomingAt: null,
-      openIncidents: 0,
-    });
-    expect(evidence.statusPage.staleItems).toEqual(STALE);
-    expect(statusFeatures(evidence)).toEqual([]);
-    const d = classify(evidence);
-    expect(d.verdict).toBe('healthy');
-    expect(d.ranking.find((r) => r.cause === 'maintenance')!.for).toEqual([]);
-    const text = diagnosisText(d, 'UTC').join('\n');
+    const text = expectNothingCurrent(ZOOM, 'maintenance', STALE);
     expect(text).toContain(
       `maintenance “${MALAYSIA}” as in progress, but it was planned to end 1 Mar 2024, 07:59 UTC`,
     );
