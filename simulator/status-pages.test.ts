@@ -108,6 +108,12 @@ describe('the status samples in tests/corpus/status', () => {
       '51c568d44d6f446bc83cd1617a2d83e91c2f19af5426e23d84ef925c1e4eb080',
     'incidentio-openai-status-page-html-ongoing-incident-2026-03-17.html':
       '762b93879938f57185bbdf1c4808ff3a9c2670cbcd0e917c83a0482f5e32ccb2',
+    // Cut out of SwissDataScienceCenter/renku-ui's JS test sample (see the manifest note), not from ../shared.
+    'statuspage-renku-summary-scheduled-maintenance-2021-10-28.json':
+      'e830f3f1ec8b45410f07386c70a552cc53673f98099dd675656270f01d308ea3',
+    // The file hwartig/saas-status-scraper stored (see the manifest note for how it was copied and checked).
+    'statuspage-zoom-summary-maintenance-in-progress-2024-01-31.json':
+      '32d158b7ee64d38491bd0af881d37b89452f4800c642c109e6e4b63c32d35745',
   };
   it('are byte for byte the originals', () => {
     for (const [copy, sha256] of Object.entries(originals))

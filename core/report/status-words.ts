@@ -5,6 +5,7 @@ import { briefList, cleanText } from '../../shared/text/sanitize';
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
 import { checkAgainstClock } from '../../shared/status/clock-check';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
+import { formatAt } from '../../shared/vocabulary/time';
 
 const REASONS: Record<StatusUnavailableReason, string> = {
   'not-configured': 'no status page is configured',
@@ -32,28 +33,39 @@ export function describeStatusReading(reading: StatusReading | null): string {
   const snap = reading.snapshot;
   const parts: string[] = [];
   if (snap) {
+    // Only the items that still hold at the time of the reading are listed as current; the clock check
+    // sets the others apart, and they are named below as out of date, with their dates.
+    const now = reading.unavailable?.at ?? snap.fetchedAt;
+    const checked = checkAgainstClock(snap, Date.parse(now) || Date.now());
+    // A maintenance level that only an overrun window implies is as out of date as an old page's level.
+    const levelOld =
+      !checked.levelCurrent ||
+      (snap.level === 'maintenance' &&
+        checked.maintenanceInProgress.length === 0 &&
+        checked.stale.some((x) => x.kind === 'maintenance-overrun'));
     const said = snap.description ? `"${cleanText(snap.description, 200)}"` : `level ${snap.level}`;
-    parts.push(`The status page says ${said} (${snap.level})`);
+    parts.push(`The status page says ${said} (${snap.level}${levelOld ? ', out of date' : ''})`);
     const more = snap.omitted ?? { components: 0, incidents: 0, maintenance: 0 };
-    const incidents = snap.incidents.length + more.incidents;
+    const incidents = checked.incidents.length + more.incidents;
     if (incidents > 0) {
       parts.push(
         `${incidents} open incident${incidents > 1 ? 's' : ''}: ${briefList(
-          snap.incidents.map((i) => `${cleanText(i.name, 80)} (${i.stage}, ${i.impact})`),
+          checked.incidents.map((i) => `${cleanText(i.name, 80)} (${i.stage}, ${i.impact})`),
           more.incidents,
           { maxEach: 120 },
         )}`,
       );
     }
-    if (snap.maintenanceInProgress.length > 0) {
-      parts.push(`maintenance in progress: ${briefList(snap.maintenanceInProgress.map((m) => m.name))}`);
+    if (checked.maintenanceInProgress.length > 0) {
+      parts.push(`maintenance in progress: ${briefList(checked.maintenanceInProgress.map((m) => m.name))}`);
     }
-    if (snap.maintenanceUpcoming.length > 0) {
+    if (checked.maintenanceUpcoming.length > 0) {
       parts.push(
         `upcoming maintenance: ${briefList(
-          snap.maintenanceUpcoming.map((m) =>
-            m.scheduledFor ? `${cleanText(m.name, 80)} at ${m.scheduledFor}` : m.name,
-          ),
+          checked.maintenanceUpcoming.map((m) => {
+            const at = formatAt(m.scheduledFor, now);
+            return at ? `${cleanText(m.name, 80)} at ${at}` : m.name;
+          }),
           0,
           { maxEach: 120 },
         )}`,
@@ -71,15 +83,15 @@ export function describeStatusReading(reading: StatusReading | null): string {
       );
     if (more.components > 0) parts.push(`${more.components} more components not listed`);
     // Items the clock shows to be out of date are named as such, with their dates.
-    const now = reading.unavailable?.at ?? snap.fetchedAt;
-    const stale = checkAgainstClock(snap, Date.parse(now) || Date.now()).stale;
-    parts.push(...staleStatusSentences(stale, now).map((s) => s.charAt(0).toLowerCase() + s.slice(1)));
+    parts.push(
+      ...staleStatusSentences(checked.stale, now).map((s) => s.charAt(0).toLowerCase() + s.slice(1)),
+    );
   }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);
     parts.push(
       snap
-        ? `this is an earlier reading (stale, from ${snap.fetchedAt}): now ${why}`
+        ? `this is an earlier reading (stale, from ${formatAt(snap.fetchedAt, reading.unavailable.at) ?? 'an unknown time'}): now ${why}`
         : `No status information: ${why}`,
     );
   }
