@@ -21,7 +21,7 @@ import {
   secondsBeforeErrors,
   sightingsNeeded,
 } from './fingerprint';
-import { checkAgainstClock } from '../../shared/status/clock-check';
+import { checkAgainstClock, levelIsStale } from '../../shared/status/clock-check';
 import { edgeFromRay, readSignals } from './signals';
 
 /** Everything buildEvidence needs. */
@@ -198,16 +198,7 @@ function statusFacts(
   const upcoming = [...checked.maintenanceUpcoming].sort((a, b) =>
     (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''),
   )[0];
-  const staleKinds = new Set(checked.stale.map((x) => x.kind));
-  // The overall level says nothing current when the page is old, or when it only echoes stale items.
-  const levelStale =
-    !checked.levelCurrent ||
-    (snap.level === 'maintenance' && inProgress === null && staleKinds.has('maintenance-overrun')) ||
-    (snap.level !== 'operational' &&
-      snap.level !== 'maintenance' &&
-      open.length === 0 &&
-      down.length === 0 &&
-      staleKinds.has('incident-quiet'));
+  const levelStale = levelIsStale(snap, checked);
   return {
     configured: true,
     available: true,

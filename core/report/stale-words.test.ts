@@ -2,7 +2,6 @@
 // out-of-date items as such.
 
 import { describe, it, expect } from 'vitest';
-import { readingSummary } from '../status/summary';
 import { statusReading } from '../testing/synthetic';
 import { describeStatusReading } from './status-words';
 
@@ -24,6 +23,6 @@ describe('status lines against the clock', () => {
       stale: true,
       unavailable: { reason: 'inactive' as const, detail: 'x', at: '2026-12-01T16:00:00.000Z' },
     };
-    expect(readingSummary(reading)).toContain('last known 28 Nov 2026, 09:15 UTC');
+    expect(describeStatusReading(reading)).toContain('earlier reading (stale, from 28 Nov 2026, 09:15 UTC)');
   });
 });

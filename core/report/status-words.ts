@@ -3,7 +3,7 @@
 
 import { briefList, cleanText } from '../../shared/text/sanitize';
 import type { StatusReading, StatusUnavailableReason } from '../../shared/types/status';
-import { checkAgainstClock } from '../../shared/status/clock-check';
+import { checkAgainstClock, levelIsStale } from '../../shared/status/clock-check';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { formatAt } from '../../shared/vocabulary/time';
 
@@ -37,12 +37,7 @@ export function describeStatusReading(reading: StatusReading | null): string {
     // sets the others apart, and they are named below as out of date, with their dates.
     const now = reading.unavailable?.at ?? snap.fetchedAt;
     const checked = checkAgainstClock(snap, Date.parse(now) || Date.now());
-    // A maintenance level that only an overrun window implies is as out of date as an old page's level.
-    const levelOld =
-      !checked.levelCurrent ||
-      (snap.level === 'maintenance' &&
-        checked.maintenanceInProgress.length === 0 &&
-        checked.stale.some((x) => x.kind === 'maintenance-overrun'));
+    const levelOld = levelIsStale(snap, checked);
     const said = snap.description ? `"${cleanText(snap.description, 200)}"` : `level ${snap.level}`;
     parts.push(`The status page says ${said} (${snap.level}${levelOld ? ', out of date' : ''})`);
     const more = snap.omitted ?? { components: 0, incidents: 0, maintenance: 0 };

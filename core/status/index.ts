@@ -15,4 +15,3 @@ export {
 export { ProviderMemory, rememberedProviders, providerCandidates } from './detect';
 export { StatusFormatError, type StatusProvider, type ParseContext } from './provider';
 export { STATUS_PROVIDERS, providerById } from './providers';
-export { readingSummary } from './summary';

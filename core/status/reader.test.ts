@@ -470,19 +470,20 @@ describe('no information, never "down"', () => {
   });
 });
 
-describe('readingSummary', () => {
+describe('the status line of a reading', () => {
   it('says what is known, and never turns a failed read into an outage', async () => {
-    const { readingSummary } = await import('./summary');
+    const { describeStatusReading } = await import('../report/status-words');
     const server = await serve({ '/api/v2/summary.json': jsonReply(GITHUB_INCIDENT) });
     const { reader, clock } = readerFor(server);
-    expect(readingSummary(await reader.read())).toBe(
-      'partial outage — 1 incident: Incident with Packages and Pages',
-    );
+    // GitHub's page of 2022, read now: shown with its dates, its level marked out of date.
+    const first = describeStatusReading(await reader.read());
+    expect(first).toContain('Incident with Packages and Pages');
+    expect(first).toContain('(partial-outage, out of date)');
     server.route('/api/v2/summary.json', { status: 401, body: INACTIVE });
     clock.t += 61_000;
-    expect(readingSummary(await reader.read())).toBe(
-      'no information (the status page is inactive); last known 12:00 UTC: partial outage — 1 incident: Incident with Packages and Pages',
-    );
-    expect(readingSummary(null)).toBe('not read yet');
+    const later = describeStatusReading(await reader.read());
+    expect(later).toContain('Incident with Packages and Pages');
+    expect(later).toMatch(/earlier reading \(stale, from 12:00 UTC\): now the status page is inactive/);
+    expect(describeStatusReading(null)).toBe('No status page is configured.');
   });
 });

@@ -62,3 +62,24 @@ export function checkAgainstClock(snap: StatusSnapshot, nowMs: number): ClockChe
   if (!levelCurrent) stale.push({ kind: 'page-old', name: null, at: snap.updatedAt });
   return { incidents, maintenanceInProgress, maintenanceUpcoming, levelCurrent, stale };
 }
+
+/**
+ * The page's overall level says nothing about now: the page itself is old, or the level only echoes
+ * stale items (a maintenance level from an overrun window, a trouble level from incidents nobody has
+ * updated for days while every component works).
+ */
+export function levelIsStale(snap: StatusSnapshot, checked: ClockChecked): boolean {
+  const staleKinds = new Set(checked.stale.map((x) => x.kind));
+  const anyDown = snap.components.some((c) => c.status !== 'operational' && c.status !== 'unknown');
+  return (
+    !checked.levelCurrent ||
+    (snap.level === 'maintenance' &&
+      checked.maintenanceInProgress.length === 0 &&
+      staleKinds.has('maintenance-overrun')) ||
+    (snap.level !== 'operational' &&
+      snap.level !== 'maintenance' &&
+      checked.incidents.length === 0 &&
+      !anyDown &&
+      staleKinds.has('incident-quiet'))
+  );
+}
