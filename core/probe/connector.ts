@@ -140,40 +140,46 @@ export function timedConnector(options: TimedConnectorOptions): Connector {
         const refusal = options.guard?.(hostname, address) ?? null;
         if (refusal) return fail('failed', new LocalRedirectError(refusal));
         setPhase('connect');
-        tcp = net.connect({ host: address, port, family: addressFamily, noDelay: true });
-        tcp.on('error', (err) => fail('failed', err));
-        tcp.once('connect', () => {
-          const connectedAt = now();
-          const socket = tcp as net.Socket;
-          observer.done('connect', connectedAt - resolvedAt);
-          const record = (tlsMs: number | null, ready: net.Socket): void => {
-            const readyAt = now();
-            observer.connected({
-              dns,
-              connect: connectedAt - resolvedAt,
-              tls: tlsMs,
-              remoteAddress: socket.remoteAddress ?? null,
-              readyAt,
-              socket: ready,
+        // Let the event loop deliver what else is ready (other probes' answers and lookups) before
+        // this probe's set-up runs, so their timestamps are not taken after it.
+        setImmediate(() => {
+          if (settled) return;
+          const connectAt = now();
+          tcp = net.connect({ host: address, port, family: addressFamily, noDelay: true });
+          tcp.on('error', (err) => fail('failed', err));
+          tcp.once('connect', () => {
+            const connectedAt = now();
+            const socket = tcp as net.Socket;
+            observer.done('connect', connectedAt - connectAt);
+            const record = (tlsMs: number | null, ready: net.Socket): void => {
+              const readyAt = now();
+              observer.connected({
+                dns,
+                connect: connectedAt - connectAt,
+                tls: tlsMs,
+                remoteAddress: socket.remoteAddress ?? null,
+                readyAt,
+                socket: ready,
+              });
+              settle(null, ready);
+            };
+            if (!secure) return record(null, socket);
+            setPhase('tls');
+            const servername = target.servername || hostname;
+            tlsSocket = tls.connect({
+              socket,
+              host: hostname,
+              servername: net.isIP(servername) ? undefined : servername,
+              secureContext: options.secureContext,
+              ALPNProtocols: ['http/1.1'],
+              rejectUnauthorized: true,
             });
-            settle(null, ready);
-          };
-          if (!secure) return record(null, socket);
-          setPhase('tls');
-          const servername = target.servername || hostname;
-          tlsSocket = tls.connect({
-            socket,
-            host: hostname,
-            servername: net.isIP(servername) ? undefined : servername,
-            secureContext: options.secureContext,
-            ALPNProtocols: ['http/1.1'],
-            rejectUnauthorized: true,
-          });
-          tlsSocket.on('error', (err) => fail('failed', err));
-          tlsSocket.once('secureConnect', () => {
-            const tlsMs = now() - connectedAt;
-            observer.done('tls', tlsMs);
-            record(tlsMs, tlsSocket as tls.TLSSocket);
+            tlsSocket.on('error', (err) => fail('failed', err));
+            tlsSocket.once('secureConnect', () => {
+              const tlsMs = now() - connectedAt;
+              observer.done('tls', tlsMs);
+              record(tlsMs, tlsSocket as tls.TLSSocket);
+            });
           });
         });
       },

@@ -233,6 +233,9 @@ async function execute(
       const sentAt = run.sentAt !== null && run.sentAt >= readyAt ? run.sentAt : readyAt;
       const firstDataAt = run.dataAt !== null && run.dataAt >= sentAt ? run.dataAt : headersAt;
       run.timings.firstByte = (run.timings.firstByte ?? 0) + (firstDataAt - sentAt);
+      // Let the event loop deliver what else is ready (other probes' answers) before this answer is
+      // read, so their first-byte timestamps are not taken after this probe's work.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       run.status = response.statusCode;
       run.headers = pickHeaders(response.headers, redact);
       run.body = newBodyProgress();
