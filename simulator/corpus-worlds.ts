@@ -50,12 +50,19 @@ export interface CorpusWorld {
   scenario: ScenarioDefinition;
 }
 
-/** The entry as the fake service sends it: its own status, headers and body, nothing added. */
+/** The entry as the fake service sends it: its own status line, headers and body, nothing added. */
 export function recordedReply(entry: HttpCorpusEntry): HttpReply {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(entry.headers))
     if (!HOP_HEADERS.has(name)) headers[name] = value;
-  return { kind: 'http', status: entry.status, headers, body: entry.body, verbatim: true };
+  return {
+    kind: 'http',
+    status: entry.status,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    headers,
+    body: entry.body,
+    verbatim: true,
+  };
 }
 
 /** The routes a real fault of this kind hits, from the manifest's cause and meaning. */
@@ -127,10 +134,15 @@ export function corpusWorlds(): CorpusWorld[] {
 }
 
 /**
- * The vendor name the recognisers give an entry from what a probe sees (not the reason phrase, which
- * probes do not keep), or null when only the wording fallback knows it.
+ * The vendor name the recognisers give an entry from what a probe sees (status line with its reason
+ * phrase, headers, body), or null when only the wording fallback knows it.
  */
 export function vendorNameOf(entry: HttpCorpusEntry): string | null {
-  const seen = recognise({ status: entry.status, headers: entry.headers, body: entry.body });
+  const seen = recognise({
+    status: entry.status,
+    reason: entry.reason,
+    headers: entry.headers,
+    body: entry.body,
+  });
   return seen && seen.vendor !== 'generic' ? seen.name : null;
 }

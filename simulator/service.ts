@@ -223,7 +223,8 @@ export function serviceHandler(scenario: ScenarioDefinition, state: ServiceState
         ...reply.headers,
         'content-length': String(Buffer.byteLength(reply.body)),
       };
-      res.writeHead(reply.status, headers);
+      if (reply.reason) res.writeHead(reply.status, reply.reason, headers);
+      else res.writeHead(reply.status, headers);
       res.end(req.method === 'HEAD' ? undefined : reply.body);
     };
     if (reply.delayMs && reply.delayMs > 0) {

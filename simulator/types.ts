@@ -37,6 +37,8 @@ export interface SimRequest {
 export interface HttpReply {
   kind: 'http';
   status: number;
+  /** The status line's reason phrase; Node's standard phrase for the status when absent. */
+  reason?: string;
   headers: Record<string, string>;
   body: string;
   /** Wait this long before sending the headers. */

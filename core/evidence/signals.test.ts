@@ -35,6 +35,22 @@ describe('readSignals', () => {
     ).toBe(false);
   });
 
+  it("reads the status line's reason phrase: a classic ELB's bare 504 and 503 are named", () => {
+    const bare = probe(at, { name: 's', status: 504, body: '' });
+    expect(readSignals(bare).recognitions).toEqual([]);
+    const timeout = readSignals({ ...bare, reason: 'GATEWAY_TIMEOUT' }).recognitions;
+    expect(timeout.map((r) => [r.name, r.layer, r.meaning])).toEqual([
+      ['AWS Elastic Load Balancing', 'load-balancer', 'origin-timeout'],
+    ]);
+    const full = readSignals({
+      ...probe(at, { name: 's', status: 503, body: '' }),
+      reason: 'Service Unavailable: Back-end server is at capacity',
+    }).recognitions;
+    expect(full.map((r) => [r.name, r.layer, r.meaning])).toEqual([
+      ['AWS Elastic Load Balancing', 'load-balancer', 'origin-unreachable'],
+    ]);
+  });
+
   it('sees maintenance wording only in error pages', () => {
     const body = '<h1>We are down for scheduled maintenance</h1>';
     expect(readSignals(probe(at, { name: 'site', status: 503, body })).maintenanceWording).toBe(true);

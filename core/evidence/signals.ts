@@ -10,7 +10,12 @@ import { recognise } from './recognise/index';
 /** What the recognisers make of one probe's answer, or null (no answer, or nothing recognised). */
 export function recogniseProbe(probe: ProbeResult): Recognition | null {
   if (probe.status === null) return null;
-  const seen = recognise({ status: probe.status, headers: probe.headers ?? {}, body: probe.body ?? '' });
+  const seen = recognise({
+    status: probe.status,
+    ...(probe.reason !== undefined ? { reason: probe.reason } : {}),
+    headers: probe.headers ?? {},
+    body: probe.body ?? '',
+  });
   // A bot check the probe itself labelled is one even when no recogniser knows the page.
   if (!seen && probe.outcome === 'challenge')
     return { vendor: 'generic', name: 'The server', layer: 'cdn', meaning: 'bot-check' };

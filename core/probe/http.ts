@@ -66,6 +66,7 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
       auth: Boolean(req.authorization),
       at,
       status: run.status,
+      ...(run.reason !== null ? { reason: redact(run.reason) } : {}),
       outcome,
       ...(error !== undefined ? { error: redact(oneLine(error)) } : {}),
       timings: {

@@ -22,11 +22,22 @@ export class DeadlineError extends Error {
   }
 }
 
-/** Sockets of running probes, told when undici is about to write a request's head on them. */
-const requestWatchers = new WeakMap<object, () => void>();
+/** Sockets of running probes, told when undici is about to write a request's head on them (and which request). */
+const requestWatchers = new WeakMap<object, (request: object | undefined) => void>();
 diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
-  const socket = (message as { socket?: object }).socket;
-  if (socket) requestWatchers.get(socket)?.();
+  const { socket, request } = message as { socket?: object; request?: object };
+  if (socket) requestWatchers.get(socket)?.(request);
+});
+
+/**
+ * Requests of running probes, told the reason phrase of their response's status line: undici's
+ * `request()` drops it, but publishes it here before the response is handed over.
+ */
+const reasonWatchers = new WeakMap<object, (reason: string) => void>();
+diagnosticsChannel.subscribe('undici:request:headers', (message) => {
+  const { request, response } = message as { request?: object; response?: { statusText?: unknown } };
+  const reason = response?.statusText;
+  if (request && typeof reason === 'string') reasonWatchers.get(request)?.(reason);
 });
 
 /** Mutable state of one running probe, shared by the connectors, the hop loop and the safety net. */
@@ -48,6 +59,11 @@ export class ProbeRun {
    */
   sentAt: number | null = null;
   status: number | null = null;
+  /**
+   * The reason phrase of the current hop's status line as received (raw: bound.ts cleans it), or null
+   * before its headers arrived. Cleared per hop by {@link expectResponse}.
+   */
+  reason: string | null = null;
   headers: Record<string, string> = {};
   body: BodyProgress = newBodyProgress();
   redirects = 0;
@@ -104,6 +120,7 @@ export class ProbeRun {
   expectResponse(): void {
     this.dataAt = null;
     this.sentAt = null;
+    this.reason = null;
   }
 
   /** ConnectionObserver: a new connection is ready; the request is written next. */
@@ -111,8 +128,10 @@ export class ProbeRun {
     this.lastConnection = record;
     this.dataAt = null;
     this.sentAt = null;
-    requestWatchers.set(record.socket, () => {
-      if (this.sentAt === null && this.lastConnection === record) this.sentAt = performance.now();
+    requestWatchers.set(record.socket, (request) => {
+      if (this.lastConnection !== record) return;
+      if (this.sentAt === null) this.sentAt = performance.now();
+      if (request) reasonWatchers.set(request, (reason) => (this.reason = reason));
     });
     // Added before undici takes the socket, so it runs before undici reads what arrived. Undici reads
     // the socket on 'readable' too, so listening here changes nothing in how the socket is read. Only

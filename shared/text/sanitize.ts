@@ -16,6 +16,8 @@ export const TEXT_LIMITS = {
   bodyExcerpt: 4 * 1024,
   /** One response header value. */
   header: 1_024,
+  /** The reason phrase of a status line. */
+  reason: 200,
   /** A URL (incident link, final URL after redirects). */
   url: 2_048,
   /** A one-line error message. */

@@ -91,6 +91,11 @@ export interface ProbeResult {
   at: string;
   /** Final HTTP status, or null when no response arrived. */
   status: number | null;
+  /**
+   * The reason phrase of the final status line, cleaned and capped, when it says more than the standard
+   * phrase for the status (a classic AWS ELB's `GATEWAY_TIMEOUT`); absent otherwise.
+   */
+  reason?: string;
   outcome: Outcome;
   /** One-line human-readable reason for a failure (never contains a secret). */
   error?: string;

@@ -16,7 +16,7 @@ export const awsElb = {
     const reason = r.reason ?? '';
     if (/back-end server is at capacity/i.test(reason + r.body.slice(0, 512)))
       return found(this, 'load-balancer', 'origin-unreachable');
-    if (r.status === 504 && reason === 'GATEWAY_TIMEOUT')
+    if (r.status === 504 && reason === 'GATEWAY_TIMEOUT' && r.body.trim() === '')
       return found(this, 'load-balancer', 'origin-timeout');
     if (!server.startsWith('awselb')) return null;
     if (r.status === 502) return found(this, 'load-balancer', 'origin-unreachable');

@@ -57,6 +57,41 @@ describe('recognise(), on every corpus http entry', () => {
   }
 });
 
+describe("recognise(), on the classic ELB's bare answers (only the reason phrase tells them apart)", () => {
+  const byId = (id: string) => entries.find((e) => e.id === id) as HttpCorpusEntry;
+  const capacity = byId('aws-elb-classic-503-backend-at-capacity-2015');
+  const timeout = byId('aws-elb-classic-504-gateway-timeout-empty-2019');
+
+  it('names the load balancer from the corpus status lines', () => {
+    for (const entry of [capacity, timeout]) {
+      expect(entry.body).toBe('');
+      const seen = recognise({
+        status: entry.status,
+        reason: entry.reason,
+        headers: entry.headers,
+        body: '',
+      });
+      expect({ vendor: seen?.vendor, name: seen?.name, layer: seen?.layer, meaning: seen?.meaning }).toEqual({
+        vendor: 'aws-elb',
+        name: 'AWS Elastic Load Balancing',
+        layer: 'load-balancer',
+        meaning: entry.meaning,
+      });
+    }
+    expect(capacity.reason).toBe('Service Unavailable: Back-end server is at capacity');
+    expect(timeout.reason).toBe('GATEWAY_TIMEOUT');
+  });
+
+  it('claims neither without the phrase, nor a GATEWAY_TIMEOUT that carries a page', () => {
+    for (const entry of [capacity, timeout])
+      expect(recognise({ status: entry.status, headers: entry.headers, body: '' })).toBeNull();
+    expect(recognise({ status: 504, reason: 'Gateway Timeout', headers: {}, body: '' })).toBeNull();
+    expect(
+      recognise({ status: 504, reason: 'GATEWAY_TIMEOUT', headers: {}, body: '{"error":"upstream"}' }),
+    ).toBeNull();
+  });
+});
+
 describe('recognise(), on answers no vendor made', () => {
   it('claims nothing in a plain healthy 200 page or JSON', () => {
     expect(
