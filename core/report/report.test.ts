@@ -88,6 +88,7 @@ describe('renderReport (markdown)', () => {
         error: `server echoed Authorization: Token ${TOKEN}`,
         outcome: 'http-4xx',
         status: 401,
+        reason: `Bad token ${TOKEN}`,
       }),
     );
     input.recentEvents[0]!.summary = `cookie: __cf_bm=${TOKEN}`;
@@ -97,6 +98,7 @@ describe('renderReport (markdown)', () => {
     expect(out).toContain('| user (with token) | direct | 401 |');
     const json = renderReport(input, 'json', { secrets: [TOKEN] });
     expect(json).not.toContain(TOKEN);
+    expect(json).toContain('"reason": "Bad token [redacted]"');
   });
 
   it('works with nothing observed yet', () => {
@@ -145,6 +147,8 @@ describe('renderReport (json)', () => {
     });
     expect(json.window).toEqual({ from: '2026-11-26T00:00:00.000Z', to: '2026-11-26T00:05:00.000Z' });
     expect(json.lastRound.probes[0]).not.toHaveProperty('body');
+    // A standard reason phrase is never kept on the probe, so none is reported.
+    expect(json.lastRound.probes[0]).not.toHaveProperty('reason');
     expect(json.lastRound.probes[0]!.timings.total).toBe(151.04);
     expect(json.events).toHaveLength(1);
   });

@@ -84,6 +84,7 @@ function probeForReport(p: ProbeResult): Record<string, unknown> {
     auth: p.auth,
     at: p.at,
     status: p.status,
+    ...(p.reason !== undefined ? { reason: p.reason } : {}),
     outcome: p.outcome,
     error: p.error ?? null,
     ...(p.note ? { note: p.note } : {}),

@@ -9,7 +9,8 @@ import { rankingLine, runScenarios, type ScenarioRun } from '../../simulator/run
 
 /**
  * One world per kind of answer: a firewall, a 409 denial, a platform's maintenance, a queue, a bad token,
- * a ban on one route, a crash, and a proxy's dead-backend page whose Retry-After leaves one answer each.
+ * a ban on one route, a crash, a proxy's dead-backend page whose Retry-After leaves one answer each, and a
+ * load balancer's empty answer that only its status line's reason phrase names.
  */
 const PICKED = [
   'cloudflare-1020-plain-2021',
@@ -20,6 +21,7 @@ const PICKED = [
   'cloudflare-1006-ip-banned-html-2014',
   'vercel-function-invocation-failed',
   'varnish-503-backend-fetch-failed',
+  'aws-elb-classic-504-gateway-timeout-empty-2019',
 ];
 
 const worlds = corpusWorlds().filter((w) => PICKED.includes(w.entry.id));
