@@ -77,6 +77,22 @@ describe('runRound', () => {
     expect(planProbes(plan({ alternateProxy: null })).some((r) => r.path === 'alternate')).toBe(false);
   });
 
+  it('scrubs the token from a reason phrase that echoes it', async () => {
+    const clock = new VirtualClock();
+    const { probe } = simulatedProbe(clock, () => ({ outcome: 'ok' }));
+    const echoing = async (r: Parameters<typeof probe>[0]) => ({
+      ...(await probe(r)),
+      reason: `Unauthorized: ${r.authorization ?? 'nothing'}`,
+    });
+    const done = runRound(plan(), { probe: echoing, readStatus: async () => reading, clock });
+    await clock.advance(1_000);
+    const round = await done;
+    expect(JSON.stringify(round)).not.toContain(TOKEN);
+    expect(round.probes.find((p) => p.path === 'direct' && p.name === 'user')!.reason).toBe(
+      'Unauthorized: Token [redacted]',
+    );
+  });
+
   it('without a token, probes auth endpoints only on the anonymous path, where a 401 is the expected answer', () => {
     const requests = planProbes(plan({ token: null }));
     expect(requests.filter((r) => r.name === 'user').map((r) => r.path)).toEqual(['anonymous']);

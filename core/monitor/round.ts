@@ -246,5 +246,6 @@ function scrub(result: ProbeResult, token: string | null): ProbeResult {
     body: clean(result.body),
     headers,
     ...(result.error !== undefined ? { error: clean(result.error) } : {}),
+    ...(result.reason !== undefined ? { reason: clean(result.reason) } : {}),
   };
 }
