@@ -2,7 +2,6 @@
 // endpoint back, in the wired rounds of `diagnose --watch` and in the monitor's scheduled rounds.
 
 import { describe, it, expect } from 'vitest';
-import type { ResolvedConfig } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
 import type { ProbeRequest } from '../probe/types';
 import { buildEvidence } from '../evidence/build';
@@ -11,27 +10,13 @@ import { HoldBacks, MAX_RETRY_AFTER_SECONDS, retryAfterMs } from './hold-back';
 import { Monitor } from './monitor';
 import { planProbes } from './round';
 import { simulatedProbe } from '../testing/simulated-probe';
-import { stubDiagnosis } from '../testing/test-rounds';
+import { stubDiagnosis, SVC_CONFIG } from '../testing/test-rounds';
 import { VirtualClock } from '../testing/virtual-clock';
 import { probe as syntheticProbe } from '../testing/synthetic';
 
 const NOW = Date.parse('2026-12-01T16:00:00.000Z');
 
-const config: ResolvedConfig = {
-  intervalSeconds: 30,
-  controls: ['https://control.test/204'],
-  alternatePath: null,
-  browserProfiles: [],
-  targets: [
-    {
-      name: 'Svc',
-      site: 'https://svc.test/',
-      endpoints: [{ name: 'health', url: 'https://api.svc.test/health' }],
-      statusPage: null,
-      auth: null,
-    },
-  ],
-};
+const config = SVC_CONFIG;
 
 describe('retryAfterMs', () => {
   it('reads seconds and HTTP dates, caps at five minutes, and ignores nonsense and the past', () => {

@@ -5,32 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResolvedConfig } from '../../shared/types/config';
 import type { MonitorEvent } from '../../shared/types/monitor';
 import { HistoryStore } from '../history/history';
 import { Monitor, RESTORE_MAX_AGE_MS } from './monitor';
 import { seededRandom } from './random';
 import { simulatedProbe } from '../testing/simulated-probe';
-import { stubDiagnosis } from '../testing/test-rounds';
+import { stubDiagnosis, SVC_CONFIG } from '../testing/test-rounds';
 import { VirtualClock } from '../testing/virtual-clock';
 
 const WALL = Date.UTC(2026, 5, 1, 12);
 
-const config: ResolvedConfig = {
-  intervalSeconds: 30,
-  controls: ['https://control.test/204'],
-  alternatePath: null,
-  browserProfiles: [],
-  targets: [
-    {
-      name: 'Svc',
-      site: 'https://svc.test/',
-      endpoints: [{ name: 'health', url: 'https://api.svc.test/health' }],
-      statusPage: null,
-      auth: null,
-    },
-  ],
-};
+const config = SVC_CONFIG;
 
 const dirs: string[] = [];
 afterEach(() => {
