@@ -23,6 +23,9 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Electron and the settings store built on it: only electron/ may import them (see below for which files). */
+const ELECTRON_MODULES = ['electron', 'electron-store', 'conf'];
+
 /** Test files and test support: the only code that may import testing/ folders, tests/ and the simulator. */
 const TEST_CODE = ['**/*.test.ts', '**/testing/**'];
 
@@ -87,9 +90,7 @@ export default tseslint.config(
       '**/renderer/**',
       '**/cli/**',
       '**/simulator/**',
-      'electron',
-      'electron-store',
-      'conf',
+      ...ELECTRON_MODULES,
       'undici',
       ...nodeBuiltins,
     ],
@@ -97,25 +98,17 @@ export default tseslint.config(
   ),
   ...layer(
     ['core/**'],
-    [
-      '**/electron/**',
-      '**/renderer/**',
-      '**/cli/**',
-      '**/simulator/**',
-      'electron',
-      'electron-store',
-      'conf',
-    ],
+    ['**/electron/**', '**/renderer/**', '**/cli/**', '**/simulator/**', ...ELECTRON_MODULES],
     'core/ runs under plain Node: it never imports Electron, the CLI, the simulator or the renderer.',
   ),
   ...layer(
     ['cli/**'],
-    ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
+    ['**/electron/**', '**/renderer/**', ...ELECTRON_MODULES],
     'The CLI runs without Electron.',
   ),
   ...layer(
     ['simulator/**'],
-    ['**/electron/**', '**/renderer/**', 'electron', 'electron-store', 'conf'],
+    ['**/electron/**', '**/renderer/**', ...ELECTRON_MODULES],
     'The simulator runs without Electron.',
     // It builds its worlds from the corpus of real responses.
     { allow: ['(^|/)tests/corpus/'] },
@@ -163,9 +156,7 @@ export default tseslint.config(
       '**/electron/**',
       '**/cli/**',
       '**/simulator/**',
-      'electron',
-      'electron-store',
-      'conf',
+      ...ELECTRON_MODULES,
       'undici',
       ...nodeBuiltins,
     ],
