@@ -29,34 +29,56 @@ function secondsBefore(iso: string | null, nowMs: number): number | null {
   return Number.isNaN(t) ? null : (nowMs - t) / 1000;
 }
 
+/**
+ * The items whose time `at` is at most `limitSeconds` before `nowMs` (or unknown); the others are
+ * added to `stale` as `kind`, with that time.
+ */
+function keepCurrent<T extends { name: string }>(
+  items: T[],
+  kind: StaleStatusItem['kind'],
+  at: (item: T) => string | null,
+  limitSeconds: number,
+  nowMs: number,
+  stale: StaleStatusItem[],
+): T[] {
+  return items.filter((item) => {
+    const when = at(item);
+    const ago = secondsBefore(when, nowMs);
+    if (ago !== null && ago > limitSeconds) {
+      stale.push({ kind, name: item.name, at: when });
+      return false;
+    }
+    return true;
+  });
+}
+
 /** Splits the snapshot's incidents and maintenances into current and stale at `nowMs`. */
 export function checkAgainstClock(snap: StatusSnapshot, nowMs: number): ClockChecked {
   const stale: StaleStatusItem[] = [];
-  const incidents = snap.incidents.filter((i) => {
-    const last = i.updatedAt ?? i.startedAt;
-    const quiet = secondsBefore(last, nowMs);
-    if (quiet !== null && quiet > INCIDENT_QUIET_SECONDS) {
-      stale.push({ kind: 'incident-quiet', name: i.name, at: last });
-      return false;
-    }
-    return true;
-  });
-  const maintenanceInProgress = snap.maintenanceInProgress.filter((m) => {
-    const over = secondsBefore(m.scheduledUntil, nowMs);
-    if (over !== null && over > MAINTENANCE_GRACE_SECONDS) {
-      stale.push({ kind: 'maintenance-overrun', name: m.name, at: m.scheduledUntil });
-      return false;
-    }
-    return true;
-  });
-  const maintenanceUpcoming = snap.maintenanceUpcoming.filter((m) => {
-    const late = secondsBefore(m.scheduledFor, nowMs);
-    if (late !== null && late > MAINTENANCE_GRACE_SECONDS) {
-      stale.push({ kind: 'scheduled-passed', name: m.name, at: m.scheduledFor });
-      return false;
-    }
-    return true;
-  });
+  const incidents = keepCurrent(
+    snap.incidents,
+    'incident-quiet',
+    (i) => i.updatedAt ?? i.startedAt,
+    INCIDENT_QUIET_SECONDS,
+    nowMs,
+    stale,
+  );
+  const maintenanceInProgress = keepCurrent(
+    snap.maintenanceInProgress,
+    'maintenance-overrun',
+    (m) => m.scheduledUntil,
+    MAINTENANCE_GRACE_SECONDS,
+    nowMs,
+    stale,
+  );
+  const maintenanceUpcoming = keepCurrent(
+    snap.maintenanceUpcoming,
+    'scheduled-passed',
+    (m) => m.scheduledFor,
+    MAINTENANCE_GRACE_SECONDS,
+    nowMs,
+    stale,
+  );
   const pageAge = secondsBefore(snap.updatedAt, nowMs);
   const levelCurrent = pageAge === null || pageAge <= PAGE_OLD_SECONDS;
   if (!levelCurrent) stale.push({ kind: 'page-old', name: null, at: snap.updatedAt });
