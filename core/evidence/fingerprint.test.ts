@@ -118,6 +118,21 @@ describe('FingerprintTracker', () => {
     });
   });
 
+  it("writes a stable build's sightings at most once a minute, not on every probe", () => {
+    const file = join(tempDir(), 'fingerprints.json');
+    const tracker = new FingerprintTracker(file);
+    tracker.observe(ORIGIN, site('2026-11-20T12:00:00.000Z', '1.0'));
+    tracker.observe(ORIGIN, site('2026-11-20T12:00:30.000Z', '1.0'));
+    const stored = () => JSON.parse(readFileSync(file, 'utf8')).sites[ORIGIN].current.lastSeenAt;
+    expect(stored()).toBe('2026-11-20T12:00:30.000Z');
+    tracker.observe(ORIGIN, site('2026-11-20T12:01:00.000Z', '1.0'));
+    expect(stored()).toBe('2026-11-20T12:00:30.000Z');
+    tracker.observe(ORIGIN, site('2026-11-20T12:01:30.000Z', '1.0'));
+    expect(stored()).toBe('2026-11-20T12:01:30.000Z');
+    // In memory the latest sighting is always there.
+    expect(tracker.evidence(ORIGIN, null).lastSeenAt).toBe('2026-11-20T12:01:30.000Z');
+  });
+
   it('calls a change after a long gap "some time since" the last sighting, not a change seen happening', () => {
     const t = new FingerprintTracker(join(tempDir(), 'fp.json'), undefined, changeGapSeconds(30));
     t.observe(ORIGIN, site('2026-11-13T12:00:00.000Z', '1.0'));

@@ -238,10 +238,11 @@ export class FingerprintTracker {
         this.save(origin);
       } else if (known.current.value === fp.value) {
         if (at > known.current.lastSeenAt) known.current.lastSeenAt = at;
+        // Saved while the sightings still count toward stable; after that, at most once a minute.
+        const counting = known.current.seen < STABLE_AFTER;
         known.current.seen = Math.min(STABLE_AFTER, known.current.seen + 1);
         const last = this.savedLastSeen.get(origin) ?? 0;
-        if (known.current.seen <= STABLE_AFTER || Date.parse(at) - last >= LAST_SEEN_SAVE_MS)
-          this.save(origin);
+        if (counting || Date.parse(at) - last >= LAST_SEEN_SAVE_MS) this.save(origin);
       } else {
         const wasStable = known.current.seen >= sightingsNeeded(known.current.source);
         this.state.sites[origin] = {
