@@ -90,6 +90,16 @@ function failsInside(seen: ResponseSignals): boolean {
   return seen.waitingRoom || seen.recognitions.some((r) => r.meaning === 'error-in-200');
 }
 
+/** What the recognisers make of each probe, read once per probe however often it is asked. */
+function signalReader(): (p: ProbeResult) => ResponseSignals {
+  const read = new Map<ProbeResult, ResponseSignals>();
+  return (p) => {
+    let seen = read.get(p);
+    if (!seen) read.set(p, (seen = readSignals(p)));
+    return seen;
+  };
+}
+
 /** Aggregates one endpoint's probes (time-ordered) on one path. */
 function aggregate(
   name: string,
@@ -97,6 +107,7 @@ function aggregate(
   probes: ProbeResult[],
   needsToken: boolean,
   baseline: number | null,
+  signalsOf: (p: ProbeResult) => ResponseSignals,
 ): EndpointEvidence {
   const outcomes: Partial<Record<Outcome, number>> = {};
   const statuses: Record<string, number> = {};
@@ -106,7 +117,7 @@ function aggregate(
   const edges: string[] = [];
   const failed: boolean[] = [];
   for (const p of probes) {
-    const seen = readSignals(p);
+    const seen = signalsOf(p);
     // A bot check the probe did not label is still a bot check, not an error of the service.
     const outcome: Outcome =
       seen.challenge && (p.outcome === 'http-4xx' || p.outcome === 'http-5xx') ? 'challenge' : p.outcome;
@@ -220,11 +231,17 @@ function statusFacts(
   };
 }
 
+/** One answer of the site in the window: when, and the build fingerprint it carried (if any). */
+interface SiteSighting {
+  at: string;
+  fp: ReturnType<typeof extractFingerprint>;
+}
+
 /**
  * Finds a fingerprint change inside the window from the site probes (time-ordered). Like the
  * tracker, an ETag or Last-Modified must be seen twice in a row before a change from it counts.
  */
-function windowFingerprint(siteProbes: ProbeResult[]): FingerprintEvidence | null {
+function windowFingerprint(sightings: SiteSighting[]): FingerprintEvidence | null {
   let current: ReturnType<typeof extractFingerprint> = null;
   let seen = 0;
   let firstSeenAt: string | null = null;
@@ -232,23 +249,22 @@ function windowFingerprint(siteProbes: ProbeResult[]): FingerprintEvidence | nul
   let previous: string | null = null;
   let previousLastSeenAt: string | null = null;
   let changedAt: string | null = null;
-  for (const p of siteProbes) {
-    const fp = extractFingerprint(p);
+  for (const { at, fp } of sightings) {
     if (!fp) continue;
     if (current && fp.value === current.value) {
       seen++;
-      lastSeenAt = p.at;
+      lastSeenAt = at;
       continue;
     }
     if (current && seen >= sightingsNeeded(current.source)) {
       previous = current.value;
       previousLastSeenAt = lastSeenAt;
-      changedAt = p.at;
+      changedAt = at;
     }
     current = fp;
     seen = 1;
-    firstSeenAt = p.at;
-    lastSeenAt = p.at;
+    firstSeenAt = at;
+    lastSeenAt = at;
   }
   if (!current) return null;
   return {
@@ -269,8 +285,8 @@ function windowFingerprint(siteProbes: ProbeResult[]): FingerprintEvidence | nul
  * The remembered fingerprint as this window may use it: a remembered change counts only when this
  * window saw the site's current build itself (with no answer from the site, nothing is claimed).
  */
-function confirmedByWindow(remembered: FingerprintEvidence, siteProbes: ProbeResult[]): FingerprintEvidence {
-  const seenNow = siteProbes.some((p) => extractFingerprint(p)?.value === remembered.current);
+function confirmedByWindow(remembered: FingerprintEvidence, sightings: SiteSighting[]): FingerprintEvidence {
+  const seenNow = sightings.some(({ fp }) => fp?.value === remembered.current);
   return seenNow || remembered.changedAt === null ? remembered : { ...remembered, changeBounded: false };
 }
 
@@ -326,10 +342,18 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     groups.set(key, group);
   }
 
+  const signalsOf = signalReader();
   const evidenceOf = (path: ProbePath, name: string): EndpointEvidence | null => {
     const g = groups.get(`${path}:${name}`);
     if (!g) return null;
-    return aggregate(name, path, g.probes, tokenEndpoints.has(name), baselines[`${path}:${name}`] ?? null);
+    return aggregate(
+      name,
+      path,
+      g.probes,
+      tokenEndpoints.has(name),
+      baselines[`${path}:${name}`] ?? null,
+      signalsOf,
+    );
   };
   // Configured endpoints first in config order, then anything else probed (e.g. renamed mid-window).
   const orderedNames = (path: ProbePath): string[] => {
@@ -357,15 +381,17 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   const serviceTrail = probes
     .filter((p) => p.path === 'direct' && !(tokenEndpoints.has(p.name) && !p.auth))
     .map((p) => {
-      const seen = readSignals(p);
+      const seen = signalsOf(p);
       return { at: p.at, failed: (isFailure(p.outcome) && !seen.challenge) || failsInside(seen) };
     });
   const firstFailureAt = serviceTrail.find((x) => x.failed)?.at ?? null;
 
-  const siteProbes = probes.filter((p) => p.path === 'direct' && p.name === 'site');
-  const inWindow = windowFingerprint(siteProbes);
+  const sightings = probes
+    .filter((p) => p.path === 'direct' && p.name === 'site')
+    .map((p) => ({ at: p.at, fp: extractFingerprint(p) }));
+  const inWindow = windowFingerprint(sightings);
   let fingerprint: FingerprintEvidence = input.fingerprint
-    ? confirmedByWindow({ ...input.fingerprint }, siteProbes)
+    ? confirmedByWindow({ ...input.fingerprint }, sightings)
     : (inWindow ?? emptyFingerprint());
   // A change seen inside the window beats a remembered one that was not seen happening.
   if (input.fingerprint && fingerprint.changeBounded !== true && inWindow?.changedAt) fingerprint = inWindow;
