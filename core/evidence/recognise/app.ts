@@ -9,7 +9,7 @@ export const characterAi = {
   id: 'character.ai',
   name: 'Character.AI',
   recognise(r) {
-    const json = jsonObject(r.body);
+    const json = jsonObject(r);
     if (json?.command !== 'neo_error') return null;
     return found(this, 'app', r.status < 400 ? 'error-in-200' : 'origin-error');
   },
@@ -20,7 +20,7 @@ export const github = {
   id: 'github',
   name: 'GitHub',
   recognise(r) {
-    const json = jsonObject(r.body);
+    const json = jsonObject(r);
     const docs = json?.documentation_url;
     if (
       typeof docs !== 'string' ||

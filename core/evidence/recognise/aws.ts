@@ -86,7 +86,7 @@ export const apiGateway = {
   name: 'Amazon API Gateway',
   recognise(r) {
     const type = (r.headers['x-amzn-errortype'] ?? '').split(':')[0]?.trim() ?? '';
-    const json = jsonObject(r.body);
+    const json = jsonObject(r);
     // API Gateway's fixed default answers, recognisable even with no headers kept.
     const fixed =
       json !== null && Object.keys(json).length === 1 && typeof json.message === 'string'
@@ -100,7 +100,7 @@ export const apiGateway = {
       'x-amzn-requestid' in r.headers;
     if (!marked || r.status < 400) return null;
     if (type && API_GATEWAY_TYPES[type]) return found(this, 'gateway', API_GATEWAY_TYPES[type], type);
-    const message = jsonObject(r.body)?.message;
+    const message = jsonObject(r)?.message;
     if (typeof message !== 'string') return null;
     if (r.status === 403) return found(this, 'gateway', 'access-denied', type || undefined);
     if (r.status === 401) return found(this, 'gateway', 'token-rejected', type || undefined);

@@ -38,7 +38,7 @@ export const azureBlob = {
     const code =
       r.headers['x-ms-error-code']?.trim() ||
       xmlErrorCode(r.body) ||
-      stringAt(jsonObject(r.body), 'error', 'code');
+      stringAt(jsonObject(r), 'error', 'code');
     if (!code) return null;
     const meaning = CODES[code] ?? (r.status === 403 ? 'access-denied' : null);
     return meaning ? found(this, 'storage', meaning, code) : null;

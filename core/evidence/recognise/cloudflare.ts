@@ -53,7 +53,7 @@ function errorCode(r: ResponseView): string | null {
   const plain = /^error code: (\d{3,4})$/i.exec(text);
   if (plain?.[1]) return plain[1];
   // The JSON form (RFC 9457 problem details) sent to clients that ask for JSON.
-  const json = jsonObject(r.body);
+  const json = jsonObject(r);
   if (json?.cloudflare_error === true && typeof json.error_code === 'number') return String(json.error_code);
   const head = r.body.slice(0, 32_768);
   if (
@@ -73,7 +73,7 @@ function errorCode(r: ResponseView): string | null {
 
 function isWaitingRoom(r: ResponseView): boolean {
   if (Object.keys(r.headers).some((n) => /waiting-?room/.test(n))) return true;
-  const json = jsonObject(r.body);
+  const json = jsonObject(r);
   if (json && typeof json.cfWaitingRoom === 'object' && json.cfWaitingRoom !== null) return true;
   return (
     /waiting room powered by cloudflare/i.test(title(r.body)) ||

@@ -28,7 +28,7 @@ export const djangoRest = {
   id: 'django-rest-framework',
   name: 'Django REST framework',
   recognise(r) {
-    const json = jsonObject(r.body);
+    const json = jsonObject(r);
     const detail = json?.detail;
     if (typeof detail !== 'string' || r.status < 400) return null;
     // DRF's errors carry only `detail` (throttling and validation add nothing else at top level).

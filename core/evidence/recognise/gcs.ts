@@ -33,7 +33,7 @@ export const gcs = {
       hasHeaderPrefix(r, 'x-goog-') ||
       header(r, 'server') === 'uploadserver';
     if (!marked || r.status < 400) return null;
-    const code = xmlErrorCode(r.body) ?? stringAt(jsonObject(r.body), 'error', 'errors', 0, 'reason');
+    const code = xmlErrorCode(r.body) ?? stringAt(jsonObject(r), 'error', 'errors', 0, 'reason');
     if (!code) return null;
     const meaning =
       CODES[code] ?? (r.status === 403 ? 'access-denied' : r.status === 401 ? 'token-rejected' : null);

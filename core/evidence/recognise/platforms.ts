@@ -64,7 +64,7 @@ export const netlify = {
   name: 'Netlify',
   recognise(r) {
     if (r.status < 400) return null;
-    const json = jsonObject(r.body);
+    const json = jsonObject(r);
     // Netlify Functions run on AWS Lambda: a function's failure comes back as Lambda's error object.
     const lambdaError = typeof json?.errorMessage === 'string';
     if (!('x-nf-request-id' in r.headers) && header(r, 'server') !== 'netlify' && !lambdaError) return null;

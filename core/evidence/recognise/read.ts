@@ -18,8 +18,18 @@ export function xmlErrorCode(body: string): string | null {
   return m?.[1] ?? null;
 }
 
+/** The parsed body of each view: many recognisers ask, the body is parsed once. */
+const parsed = new WeakMap<ResponseView, Record<string, unknown> | null>();
+
 /** The body parsed as a JSON object when it is one (at most 64 KiB read), else null. */
-export function jsonObject(body: string): Record<string, unknown> | null {
+export function jsonObject(r: ResponseView): Record<string, unknown> | null {
+  if (parsed.has(r)) return parsed.get(r) ?? null;
+  const value = parseObject(r.body);
+  parsed.set(r, value);
+  return value;
+}
+
+function parseObject(body: string): Record<string, unknown> | null {
   const text = body.trim();
   if (!text.startsWith('{') || text.length > 65_536) return null;
   try {
@@ -46,9 +56,4 @@ export function stringAt(value: unknown, ...path: (string | number)[]): string |
 export function title(body: string): string {
   const m = /<title[^>]*>([^<]*)<\/title>/i.exec(body.slice(0, 16_384));
   return (m?.[1] ?? '').trim();
-}
-
-/** True for a JSON content type. */
-export function isJson(r: ResponseView): boolean {
-  return /\bjson\b/i.test(r.headers['content-type'] ?? '');
 }
