@@ -5,7 +5,9 @@ import { noSignals } from '../../shared/evidence/signals';
 import type { ResponseSignals } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { Recognition } from '../../shared/types/recognition';
+import { generic } from './recognise/generic';
 import { recognise } from './recognise/index';
+import { found } from './recognise/types';
 
 /** What the recognisers make of one probe's answer, or null (no answer, or nothing recognised). */
 export function recogniseProbe(probe: ProbeResult): Recognition | null {
@@ -17,8 +19,7 @@ export function recogniseProbe(probe: ProbeResult): Recognition | null {
     body: probe.body ?? '',
   });
   // A bot check the probe itself labelled is one even when no recogniser knows the page.
-  if (!seen && probe.outcome === 'challenge')
-    return { vendor: 'generic', name: 'The server', layer: 'cdn', meaning: 'bot-check' };
+  if (!seen && probe.outcome === 'challenge') return found(generic, 'cdn', 'bot-check');
   return seen;
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { clock, codeLabel, describe as sentence, explainOutcome, joinWords } from './explain';
+import { codeLabel, describe as sentence, explainOutcome, joinWords } from './explain';
 import { detectFeatures, readFacts } from './features';
 import { endpoint, evidence, statusPage } from '../testing/evidence';
 
@@ -56,8 +56,6 @@ describe('sentences', () => {
   it('has helpers that format plainly', () => {
     expect(codeLabel(522)).toBe('522 “Cloudflare: connection timed out”');
     expect(joinWords(['a', 'b', 'c'])).toBe('a, b and c');
-    expect(clock('2026-11-20T09:05:00.000Z')).toBe('09:05 UTC');
-    expect(clock('garbage')).toBeNull();
   });
 });
 

@@ -72,14 +72,6 @@ function ms(x: number): string {
   return `${Math.round(x)} ms`;
 }
 
-/** "14:05 UTC" from an ISO time, or null. */
-export function clock(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return null;
-  return `${new Date(t).toISOString().slice(11, 16)} UTC`;
-}
-
 function ratioWords(ratio: number): string {
   if (ratio >= 2.8 && ratio < 3.3) return 'about three times';
   if (ratio >= 1.8 && ratio < 2.3) return 'about twice';

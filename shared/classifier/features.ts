@@ -370,17 +370,6 @@ function fingerprintStable(e: Evidence, f: Facts, shortlyBefore: boolean): boole
   return (Date.parse(firstFailure) - Date.parse(seen)) / 1000 > SHORTLY_BEFORE_SECONDS;
 }
 
-/** The direct path fails while the alternate path works (the same test as `direct-fails-alternate-ok`). */
-function onePathOnly(e: Evidence, f: Facts): boolean {
-  return (
-    e.alternateConfigured &&
-    f.directRate !== null &&
-    f.alternateRate !== null &&
-    f.directRate >= 0.5 &&
-    f.alternateRate <= 0.2
-  );
-}
-
 /** The features present in this evidence, in the order of FEATURE_IDS. */
 export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   const on = new Set<FeatureId>();
@@ -497,7 +486,9 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
   // What the recognisers named in the failing answers.
   if (anyFailure && !isolated) {
     const seen = (...meanings: Meaning[]) => recognitionsOf(f.signals, ...meanings).length > 0;
-    if (seen('firewall-block', 'ip-ban')) on.add(onePathOnly(e, f) ? 'firewall-one-path' : 'firewall-block');
+    // Blocked on the usual route only (read above, with the alternate path): where the request comes from.
+    if (seen('firewall-block', 'ip-ban'))
+      on.add(on.has('direct-fails-alternate-ok') ? 'firewall-one-path' : 'firewall-block');
     if (seen('geo-block')) on.add('geo-block');
     if (seen('rate-limited')) on.add('rate-limited');
     // Now and then, or with answers that vary: the servers behind it are overwhelmed. The very same

@@ -88,13 +88,6 @@ function cut(text: string, max: number): string {
   return `${head.trimEnd()}${ELLIPSIS}`;
 }
 
-/** {@link cleanText} for a value that may not be a string: null for anything else or for an empty result. */
-export function cleanOptional(value: unknown, max: number, options: CleanOptions = {}): string | null {
-  if (typeof value !== 'string') return null;
-  const text = cleanText(value, max, options);
-  return text === '' ? null : text;
-}
-
 /**
  * A remote URL for display: an absolute `http:`/`https:` URL in its serialised form (which
  * percent-encodes spaces and controls), cut to `max`; null for anything else (`javascript:`, `data:`…).
