@@ -46,8 +46,6 @@ export interface DiagnoserOptions {
   scanExtensions?: (target: ResolvedTarget, profiles: string[]) => Promise<ExtensionScan>;
   /** Replaces the system resolver for the local checks (tests only). */
   resolver?: SystemResolver;
-  /** Deadline of one local check, ms. */
-  localCheckMs?: number;
   /** Run the "Is it me?" checks after failures (default: yes). */
   localChecks?: boolean;
 }
@@ -57,7 +55,10 @@ export class Diagnoser {
   private config: ResolvedConfig;
   private readonly tracker: FingerprintTracker | null;
   private readonly scans = new Map<string, { at: number; scan: ExtensionScan }>();
-  private readonly locals = new Map<string, { at: number; local: LocalEvidence }>();
+  private readonly locals = new Map<
+    string,
+    { at: number; local: LocalEvidence; round: Round | undefined; reason: string }
+  >();
 
   constructor(private readonly options: DiagnoserOptions) {
     this.config = options.config;
@@ -176,7 +177,7 @@ export class Diagnoser {
         ...(this.options.ca && this.options.ca.length > 0 ? { ca: this.options.ca } : {}),
         probe: this.options.probe,
         now: this.options.now,
-        deadlineMs: this.options.localCheckMs ?? DEFAULT_CHECK_DEADLINE_MS,
+        deadlineMs: DEFAULT_CHECK_DEADLINE_MS,
         signal: options.signal ?? new AbortController().signal,
       },
       reason,
@@ -227,13 +228,16 @@ export class Diagnoser {
     const cached = this.locals.get(target.name);
     const reason = localChecksReason(rounds, { symptom, asked });
     if (!reason) return null;
-    if (!asked && cached && now - cached.at < LOCAL_REUSE_MS) return cached.local;
+    const newest = rounds.at(-1);
+    // "Diagnose now" diagnoses its round twice (when it lands, then for the user): one run of checks.
+    const sameRound = newest !== undefined && cached?.round === newest && cached?.reason === reason;
+    if (cached && (sameRound || (!asked && now - cached.at < LOCAL_REUSE_MS))) return cached.local;
     const local = await this.localChecks(target, rounds, {
       symptom,
       asked,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    if (local) this.locals.set(target.name, { at: now, local });
+    if (local) this.locals.set(target.name, { at: now, local, round: newest, reason });
     return local;
   }
 

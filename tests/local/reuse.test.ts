@@ -1,5 +1,6 @@
 // During an outage the monitor diagnoses every round: it reuses a target's local checks for a while
-// instead of testing the user's connection again each time; the user's own request always tests again.
+// instead of testing the user's connection again each time; the user's own request always tests again
+// (once per round: "Diagnose now" diagnoses its round twice).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,5 +56,29 @@ describe('local checks in the monitor', () => {
     now += LOCAL_REUSE_MS + 1;
     await diagnose();
     expect(world.counts().doh, 'stale: tested again').toBe(3);
+  });
+
+  it('run once when the same asked-for round is diagnosed twice ("Diagnose now"), again for a new round', async () => {
+    const config = resolveConfig(world.config as Config);
+    const target = config.targets[0]!;
+    const parts = {
+      config,
+      tokens: { get: () => null },
+      history: null,
+      now: () => new Date('2026-11-25T15:00:00Z'),
+      env: {},
+      resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
+    };
+    const rounds = new RoundRunner(parts);
+    const diagnoser = new Diagnoser({ ...parts, dataDir: null, probe: rounds.probe });
+    const asked = (round: Awaited<ReturnType<typeof rounds.round>>) =>
+      diagnoser.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked: true });
+    const before = world.counts().doh;
+    const round = await rounds.round(target);
+    expect((await asked(round)).localCause).toBe('dns');
+    expect((await asked(round)).localCause).toBe('dns');
+    expect(world.counts().doh - before, 'the same round: one run').toBe(1);
+    await asked(await rounds.round(target));
+    expect(world.counts().doh - before, 'a new round: tested again').toBe(2);
   });
 });
