@@ -32,8 +32,6 @@ export interface RoundRunnerOptions {
   ca?: string[];
   /** Probe function (default core/probe/http.ts); tests may pass a fake. */
   probe?: ProbeFn;
-  /** Status-page cache interval, ms (the reader enforces at least 60 s). */
-  statusMinIntervalMs?: number;
   /** Hard deadline of one round, ms. */
   roundDeadlineMs?: number;
   /** Extra probe limits (tests shorten them). */
@@ -143,7 +141,6 @@ export class RoundRunner {
       reader = new StatusPageReader({
         baseUrl: target.statusPage,
         now: () => this.options.now().getTime(),
-        ...(this.options.statusMinIntervalMs ? { minIntervalMs: this.options.statusMinIntervalMs } : {}),
         fetchOptions: { ...(ca ? { ca } : {}), ...(this.options.env ? { env: this.options.env } : {}) },
       });
       this.readers.set(key, reader);
