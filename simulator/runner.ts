@@ -87,6 +87,16 @@ function parseDiagnosis(stdout: string): DiagnosisJson | null {
   }
 }
 
+/**
+ * The window a scenario is observed for: its own, else three rounds a second apart, or four when its
+ * deploy is timed on the world's clock. That clock starts at the world's first request, which a loaded
+ * machine can delay, so the second round may still come before the deploy; four leave two after it.
+ */
+export function watchWindow(scenario: ScenarioDefinition): { seconds: number; interval: number } {
+  if (scenario.watch) return scenario.watch;
+  return { seconds: scenario.build?.deploy?.at !== undefined ? 4 : 3, interval: 1 };
+}
+
 /** Runs one scenario through the real CLI (`node bin/why500.mjs diagnose … --json`). */
 export async function runScenarioCli(
   scenario: ScenarioDefinition,
@@ -97,7 +107,7 @@ export async function runScenarioCli(
   const dataDir = mkdtempSync(join(tmpdir(), `why500-data-${scenario.name}-`));
   const commands: CommandRun[] = [];
   const env = childEnv(sim);
-  const window = options.watch ?? scenario.watch ?? { seconds: 3, interval: 1 };
+  const window = options.watch ?? watchWindow(scenario);
   const base = ['diagnose', '--config', sim.configPath, '--data-dir', dataDir, '--json'];
   const limit = (window.seconds + 60) * 1000;
   try {
@@ -165,7 +175,7 @@ export async function runScenarioInProcess(
   const dataDir = mkdtempSync(join(tmpdir(), `why500-data-${scenario.name}-`));
   const token = sim.env.WHY500_TOKEN ?? null;
   const target = sim.config.targets?.[0]?.name ?? '';
-  const window = options.watch ?? scenario.watch ?? { seconds: 3, interval: 1 };
+  const window = options.watch ?? watchWindow(scenario);
   const make = () =>
     createAppCore({
       config: resolveConfig(sim.config),

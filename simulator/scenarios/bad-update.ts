@@ -15,13 +15,6 @@ const DEPLOY_AT = 0.5;
  */
 const ETAG_DEPLOY_AT = 1.5;
 
-/**
- * One round more than the suite's usual three: the world's clock starts at its first request, which a
- * loaded machine can delay, so the second round may still come before the deploy; four rounds leave at
- * least two after it.
- */
-const WATCH_FOUR_ROUNDS = { seconds: 4, interval: 1 };
-
 /** Fast 500s once the new build is live. */
 const brokenAfterDeploy: Handler = (r, normal) => (r.deployed ? serverError(r) : normal());
 
@@ -35,7 +28,6 @@ export const BAD_UPDATE: ScenarioDefinition[] = [
     signals: ['version header changed', 'fast consistent 500 on one endpoint', 'no status page'],
     endpoints: WITH_PUBLIC_API,
     build: { show: 'version-header', initial: OLD_BUILD, deploy: { build: NEW_BUILD, at: DEPLOY_AT } },
-    watch: WATCH_FOUR_ROUNDS,
     handlers: { characters: brokenAfterDeploy },
     expectEvidence: {
       says: 'the fingerprint changed (version header)',
@@ -51,7 +43,6 @@ export const BAD_UPDATE: ScenarioDefinition[] = [
     statusPage: { kind: 'atlassian', summary: atlassianOperational() },
     endpoints: WITH_PUBLIC_API,
     build: { show: 'next', initial: OLD_BUILD, deploy: { build: NEW_BUILD, at: DEPLOY_AT } },
-    watch: WATCH_FOUR_ROUNDS,
     handlers: { characters: brokenAfterDeploy },
     expectEvidence: {
       says: 'the fingerprint changed (build id or asset hash)',
@@ -69,7 +60,6 @@ export const BAD_UPDATE: ScenarioDefinition[] = [
     statusPage: { kind: 'instatus', ...instatusOperational() },
     endpoints: WITH_PUBLIC_API,
     build: { show: 'assets', initial: OLD_BUILD, deploy: { build: NEW_BUILD, at: DEPLOY_AT } },
-    watch: WATCH_FOUR_ROUNDS,
     handlers: { characters: brokenAfterDeploy },
     expectEvidence: {
       says: 'the fingerprint changed (asset hashes)',
@@ -85,7 +75,6 @@ export const BAD_UPDATE: ScenarioDefinition[] = [
     statusPage: { kind: 'inactive' },
     endpoints: WITH_PUBLIC_API,
     build: { show: 'etag', initial: OLD_BUILD, deploy: { build: NEW_BUILD, at: ETAG_DEPLOY_AT } },
-    watch: WATCH_FOUR_ROUNDS,
     handlers: { characters: brokenAfterDeploy, health: brokenAfterDeploy },
     expectEvidence: {
       says: 'the fingerprint changed (etag or last-modified)',
