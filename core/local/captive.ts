@@ -2,7 +2,8 @@
 // as Google's generate_204) over plain HTTP, without following redirects. A redirect or a page with
 // content means a Wi-Fi sign-in page is answering in its place.
 
-import { cleanText, errorWord, fault, verdict, type LocalCheck } from './check';
+import { cleanText } from '../../shared/text/sanitize';
+import { errorWord, fault, verdict, type LocalCheck } from './check';
 import { smallRequest } from './fetch';
 import { isFailure, type ProbeResult } from '../../shared/types/probe';
 

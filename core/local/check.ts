@@ -1,6 +1,7 @@
 // What every local check shares: the one small interface each check satisfies, what a check may look
 // at (the target, the controls, the DoH resolvers, the window's rounds), and small helpers.
 
+import { cleanText } from '../../shared/text/sanitize';
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { LocalCheckId, LocalCheckOutcome, LocalFinding } from '../../shared/types/local';
 import type { Round } from '../../shared/types/monitor';
@@ -98,14 +99,6 @@ export function siteOf(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Remote text made safe to show: printable characters only, at most `max` of them. */
-export function cleanText(text: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
-  const squeezed = printable.replace(/\s+/g, ' ').trim();
-  return squeezed.length > max ? `${squeezed.slice(0, max - 1)}…` : squeezed;
 }
 
 /** An error's code (ENOTFOUND, ECONNREFUSED…) or its first line. */

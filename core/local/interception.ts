@@ -7,8 +7,8 @@ import http from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import { trustContext } from '../probe/dispatcher';
+import { cleanText } from '../../shared/text/sanitize';
 import {
-  cleanText,
   errorWord,
   fault,
   hostOf,
