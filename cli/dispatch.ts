@@ -9,10 +9,10 @@ import { directIo, Output, type CliIo } from './output';
 import { UsageError } from './usage-error';
 
 /** Exit codes of every command. */
-export const EXIT = { healthy: 0, problem: 1, usage: 2 } as const;
+const EXIT = { healthy: 0, problem: 1, usage: 2 } as const;
 
 /** The commands, in the order the usage mistakes list them. */
-export const COMMAND_NAMES = ['check', 'diagnose', 'watch', 'simulate'] as const;
+const COMMAND_NAMES = ['check', 'diagnose', 'watch', 'simulate'] as const;
 
 /** The name of a command. */
 export type CommandName = (typeof COMMAND_NAMES)[number];

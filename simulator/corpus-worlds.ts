@@ -66,7 +66,7 @@ export function recordedReply(entry: HttpCorpusEntry): HttpReply {
 }
 
 /** The routes a real fault of this kind hits, from the manifest's cause and meaning. */
-export function shapeOf(entry: HttpCorpusEntry): WorldShape {
+function shapeOf(entry: HttpCorpusEntry): WorldShape {
   switch (entry.cause) {
     case 'overload':
       return { routes: ALL_ROUTES, intermittent: true, says: 'every route, 2 requests in 3, slowly' };

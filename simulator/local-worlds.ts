@@ -37,7 +37,7 @@ export const LOCAL_WORLDS = [
 export type LocalWorldName = (typeof LOCAL_WORLDS)[number];
 
 /** The sub-cause each world must be diagnosed as (null: no local fault). */
-export const WORLD_CAUSE: Record<LocalWorldName, LocalCause | null> = {
+const WORLD_CAUSE: Record<LocalWorldName, LocalCause | null> = {
   healthy: null,
   'dns-fails': 'dns',
   'dns-bogus': 'dns',
@@ -65,7 +65,7 @@ export interface LocalWorld {
 }
 
 /** How far ahead the servers' clocks run in the clock world, ms (their certificates start in 2 h). */
-export const CLOCK_AHEAD_MS = 3 * 3_600_000 + 14 * 60_000;
+const CLOCK_AHEAD_MS = 3 * 3_600_000 + 14 * 60_000;
 
 const PAGE = '<!doctype html><html><head><title>Fake service</title></head><body>Hello</body></html>';
 const SIGN_IN =

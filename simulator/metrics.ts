@@ -146,7 +146,7 @@ export function calibrationLines(score: SuiteScore): string[] {
 }
 
 /** Words that speak of the site being changed. */
-export const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
+const RELEASE_WORDS = /\b(?:updated?|updates|releas\w*|deploy\w*)\b/i;
 
 /** A negation before the release word in the same clause: "No new release … was seen" claims nothing. */
 const NO_RELEASE = /\b(?:no|not|never|without)\b[^.;:]*\b(?:updated?|updates|releas\w*|deploy\w*|version)\b/i;

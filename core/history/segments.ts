@@ -75,7 +75,7 @@ export function readLines(file: string, line: (text: string) => void): void {
 }
 
 /** Calls `line` for every non-empty line of a text. */
-export function forEachLine(text: string, line: (text: string) => void): void {
+function forEachLine(text: string, line: (text: string) => void): void {
   let start = 0;
   for (;;) {
     const end = text.indexOf('\n', start);

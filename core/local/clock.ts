@@ -8,7 +8,7 @@ import { errorWord, fault, newestProbes, siteOf, verdict, type LocalCheck } from
 import { smallRequest } from './fetch';
 
 /** Past this, seconds, the clock counts as off. */
-export const CLOCK_OFF_SECONDS = 5 * 60;
+const CLOCK_OFF_SECONDS = 5 * 60;
 
 const DATE_CODES = /\((CERT_NOT_YET_VALID|CERT_HAS_EXPIRED)\)$/;
 

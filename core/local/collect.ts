@@ -14,7 +14,7 @@ import { interceptionCheck } from './interception';
 import { proxyCheck } from './proxy';
 
 /** Every check, in the order they are reported. */
-export const LOCAL_CHECKS: readonly LocalCheck[] = [
+const LOCAL_CHECKS: readonly LocalCheck[] = [
   dnsCheck,
   familiesCheck,
   captiveCheck,

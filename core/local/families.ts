@@ -7,7 +7,7 @@ import { errorWord, fault, hostOf, newestProbes, verdict, type LocalCheck, type 
 import type { ResolvedAddress } from './resolver';
 
 /** Opens a TCP connection and closes it at once; resolves null when it worked, else the error word. */
-export function tryConnect(address: string, port: number, context: LocalContext): Promise<string | null> {
+function tryConnect(address: string, port: number, context: LocalContext): Promise<string | null> {
   return new Promise((resolve) => {
     const socket = connect({ host: address, port, noDelay: true });
     const done = (error: string | null): void => {

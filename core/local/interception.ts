@@ -20,7 +20,7 @@ import {
 } from './check';
 
 /** Verification errors that mean "signed by a root this computer does not trust". */
-export const UNTRUSTED_CODES = new Set([
+const UNTRUSTED_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',

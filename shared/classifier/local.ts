@@ -17,7 +17,7 @@ export interface LocalConclusion {
 }
 
 /** Which sub-cause each finding points at. */
-export const FINDING_CAUSE: Record<LocalFinding, LocalCause> = {
+const FINDING_CAUSE: Record<LocalFinding, LocalCause> = {
   'captive-redirect': 'captive-portal',
   'captive-page': 'captive-portal',
   'proxy-auth': 'proxy',

@@ -3,7 +3,7 @@
 import type { LocalCause, LocalCheckId, LocalCheckOutcome } from '../types/local';
 
 /** "2 h 14 min", "5 min", "40 s" for a number of seconds (sign ignored). */
-export function spanWords(seconds: number): string {
+function spanWords(seconds: number): string {
   const s = Math.round(Math.abs(seconds));
   if (s < 60) return `${s} s`;
   const minutes = Math.round(s / 60);

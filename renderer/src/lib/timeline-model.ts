@@ -8,15 +8,15 @@ import { MAX_TIMING_MS, timingMs } from '../../../shared/text/sanitize';
 import { formatDuration, formatMs, formatTime } from './format';
 
 /** Most buckets a chart draws, whatever it is asked. */
-export const MAX_BUCKETS = 500;
+const MAX_BUCKETS = 500;
 /** Most ticks on either axis. */
-export const MAX_TICKS = 60;
+const MAX_TICKS = 60;
 
 /**
  * True when a sample's timings are measurements (finite, within 0–10 minutes); anything else, from a
  * corrupt or hostile history, is left out of the chart rather than stretching its axis without end.
  */
-export function plausibleSample(s: TimelineSample): boolean {
+function plausibleSample(s: TimelineSample): boolean {
   const t = s.timings;
   return (
     timingMs(t.total) !== null &&
