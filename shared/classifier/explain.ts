@@ -7,7 +7,7 @@ import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
 import { weight } from './model';
-import { recognitionsOf } from '../evidence/signals';
+import { ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
 
 const CODE_NAMES: Record<number, string> = {
@@ -331,11 +331,11 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'rate-limited':
       return recognised(f, 'rate-limited');
     case 'origin-down':
-      return recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error');
+      return recognised(f, ...ORIGIN_FAULTS);
     case 'origin-fault-once':
-      return `${recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error')}; asked once, so whether the servers behind it are busy or down is open`;
+      return `${recognised(f, ...ORIGIN_FAULTS)}; asked once, so whether the servers behind it are busy or down is open`;
     case 'origin-dead':
-      return `${recognised(f, 'origin-unreachable', 'origin-timeout', 'origin-error')}, every time: the servers behind it are down, not just busy`;
+      return `${recognised(f, ...ORIGIN_FAULTS)}, every time: the servers behind it are down, not just busy`;
     case 'token-refused-answer':
       return recognised(f, 'token-rejected');
     case 'app-error-no-release':

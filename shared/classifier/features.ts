@@ -1,7 +1,7 @@
 // Reads an Evidence object into plain facts (counts, rates, names) and then into the named features
 // the model weighs. Every feature is a yes/no fact about what was observed; explain.ts words it.
 
-import { mergeSignals, recognitionsOf } from '../evidence/signals';
+import { countOf, mergeSignals, ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { EndpointEvidence, Evidence, ResponseSignals } from '../types/evidence';
 import type { Meaning } from '../types/recognition';
 import { TRANSPORT_OUTCOMES } from '../types/probe';
@@ -177,14 +177,7 @@ function errorCodes(ep: EndpointEvidence): Map<number, number> {
 
 /** Refusals a recogniser read as something other than a denial (a rate limit, a bot check, a bad token…). */
 function otherRefusals(ep: EndpointEvidence): number {
-  return recognitionsOf(
-    ep.signals,
-    'rate-limited',
-    'queue',
-    'bot-check',
-    'token-rejected',
-    'geo-block',
-  ).reduce((n, r) => n + r.count, 0);
+  return countOf(ep.signals, 'rate-limited', 'queue', 'bot-check', 'token-rejected', 'geo-block');
 }
 
 function deniedCount(ep: EndpointEvidence): number {
@@ -192,10 +185,7 @@ function deniedCount(ep: EndpointEvidence): number {
   const codes = errorCodes(ep);
   const refused = Math.max(0, (codes.get(401) ?? 0) + (codes.get(403) ?? 0) - otherRefusals(ep));
   // A denial can come with another status (Azure's 409 PublicAccessNotPermitted).
-  const recognised = recognitionsOf(ep.signals, 'access-denied', 'firewall-block', 'ip-ban').reduce(
-    (n, r) => n + r.count,
-    0,
-  );
+  const recognised = countOf(ep.signals, 'access-denied', 'firewall-block', 'ip-ban');
   return Math.max(refused, recognised);
 }
 
@@ -244,8 +234,7 @@ const OVERLOAD_CODES = new Set([429, 502, 503, 504]);
 function unexplainedOverloadAnswers(ep: EndpointEvidence): number {
   let overload = 0;
   for (const [c, n] of errorCodes(ep)) if (OVERLOAD_CODES.has(c)) overload += n;
-  const origin = recognitionsOf(ep.signals, 'origin-unreachable', 'origin-timeout', 'origin-error');
-  return Math.max(0, overload - origin.reduce((acc, r) => acc + r.count, 0));
+  return Math.max(0, overload - countOf(ep.signals, ...ORIGIN_FAULTS));
 }
 
 function rate(failures: number, attempts: number): number | null {
@@ -494,7 +483,7 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     // Now and then, or with answers that vary: the servers behind it are overwhelmed. The very same
     // answer every time: they are down, for a reason the answer does not tell (a crash, a broken
     // release, a switched-off backend).
-    if (seen('origin-unreachable', 'origin-timeout', 'origin-error')) {
+    if (seen(...ORIGIN_FAULTS)) {
       const sameEveryTime =
         f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
       // One answer from each failing endpoint (held back by Retry-After, or a single look) cannot

@@ -50,3 +50,11 @@ export function mergeSignals(...sets: ResponseSignals[]): ResponseSignals {
 export function recognitionsOf(signals: ResponseSignals, ...meanings: Meaning[]): SeenRecognition[] {
   return (signals.recognitions ?? []).filter((r) => meanings.includes(r.meaning));
 }
+
+/** How many answers of a signal set carried a recognition with one of `meanings`. */
+export function countOf(signals: ResponseSignals, ...meanings: Meaning[]): number {
+  return recognitionsOf(signals, ...meanings).reduce((n, r) => n + r.count, 0);
+}
+
+/** What the classifier reads as an origin fault: the proxy could not reach it, it timed out, or it failed. */
+export const ORIGIN_FAULTS: readonly Meaning[] = ['origin-unreachable', 'origin-timeout', 'origin-error'];
