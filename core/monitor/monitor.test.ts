@@ -174,7 +174,8 @@ describe('Monitor', () => {
     expect(monitor.statuses()[0]!.state).toBe('local-network');
     offline = false;
     await clock.advance(120_000);
-    await monitor.stop();
+    // A round may still be in flight (the interval's jitter is random): let it finish on the clock.
+    await clock.until(monitor.stop());
     expect(events.map((e) => e.event)).toEqual(['local-network']);
   });
 
@@ -296,7 +297,7 @@ describe('Monitor', () => {
     });
     monitor.start();
     await clock.advance(10_000);
-    await monitor.stop();
+    await clock.until(monitor.stop());
     // No token: the auth endpoint is probed only without it, so 4 probes a round (2 of the target,
     // its tokenless twin, 1 control); the twin's refusal is not counted as the service failing.
     expect(calls).toEqual(['round:4', 'round:4', 'round:4', 'state:outage', 'event:outage', 'close']);

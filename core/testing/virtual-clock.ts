@@ -69,6 +69,21 @@ export class VirtualClock implements Clock {
   }
 
   /**
+   * Moves time forward a step at a time until `promise` settles, and returns its result: for a wait on
+   * work that runs on this clock, such as a monitor's stop waiting for a round still in flight (whose
+   * probes' timers fire only when time moves). Gives up after `maxMs` of virtual time.
+   */
+  async until<T>(promise: Promise<T>, stepMs = 1_000, maxMs = 3_600_000): Promise<T> {
+    let settled = false;
+    const watched = promise.finally(() => {
+      settled = true;
+    });
+    await settle();
+    for (let moved = 0; !settled && moved < maxMs; moved += stepMs) await this.advance(stepMs);
+    return watched;
+  }
+
+  /**
    * Simulates a machine sleep: both clocks move forward by `ms` with no timer firing on the way,
    * then every overdue timer fires once (late), as real timers do after resume.
    */
