@@ -26,21 +26,26 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The world's target, a round runner and a diagnoser as the app core builds them, at wall time `now`. */
+function rig(now: () => Date) {
+  const config = resolveConfig(world.config as Config);
+  const parts = {
+    config,
+    tokens: { get: () => null },
+    history: null,
+    now,
+    env: {},
+    resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
+  };
+  const rounds = new RoundRunner(parts);
+  const diagnoser = new Diagnoser({ ...parts, dataDir: null, probe: rounds.probe });
+  return { target: config.targets[0]!, rounds, diagnoser };
+}
+
 describe('local checks in the monitor', () => {
   it('are reused for a while between rounds, and run again on request or once stale', async () => {
     let now = Date.parse('2026-11-25T14:00:00Z');
-    const config = resolveConfig(world.config as Config);
-    const target = config.targets[0]!;
-    const parts = {
-      config,
-      tokens: { get: () => null },
-      history: null,
-      now: () => new Date(now),
-      env: {},
-      resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
-    };
-    const rounds = new RoundRunner(parts);
-    const diagnoser = new Diagnoser({ ...parts, dataDir: null, probe: rounds.probe });
+    const { target, rounds, diagnoser } = rig(() => new Date(now));
     const diagnose = async (asked = false) => {
       const round = await rounds.round(target);
       return diagnoser.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked });
@@ -59,18 +64,7 @@ describe('local checks in the monitor', () => {
   });
 
   it('run once when the same asked-for round is diagnosed twice ("Diagnose now"), again for a new round', async () => {
-    const config = resolveConfig(world.config as Config);
-    const target = config.targets[0]!;
-    const parts = {
-      config,
-      tokens: { get: () => null },
-      history: null,
-      now: () => new Date('2026-11-25T15:00:00Z'),
-      env: {},
-      resolver: hostsResolver(world.env.WHY500_TEST_HOSTS ?? '')!,
-    };
-    const rounds = new RoundRunner(parts);
-    const diagnoser = new Diagnoser({ ...parts, dataDir: null, probe: rounds.probe });
+    const { target, rounds, diagnoser } = rig(() => new Date('2026-11-25T15:00:00Z'));
     const asked = (round: Awaited<ReturnType<typeof rounds.round>>) =>
       diagnoser.diagnoseMonitored(target, [round], { symptom: false, baselines: {}, asked: true });
     const before = world.counts().doh;
