@@ -84,7 +84,9 @@ export const electronApp = {
     (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin),
   setLaunchAtLogin: (enabled: boolean) => {
     if (process.platform === 'darwin') {
-      app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
+      // No `openAsHidden`: Electron 45 removed it (macOS 13's SMAppService ignores it); the app has
+      // no Dock icon (LSUIElement) and opens no window at a login start anyway.
+      app.setLoginItemSettings({ openAtLogin: enabled });
     } else if (process.platform === 'win32') {
       // Windows matches the entry by its arguments: enabling and disabling pass the same ones.
       app.setLoginItemSettings({ openAtLogin: enabled, args: [AUTOSTART_ARG] });

@@ -45,7 +45,7 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 
 /** Electron's fuse sentinel (@electron/fuses constants.ts), then wire version 1. */
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron 40's default fuse states, in FuseV1Options order ('1' on, '0' off). */
+/** Electron's default fuse states, in FuseV1Options order ('1' on, '0' off). */
 const DEFAULT_FUSES = '10110001';
 
 const PACK_TIMEOUT_MS = 240_000;
