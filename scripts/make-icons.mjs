@@ -250,9 +250,14 @@ function write(rel, data) {
 
 /** Sizes per platform (the tray code and its test read the same numbers). */
 const MAC_SIZES = [16, 32];
-const WIN_ICO_SIZES = [16, 24, 32, 48];
+// 20 and 40 px are the notification area's at 125 % and 250 % display scaling.
+const WIN_ICO_SIZES = [16, 20, 24, 32, 40, 48];
 const LINUX_SIZES = [16, 22, 24, 32, 44, 48];
-const APP_ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
+// The app's ICO: the shell's small icons at 100–250 % scaling (16–48), 64 and the 256 px jumbo one.
+const APP_ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 256];
+// The Linux app icon as a hicolor theme set (resources/icons/<n>x<n>.png): the deb installs each to
+// /usr/share/icons/hicolor/<n>x<n>/apps/why500.png, where menus and docks look them up by size.
+const HICOLOR_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 
 const written = [];
 for (const [state, { color }] of Object.entries(STATES)) {
@@ -297,6 +302,12 @@ written.push(
     ),
   ),
 );
+
+for (const size of HICOLOR_SIZES) {
+  written.push(
+    write(`icons/${size}x${size}.png`, encodePng(render(appShape, size, { color: appColor }), size, size)),
+  );
+}
 
 // Optional contact sheet: every state at 16/22/32/48 px scaled up 8x, template on white, colour on dark and light.
 if (sheetFile) {

@@ -22,8 +22,8 @@ interface BuilderConfig {
   files: string[];
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
-  mac: { target: string[]; icon: string; extendInfo: { LSUIElement: boolean } };
-  win: { target: string[]; icon: string };
+  mac: { target: { target: string }[]; icon: string; extendInfo: { LSUIElement: boolean } };
+  win: { target: { target: string }[]; icon: string };
   linux: { target: string[]; icon: string };
 }
 
@@ -72,11 +72,11 @@ describe('electron-builder.yml', () => {
     for (const pattern of config.files)
       expect(pattern).not.toMatch(/^(electron|core|shared|renderer\/src)\b/);
     expect(config.files).toContain('dist/electron/**');
-    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg', 'zip']);
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
-    expect(config.win.target).toEqual(['nsis']);
-    // The deb first: it is the recommended download (README: the AppImage and AppArmor).
-    expect(config.linux.target).toEqual(['deb', 'AppImage']);
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    // The deb first: it is the recommended download (README: the AppImage and the sandbox).
+    expect(config.linux.target).toEqual(['deb', 'rpm', 'AppImage']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist/electron/main.js');
   });
@@ -85,5 +85,17 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.mac.icon, config.win.icon, config.linux.icon]) {
       expect(existsSync(join(root, icon)), icon).toBe(true);
     }
+  });
+
+  it('gives Linux a hicolor set and Windows an ICO with every shell size', () => {
+    // electron-builder reads a folder of <n>x<n>.png files; the deb installs each into hicolor/<n>x<n>.
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+      const png = readFileSync(join(root, config.linux.icon, `${size}x${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size} px`).toEqual([size, size]);
+    }
+    // 16–48 px at 100–250 % display scaling, and 256 px for large icon views (0 in the directory = 256).
+    const ico = readFileSync(join(root, config.win.icon));
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16] || 256);
+    for (const size of [16, 20, 24, 32, 40, 48, 256]) expect(sizes, `${size} px`).toContain(size);
   });
 });

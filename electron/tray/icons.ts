@@ -21,8 +21,8 @@ export const TRAY_STATES = [
 export const ICON_SIZES = {
   /** macOS template images: 1x and @2x. */
   mac: [16, 32],
-  /** Windows: the sizes packed in each tray ICO. */
-  windowsIco: [16, 24, 32, 48],
+  /** Windows: the sizes packed in each tray ICO (20 and 40 px: 125 % and 250 % display scaling). */
+  windowsIco: [16, 20, 24, 32, 40, 48],
   /** Linux: the sized PNGs (the default `<state>.png` is 22 px with a 44 px @2x). */
   linux: [16, 22, 24, 32, 44, 48],
 } as const;
