@@ -1,21 +1,21 @@
-// Packs the app the way `npm run dist` does (electron-builder with electron-builder.yml), for Linux as
-// an unpacked folder, and checks what the archive holds: the built main process, preload and window,
-// every tray icon, the Windows icons unpacked beside it, the packages main.js imports; and not tsx,
-// esbuild, tests, sources or source maps.
+// Packs the app the way `npm run dist` does (electron-builder with electron-builder.yml) for Linux, and
+// checks what the archive holds: the built main process, preload and window, every tray icon, the
+// Windows icons unpacked beside it, the packages main.js imports; and not tsx, esbuild, tests, sources
+// or source maps. On a machine with dpkg-deb it builds the real deb (tests/packaging/deb.ts checks it,
+// installs it with apt-get and removes it again); elsewhere an unpacked folder only.
 //
-// Electron's binary cannot be downloaded here, so `electronDist` points at a stand-in folder: an
-// `electron` file that is not a program but carries a fuse wire in Electron's format (sentinel,
-// version, length, one byte per fuse, set to Electron's defaults), a `version` and a `LICENSE`.
-// electron-builder's fuse step therefore runs for real on the stand-in, which shows that the
-// configured fuses reach the packaged binary. It does not show that Electron itself honours them,
-// and the macOS ad-hoc re-signing (resetAdHocDarwinSignature) only runs on macOS: for that the test
-// checks the setting is in the config.
+// Electron's binary cannot be downloaded here, so `electronDist` points at a stand-in folder
+// (tests/support/packaging.ts): an `electron` file that is not a program but carries a fuse wire in
+// Electron's format. electron-builder's fuse step therefore runs for real on the stand-in, which
+// shows that the configured fuses reach the packaged binary. It does not show that Electron itself
+// honours them, and the macOS ad-hoc re-signing (resetAdHocDarwinSignature) only runs on macOS: for
+// that the test checks the setting is in the config. fpm is a stand-in too (tests/support/stand-in-fpm.mjs,
+// via CUSTOM_FPM_PATH): it stages the tree electron-builder names and hands it to `dpkg-deb --build`.
 //
-// Slow for a unit test: about 20 s (the builds and electron-builder), 10 s of it CPU, run once in beforeAll.
+// Slow for a unit test: about 25 s (the builds and electron-builder), run once in beforeAll, plus the
+// install and removal of the deb when run as root.
 
-import { execFile } from 'node:child_process';
 import {
-  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -26,10 +26,22 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trayIconFiles } from '../../electron/tray/icons';
 import { REPO, ensureRendererBuild } from '../e2e/support/build';
+import { onPath, runOrThrow, standInElectron } from '../support/packaging';
+import { debChecks } from './deb';
+
+/** The target settings of electron-builder.yml checked below. */
+interface TargetConfig {
+  toolsets: { appimage: string };
+  publish: null;
+  linux: { target: string[]; executableArgs?: string[] };
+  rpm: { packageCategory: string };
+  mac: { target: { target: string; arch: string[] }[]; extendInfo: Record<string, unknown> };
+  win: { target: { target: string; arch: string[] }[] };
+}
 
 const require = createRequire(import.meta.url);
 // @electron/asar and @electron/fuses come with electron-builder; neither is a direct dependency.
@@ -43,45 +55,25 @@ const fuses = require('@electron/fuses') as {
 };
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
-/** Electron's fuse sentinel (@electron/fuses constants.ts), then wire version 1. */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron's default fuse states, in FuseV1Options order ('1' on, '0' off). */
-const DEFAULT_FUSES = '10110001';
-
 const PACK_TIMEOUT_MS = 240_000;
+/** The update feed the test build names (nothing is fetched from it): it must reach the deb. */
+const FEED_URL = 'http://127.0.0.1:9/why500-feed/';
+/** Whether this machine can build the deb (the stand-in fpm needs dpkg-deb). */
+const BUILD_DEB = process.platform === 'linux' && onPath('dpkg-deb');
 
 let work: string;
 let appDir: string;
 let archive: string;
 let files: string[];
+/** The built deb, when {@link BUILD_DEB}. */
+let debFile: string | undefined;
 
-function run(command: string, args: string[]): Promise<string> {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production' };
+function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...extra };
   delete env.VITEST;
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd: REPO, env, timeout: PACK_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`${args.join(' ')} failed:\n${stdout}\n${stderr}`)) : resolve(stdout),
-    );
-  });
-}
-
-/** The stand-in Electron folder electron-builder copies instead of a downloaded Electron. */
-function standInElectron(dir: string, version: string): void {
-  const wire = Buffer.concat([
-    Buffer.from('stand-in for the Electron binary (tests/packaging)\n'),
-    Buffer.from(SENTINEL),
-    Buffer.from([1, DEFAULT_FUSES.length]),
-    Buffer.from(DEFAULT_FUSES),
-    Buffer.from('\n'),
-  ]);
-  writeFileSync(join(dir, 'electron'), wire);
-  chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'version'), version);
-  copyFileSync(join(REPO, 'node_modules', 'electron', 'LICENSE'), join(dir, 'LICENSE'));
+  // The stand-in fpm is a `#!/usr/bin/env node` script: the Node running this test runs it too.
+  env.PATH = `${dirname(process.execPath)}:${env.PATH ?? ''}`;
+  return env;
 }
 
 beforeAll(async () => {
@@ -89,14 +81,18 @@ beforeAll(async () => {
   const electronDist = join(work, 'electron-dist');
   const output = join(work, 'out');
   await ensureRendererBuild();
-  await run(process.execPath, [join(REPO, 'scripts', 'build-electron.mjs')]);
+  await runOrThrow(process.execPath, [join(REPO, 'scripts', 'build-electron.mjs')], {
+    cwd: REPO,
+    env: buildEnv(),
+    timeoutMs: PACK_TIMEOUT_MS,
+  });
   const { version } = JSON.parse(
     readFileSync(join(REPO, 'node_modules', 'electron', 'package.json'), 'utf8'),
   );
   mkdirSync(electronDist);
-  standInElectron(electronDist, version);
-  // The project's own config with three settings added: the stand-in, the output folder, and no
-  // native rebuild (there is nothing native, and a rebuild would look for headers online).
+  standInElectron(electronDist, version, REPO);
+  // The project's own config with four settings added: the stand-in, the output folder, no native
+  // rebuild (there is nothing native, and a rebuild would look for headers online), and an update feed.
   const project = yaml.load(readFileSync(join(REPO, 'electron-builder.yml'), 'utf8')) as {
     directories: object;
   };
@@ -105,21 +101,26 @@ beforeAll(async () => {
     electronDist,
     directories: { ...project.directories, output },
     npmRebuild: false,
+    publish: { provider: 'generic', url: FEED_URL },
   };
   const configFile = join(work, 'electron-builder.json');
   writeFileSync(configFile, JSON.stringify(config));
-  await run(process.execPath, [
-    join(REPO, 'node_modules', 'electron-builder', 'cli.js'),
-    '--linux',
-    'dir',
-    '--config',
-    configFile,
-    '--publish',
-    'never',
-  ]);
+  const fpm = join(work, 'fpm');
+  copyFileSync(join(REPO, 'tests', 'support', 'stand-in-fpm.mjs'), fpm);
+  const args = ['--linux', BUILD_DEB ? 'deb' : 'dir', '--config', configFile, '--publish', 'never'];
+  await runOrThrow(process.execPath, [join(REPO, 'node_modules', 'electron-builder', 'cli.js'), ...args], {
+    cwd: REPO,
+    env: buildEnv({ CUSTOM_FPM_PATH: fpm, CI: 'true' }),
+    timeoutMs: PACK_TIMEOUT_MS,
+  });
   appDir = join(output, 'linux-unpacked');
   archive = join(appDir, 'resources', 'app.asar');
   files = asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+  if (BUILD_DEB) {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    const arch = (await runOrThrow('dpkg', ['--print-architecture'], { timeoutMs: 10_000 })).trim();
+    debFile = join(output, `${pkg.name}_${pkg.version}_${arch}.deb`);
+  }
 }, PACK_TIMEOUT_MS);
 
 afterAll(() => {
@@ -135,7 +136,7 @@ function packagesInArchive(): Set<string> {
   return new Set(names);
 }
 
-describe('the packaged app (electron-builder --linux dir)', () => {
+describe('the packaged app (electron-builder --linux, unpacked)', () => {
   it('holds the main process, the preload and the window, with package.json pointing at main', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     for (const path of [
@@ -220,5 +221,62 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(on(O.RunAsNode!)).toBe(false);
     expect(on(O.OnlyLoadAppFromAsar!)).toBe(true);
     expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
+  });
+});
+
+describe.skipIf(!BUILD_DEB)('the deb (electron-builder --linux deb, stand-in fpm)', () => {
+  debChecks({ debFile: () => debFile!, feedUrl: FEED_URL });
+});
+
+// AppImage, rpm, macOS and Windows builds each need a download (a toolset, fpm, NSIS) or another OS:
+// here their settings are checked instead, each named with the step it stands in for.
+describe('targets that cannot be built here (their settings)', () => {
+  const config = yaml.load(readFileSync(join(REPO, 'electron-builder.yml'), 'utf8')) as TargetConfig;
+  const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+
+  it('AppImage on the static runtime, no libfuse2 (stands in for `electron-builder --linux AppImage`, which downloads the appimage toolset)', () => {
+    expect(config.linux.target).toContain('AppImage');
+    const versions = schema.definitions.ToolsetConfig.properties.appimage.anyOf[0].enum as string[];
+    // 0.0.0 is the legacy FUSE 2 runtime; every later toolset is the static runtime.
+    expect(versions).toContain(config.toolsets.appimage);
+    expect(config.toolsets.appimage).not.toBe('0.0.0');
+    // README's sandbox sentence: no --no-sandbox in the desktop entry; the AppRun electron-builder
+    // writes adds it only where `unshare -Ur true` fails (user namespaces restricted, or no unshare).
+    expect(config.linux.executableArgs).toBeUndefined();
+    const { generateAppRunScript } = require('app-builder-lib/out/targets/appimage/appImageUtil') as {
+      generateAppRunScript(config: object): string;
+    };
+    const appRun = generateAppRunScript({
+      ExecutableName: 'why500',
+      ProductName: 'why500',
+      ProductFilename: 'why500',
+    });
+    expect(appRun).toMatch(
+      /if \[ \$HAVE_NO_SANDBOX -eq 0 \] && ! unshare -Ur true 2>\/dev\/null ; then\s+NO_SANDBOX=\(--no-sandbox\)/,
+    );
+    // Nowhere else is it added: the exec lines pass only NO_SANDBOX and the user's own arguments.
+    expect(appRun).toContain('exec "$BIN" "${NO_SANDBOX[@]}" "${args[@]}"');
+  });
+
+  it('rpm with the default Fedora dependencies (stands in for `electron-builder --linux rpm`, which downloads fpm and needs rpmbuild)', () => {
+    expect(config.linux.target).toContain('rpm');
+    expect(config.rpm.packageCategory).toBe('Applications/Internet');
+    expect(config).not.toHaveProperty('rpm.depends');
+  });
+
+  it('macOS dmg and zip for Intel and Apple Silicon (stands in for `electron-builder --mac` on a Mac)', () => {
+    for (const target of ['dmg', 'zip']) {
+      expect(config.mac.target).toContainEqual({ target, arch: ['x64', 'arm64'] });
+    }
+    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    expect(config.mac.extendInfo.NSLocalNetworkUsageDescription).toMatch(/local|network/i);
+  });
+
+  it('Windows NSIS for x64 and arm64 (stands in for `electron-builder --win`, which downloads NSIS)', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+  });
+
+  it('names no update feed of its own: a release build adds one (publish), else updates stay off', () => {
+    expect(config.publish).toBeNull();
   });
 });
