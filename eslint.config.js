@@ -23,8 +23,8 @@ const nodeBuiltins = [
   'zlib',
 ];
 
-/** Electron and the settings store built on it: only electron/ may import them (see below for which files). */
-const ELECTRON_MODULES = ['electron', 'electron-store', 'conf'];
+/** Electron, the settings store and the updater built on it: only electron/ may import them (see below for which files). */
+const ELECTRON_MODULES = ['electron', 'electron-store', 'conf', 'electron-updater'];
 
 /** Test files and test support: the only code that may import testing/ folders, tests/ and the simulator. */
 const TEST_CODE = ['**/*.test.ts', '**/testing/**'];

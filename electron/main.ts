@@ -27,11 +27,13 @@ import {
   electronShell,
 } from './platform/electron-system';
 import { createElectronTray } from './platform/electron-tray';
+import { askOnlyUpdater, electronInstallFacts } from './platform/electron-updater';
 import { createElectronWindowFactory } from './platform/electron-windows';
 import { Settings } from './settings/settings';
 import type { KeyValueStore } from './settings/store';
 import { localClock } from './tray/clock';
 import { trayDirFor, trayIconPath } from './tray/icons';
+import { updateCheckOff } from './updates/update-check';
 
 registerAppScheme();
 
@@ -94,6 +96,9 @@ if (!electronApp.requestSingleInstanceLock()) {
       const configFile = await loadConfigFile(process.env, loadConfig);
       if (configFile) log(configFile.notice);
 
+      const updatesOff = updateCheckOff(electronInstallFacts());
+      if (updatesOff) log(`update check off: ${updatesOff}`);
+
       const running = new AppController({
         ports: {
           app: electronApp,
@@ -124,6 +129,7 @@ if (!electronApp.requestSingleInstanceLock()) {
         log,
         configFile,
         env: process.env,
+        updater: updatesOff ? null : askOnlyUpdater(),
       });
       controller = running;
       registerIpc((channel, sender, payload) => running.dispatch(channel, sender, payload));

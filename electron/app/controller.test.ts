@@ -22,6 +22,7 @@ import {
 import { LOG_FILE_NAME, LogFile } from './log-file';
 import { SETTLE_MS } from './power';
 import { START_FAILED_TITLE, explainFailedStart } from './start-failure';
+import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, updateAvailableLine } from '../updates/update-check';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
 const T = 'Character.AI';
@@ -58,6 +59,7 @@ async function setup(
     /** False: the caller starts the controller. */
     start?: boolean;
     dataDir?: string;
+    updater?: AppControllerDeps['updater'];
   } = {},
 ) {
   const monitor = options.monitor ?? new FakeAppCore(options.statuses ?? [status(T, 'healthy')]);
@@ -107,6 +109,7 @@ async function setup(
     log: (line) => logs.push(line),
     configFile: options.configFile ?? null,
     env: options.env ?? {},
+    updater: options.updater ?? null,
   });
   if (options.start ?? true) await controller.start();
   return {
@@ -707,6 +710,36 @@ describe('app controller', () => {
       expect(ports.app.quitCalls).toBe(1);
       expect(timers.pending()).toBe(0);
       expect(logs).not.toContain('quitting without waiting for the round in flight');
+    });
+  });
+
+  describe('update check', () => {
+    it('shows a newer version from the feed in the tray menu and the window, once', async () => {
+      let asked = 0;
+      const updater = {
+        checkForUpdates: async () => {
+          asked++;
+          return { isUpdateAvailable: true, updateInfo: { version: '0.2.0' } };
+        },
+      };
+      const { controller, ports, timers, logs } = await setup({ updater });
+      const line = updateAvailableLine('0.2.0', ports.app.version);
+      expect(ports.tray.labels()).not.toContain(line);
+      timers.advance(FIRST_CHECK_DELAY_MS);
+      await vi.waitFor(() => expect(ports.tray.labels()).toContain(line));
+      expect(controller.snapshot().notice).toContain(line);
+      timers.advance(CHECK_INTERVAL_MS);
+      await vi.waitFor(() => expect(asked).toBe(2));
+      expect(logs.filter((l) => l.includes(line))).toHaveLength(1);
+      await controller.quit();
+      expect(timers.pending()).toBe(0);
+    });
+
+    it('is off without an updater: no check scheduled, no line', async () => {
+      const { controller, ports, timers } = await setup();
+      timers.advance(FIRST_CHECK_DELAY_MS + CHECK_INTERVAL_MS);
+      expect(ports.tray.labels().some((l) => l.includes('is available'))).toBe(false);
+      expect(controller.snapshot().notice).toBeNull();
     });
   });
 });

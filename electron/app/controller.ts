@@ -33,6 +33,7 @@ import { TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { TrayController } from '../tray/tray-controller';
+import { UpdateCheck, type UpdaterLike } from '../updates/update-check';
 import { AppWindows } from '../windows/app-windows';
 import { hasAutostartArg } from './autostart';
 import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
@@ -111,6 +112,8 @@ export interface AppControllerDeps {
   configFile?: ConfigFile | null;
   /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode (default: none). */
   env?: Record<string, string | undefined>;
+  /** electron-updater for the daily update check; null or absent: the check is off. */
+  updater?: UpdaterLike | null;
 }
 
 /** The running app. */
@@ -124,6 +127,7 @@ export class AppController {
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
   private tray: TrayController | null = null;
+  private updates: UpdateCheck | null = null;
   private policy: NotificationPolicy;
   private notifier: Notifier;
   private handlers: IpcHandlers | null = null;
@@ -238,6 +242,7 @@ export class AppController {
         statuses: core.statuses(),
         paused: this.run?.userPause() ?? null,
         snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
+        update: this.updates?.notice() ?? null,
       }),
       onAction: (action) => void this.trayAction(action),
       onError: (message) => this.log(message),
@@ -251,6 +256,14 @@ export class AppController {
       });
     }
     core.start();
+    this.updates = new UpdateCheck({
+      updater: this.deps.updater ?? null,
+      currentVersion: app.version,
+      timers: this.deps.timers,
+      log: (line) => this.log(line),
+      onChange: () => this.refresh(),
+    });
+    this.updates.start();
     // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
     // full menu bar): a first start or a start by hand shows the window; a start at login does not.
     if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
@@ -275,7 +288,12 @@ export class AppController {
   /** The snapshot the window draws, every secret removed (a server may echo the token anywhere). */
   snapshot(): AppSnapshot {
     const core = this.requireCore();
-    const notices = [this.deps.settings.notice, this.deps.configFile?.notice, core.notice];
+    const notices = [
+      this.deps.settings.notice,
+      this.deps.configFile?.notice,
+      core.notice,
+      this.updates?.notice(),
+    ];
     const notice = notices.filter((n): n is string => typeof n === 'string' && n !== '').join(' ');
     const snapshot = buildSnapshot({
       core,
@@ -341,6 +359,7 @@ export class AppController {
       this.tray = null;
       this.deps.ports.tray.destroy();
       this.power?.stop();
+      this.updates?.stop();
       this.run?.dispose();
       const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
       if (!stopped) this.log('quitting without waiting for the round in flight');

@@ -12,6 +12,8 @@ export interface TrayMenuInput {
   paused: { until: string } | null;
   /** Notifications snoozed until this instant, or null. */
   snoozedUntil: string | null;
+  /** "why500 X is available …" while the update feed offers a newer version (electron/updates), or null. */
+  update?: string | null;
   clock: ClockFormat;
 }
 
@@ -88,8 +90,9 @@ export function buildTrayMenu(input: TrayMenuInput): MenuItemModel[] {
       action: { kind: 'snooze', hours: 1 },
     });
   }
+  items.push(separator);
+  if (input.update) items.push({ type: 'item', label: input.update, enabled: false });
   items.push(
-    separator,
     { type: 'item', label: 'Settings…', enabled: true, action: { kind: 'settings' } },
     { type: 'item', label: 'Quit', enabled: true, action: { kind: 'quit' } },
   );

@@ -15,6 +15,8 @@ export interface TrayView {
   statuses: TargetStatus[];
   paused: { until: string } | null;
   snoozedUntil: string | null;
+  /** The update line (electron/updates/update-check.ts), or null. */
+  update?: string | null;
 }
 
 /** Dependencies of the tray controller. */

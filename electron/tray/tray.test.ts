@@ -198,6 +198,26 @@ describe('tray', () => {
   });
 });
 
+describe('tray menu with an update', () => {
+  it('shows the update line, not clickable, above Settings; none without one', () => {
+    const input = {
+      statuses: [status('Character.AI', 'healthy')],
+      paused: null,
+      snoozedUntil: null,
+      clock: utcClock,
+    };
+    const line = 'why500 0.2.0 is available (this is 0.1.0).';
+    const labels = buildTrayMenu({ ...input, update: line }).map((i) => (i.type === 'item' ? i : null));
+    const at = labels.findIndex((i) => i?.label === line);
+    expect(at).toBeGreaterThan(0);
+    expect(labels[at]).toMatchObject({ enabled: false });
+    expect(labels[at]).not.toHaveProperty('action');
+    expect(labels[at + 1]?.label).toBe('Settings…');
+    const without = buildTrayMenu({ ...input, update: null });
+    expect(without).toHaveLength(buildTrayMenu({ ...input, update: line }).length - 1);
+  });
+});
+
 describe('tray tooltip with a local sub-cause', () => {
   it('names the part of your own connection the checks found', () => {
     const diagnosis = { localCause: 'captive-portal' } as TargetStatus['diagnosis'];
