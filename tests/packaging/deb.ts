@@ -92,10 +92,12 @@ function installBlocker(name: string): string | null {
 }
 
 const APT_ENV = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+/** Wait for another apt or dpkg run to finish instead of failing at once on its lock. */
+const LOCK_WAIT = ['-o', 'DPkg::Lock::Timeout=120'];
 
 /** `apt-get install ./deb`: from what is installed first, then with a refreshed package list. */
 async function aptInstall(deb: string): Promise<void> {
-  const args = ['install', '-y', '-q', '--no-install-recommends', deb];
+  const args = [...LOCK_WAIT, 'install', '-y', '-q', '--no-install-recommends', deb];
   const offline = await runProgram('apt-get', ['--no-download', ...args], {
     env: APT_ENV,
     timeoutMs: APT_TIMEOUT_MS,
@@ -164,7 +166,7 @@ export function debChecks({ debFile, feedUrl }: { debFile: () => string; feedUrl
       afterAll(async () => {
         // Whatever failed above, leave the machine as it was.
         if (!/^$|not-installed/.test(dpkgStatus(pkg.name))) {
-          await runProgram('apt-get', ['purge', '-y', '-q', pkg.name], {
+          await runProgram('apt-get', [...LOCK_WAIT, 'purge', '-y', '-q', pkg.name], {
             env: APT_ENV,
             timeoutMs: APT_TIMEOUT_MS,
           });
@@ -241,13 +243,13 @@ export function debChecks({ debFile, feedUrl }: { debFile: () => string; feedUrl
       });
 
       it('removes cleanly: remove, then purge, leave nothing of ours behind', async () => {
-        await runOrThrow('apt-get', ['remove', '-y', '-q', pkg.name], {
+        await runOrThrow('apt-get', [...LOCK_WAIT, 'remove', '-y', '-q', pkg.name], {
           env: APT_ENV,
           timeoutMs: APT_TIMEOUT_MS,
         });
         expect(existsSync(`/usr/bin/${pkg.name}`)).toBe(false);
         expect(existsSync(`${opt}/${pkg.name}`)).toBe(false);
-        await runOrThrow('apt-get', ['purge', '-y', '-q', pkg.name], {
+        await runOrThrow('apt-get', [...LOCK_WAIT, 'purge', '-y', '-q', pkg.name], {
           env: APT_ENV,
           timeoutMs: APT_TIMEOUT_MS,
         });

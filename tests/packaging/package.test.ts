@@ -58,6 +58,16 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 const PACK_TIMEOUT_MS = 240_000;
 /** The update feed the test build names (nothing is fetched from it): it must reach the deb. */
 const FEED_URL = 'http://127.0.0.1:9/why500-feed/';
+/**
+ * The Node that runs electron-builder: it asks for 22.12 or newer; under an older Node the test uses
+ * the Node 24 that .ci/run installs (WHY500_NODE24) when there is one.
+ */
+const BUILDER_NODE = (() => {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const node24 = process.env.WHY500_NODE24;
+  const old = major < 22 || (major === 22 && minor < 12);
+  return old && node24 && existsSync(node24) ? node24 : process.execPath;
+})();
 /** Whether this machine can build the deb (the stand-in fpm needs dpkg-deb). */
 const BUILD_DEB = process.platform === 'linux' && onPath('dpkg-deb');
 
@@ -108,7 +118,7 @@ beforeAll(async () => {
   const fpm = join(work, 'fpm');
   copyFileSync(join(REPO, 'tests', 'support', 'stand-in-fpm.mjs'), fpm);
   const args = ['--linux', BUILD_DEB ? 'deb' : 'dir', '--config', configFile, '--publish', 'never'];
-  await runOrThrow(process.execPath, [join(REPO, 'node_modules', 'electron-builder', 'cli.js'), ...args], {
+  await runOrThrow(BUILDER_NODE, [join(REPO, 'node_modules', 'electron-builder', 'cli.js'), ...args], {
     cwd: REPO,
     env: buildEnv({ CUSTOM_FPM_PATH: fpm, CI: 'true' }),
     timeoutMs: PACK_TIMEOUT_MS,
