@@ -242,21 +242,25 @@ export function debChecks({ debFile, feedUrl }: { debFile: () => string; feedUrl
         expect(existsSync(`/etc/apparmor.d/${pkg.name}`)).toBe(parses);
       });
 
-      it('removes cleanly: remove, then purge, leave nothing of ours behind', async () => {
-        await runOrThrow('apt-get', [...LOCK_WAIT, 'remove', '-y', '-q', pkg.name], {
-          env: APT_ENV,
-          timeoutMs: APT_TIMEOUT_MS,
-        });
-        expect(existsSync(`/usr/bin/${pkg.name}`)).toBe(false);
-        expect(existsSync(`${opt}/${pkg.name}`)).toBe(false);
-        await runOrThrow('apt-get', [...LOCK_WAIT, 'purge', '-y', '-q', pkg.name], {
-          env: APT_ENV,
-          timeoutMs: APT_TIMEOUT_MS,
-        });
-        expect(dpkgStatus(pkg.name)).toMatch(/^$|not-installed/);
-        const stays = [...ours(pkg.name)].filter((p) => !before.has(p));
-        expect(stays).toEqual(DOCUMENTED_LEFTOVERS);
-      });
+      it(
+        'removes cleanly: remove, then purge, leave nothing of ours behind',
+        async () => {
+          await runOrThrow('apt-get', [...LOCK_WAIT, 'remove', '-y', '-q', pkg.name], {
+            env: APT_ENV,
+            timeoutMs: APT_TIMEOUT_MS,
+          });
+          expect(existsSync(`/usr/bin/${pkg.name}`)).toBe(false);
+          expect(existsSync(`${opt}/${pkg.name}`)).toBe(false);
+          await runOrThrow('apt-get', [...LOCK_WAIT, 'purge', '-y', '-q', pkg.name], {
+            env: APT_ENV,
+            timeoutMs: APT_TIMEOUT_MS,
+          });
+          expect(dpkgStatus(pkg.name)).toMatch(/^$|not-installed/);
+          const stays = [...ours(pkg.name)].filter((p) => !before.has(p));
+          expect(stays).toEqual(DOCUMENTED_LEFTOVERS);
+        },
+        APT_TIMEOUT_MS * 2,
+      );
     },
   );
 }
