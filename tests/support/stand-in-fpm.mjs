@@ -69,6 +69,8 @@ for (const key of ['--name', '--version', '--architecture', '--package', '--main
 
 const root = mkdtempSync(join(tmpdir(), 'stand-in-fpm-'));
 try {
+  // mkdtemp makes it 0700; the package's root entry must read like every other folder (fpm: 0755).
+  chmodSync(root, 0o755);
   for (const [src, dst] of mappings) {
     const target = join(root, dst);
     if (src.endsWith('/')) {
