@@ -1,0 +1,37 @@
+// Google's APIs (Gemini, Vertex AI, Cloud Code): the google.rpc.Status body `{"error":{"code":503,
+// "message":…,"status":"UNAVAILABLE"}}`. The status word and the message say overloaded, out of quota,
+// refused for the user's location, or failed.
+
+import { errorObject, mentions, text } from './ai-read';
+import { found, type Meaning, type Recogniser } from './types';
+
+/** An upper-case google.rpc status word such as `RESOURCE_EXHAUSTED`. */
+const STATUS_WORD = /^[A-Z_]{3,40}$/;
+
+/** Google API. */
+export const googleApi = {
+  id: 'google-api',
+  name: "Google's API",
+  recognise(r) {
+    const error = errorObject(r);
+    const status = text(error, 'status');
+    if (!error || r.status < 400 || typeof error.code !== 'number' || !STATUS_WORD.test(status)) return null;
+    const message = text(error, 'message');
+    let meaning: Meaning | null = null;
+    if (status === 'UNAVAILABLE')
+      meaning = mentions(message, 'overloaded', 'high demand', 'no capacity', 'capacity exhausted')
+        ? 'overloaded'
+        : 'origin-unreachable';
+    else if (status === 'RESOURCE_EXHAUSTED') meaning = mentions(message, 'quota') ? 'quota' : 'rate-limited';
+    else if (status === 'FAILED_PRECONDITION' && mentions(message, 'location is not supported'))
+      meaning = 'geo-block';
+    else if (status === 'INTERNAL') meaning = 'origin-error';
+    else if (status === 'DEADLINE_EXCEEDED') meaning = 'origin-timeout';
+    else if (status === 'PERMISSION_DENIED') meaning = 'access-denied';
+    else if (status === 'UNAUTHENTICATED') meaning = 'token-rejected';
+    if (!meaning) return null;
+    // The ErrorInfo reason (MODEL_CAPACITY_EXHAUSTED) is more telling than the status word.
+    const reason = /"reason":\s*"([A-Z_]{3,40})"/.exec(r.body.slice(0, 4096))?.[1];
+    return found(this, 'app', meaning, reason ?? status);
+  },
+} satisfies Recogniser;
