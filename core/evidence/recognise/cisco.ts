@@ -19,7 +19,7 @@ export const ciscoUmbrella = {
 /** Cisco Web Security Appliance (IronPort AsyncOS). */
 export const ciscoWsa = {
   id: 'cisco-wsa',
-  name: 'the Cisco Web Security Appliance',
+  name: 'Cisco Web Security Appliance',
   recognise(r) {
     if (!title(r.body).startsWith('Notification: Policy:')) return null;
     const head = lowerHead(r);

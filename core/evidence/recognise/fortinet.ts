@@ -7,7 +7,7 @@ import { found, type Recogniser } from './types';
 /** FortiGuard web filter. */
 export const fortiguard = {
   id: 'fortiguard',
-  name: 'the FortiGuard web filter',
+  name: 'FortiGuard web filter',
   recognise(r) {
     const head = lowerHead(r);
     if (!head.includes('fortiguard') && !head.includes('fortinet')) return null;

@@ -7,7 +7,7 @@ import { found, type Recogniser } from './types';
 /** Squid. */
 export const squid = {
   id: 'squid',
-  name: 'the Squid proxy',
+  name: 'Squid proxy',
   recognise(r) {
     const head = lowerHead(r);
     if (!head.includes('err_access_denied') || !head.includes('squid')) return null;
