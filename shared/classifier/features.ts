@@ -511,12 +511,8 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     // answer every time: they are down, for a reason the answer does not tell (a crash, a broken
     // release, a switched-off backend).
     if (seen(...ORIGIN_FAULTS)) {
-      // (A gateway that gave up waiting every time says the servers are slow or down: not "down, not busy".)
       const sameEveryTime =
-        f.allFailingConsistent &&
-        f.errorCodes.length === 1 &&
-        f.signals.recognitions.length === 1 &&
-        !seen('origin-timeout');
+        f.allFailingConsistent && f.errorCodes.length === 1 && f.signals.recognitions.length === 1;
       // One answer from each failing endpoint (held back by Retry-After, or a single look) cannot
       // show whether the fault comes and goes or is there every time: load and a dead backend stay open.
       const answeredOnce = f.failingNames.length > 0 && f.direct.every((ep) => ep.failures <= 1);
