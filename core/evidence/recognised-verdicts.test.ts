@@ -197,20 +197,38 @@ describe('round 3: the answers that came out wrong before', () => {
   });
 
   it('7. an open incident and a backend failing every request does not lean to maintenance', () => {
-    const w = world(entry('azure-front-door-503-services-unavailable-2022'), () => true);
-    const withIncident = classify({
-      ...w.evidence,
-      statusPage: {
-        ...w.evidence.statusPage,
-        available: true,
-        openIncidents: 1,
-        incidentImpact: 'major',
-        incidentName: 'Elevated errors',
-        level: 'major-outage',
-      },
-    });
-    expect(withIncident.ranking[0]?.cause).not.toBe('maintenance');
-    const maintenance = withIncident.ranking.find((r) => r.cause === 'maintenance')?.probability ?? 0;
-    expect(maintenance).toBeLessThan(0.1);
+    for (const alternate of [false, true]) {
+      const paths: ('direct' | 'alternate')[] = alternate ? ['direct', 'alternate'] : ['direct'];
+      const evidence = buildEvidence({
+        target: SAMPLE_TARGET,
+        rounds: rounds(6, (_i, at) => ({
+          probes: [
+            ...paths.flatMap((path) => [
+              probe(at, { name: 'site', path, ms: 100 }),
+              probe(at, { name: 'health', path, status: 503, body: '', ms: 120 }),
+              probe(at, { name: 'user', path, auth: true, status: 503, body: '', ms: 120 }),
+            ]),
+            ...controls(at),
+          ],
+        })),
+        tokenConfigured: true,
+        alternateConfigured: alternate,
+        symptom: false,
+      });
+      const d = classify({
+        ...evidence,
+        statusPage: {
+          ...evidence.statusPage,
+          available: true,
+          openIncidents: 1,
+          incidentImpact: 'major',
+          incidentName: 'Elevated errors',
+          level: 'major-outage',
+        },
+      });
+      expect(d.ranking[0]?.cause).toBe('overload');
+      const maintenance = d.ranking.find((r) => r.cause === 'maintenance')?.probability ?? 0;
+      expect(maintenance, `alternate ${alternate}`).toBeLessThan(0.05);
+    }
   });
 });

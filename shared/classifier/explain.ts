@@ -7,7 +7,7 @@ import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
 import { weight } from './model';
-import { ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
+import { countOf, ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
 
 const CODE_NAMES: Record<number, string> = {
@@ -353,7 +353,7 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'network-filter':
       return `${recognised(f, 'network-filter')}: a filter on your network or at your provider blocks the service`;
     case 'gateway-timeout':
-      return `${recognised(f, 'origin-timeout')}: the servers behind it are too slow or down`;
+      return `A gateway gave up waiting ${times(countOf(f.signals, 'origin-timeout'))}: the servers behind it are too slow to answer, or down`;
     case 'fails-on-every-path':
       return `${names(f.failingOnEveryPath)} ${verb(f.failingOnEveryPath, 'fails', 'fail')} through the alternate path too while ${names(f.workingNames)} ${verb(f.workingNames, 'works', 'work')}: that part of the service is broken, not a region`;
     case 'no-maintenance-signal':

@@ -300,9 +300,16 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     maintenance: 0.3,
   },
   // A gateway gave up waiting for the servers behind it: they are slow or down; not a permission, not maintenance.
-  'gateway-timeout': { overload: 1.5, maintenance: 0.4, permissions: 0.3, account: 0.6, 'bad-update': 0.7 },
+  'gateway-timeout': {
+    overload: 1.3,
+    regional: 1.2,
+    maintenance: 0.4,
+    permissions: 0.3,
+    account: 0.6,
+    'bad-update': 0.7,
+  },
   // One part of the service fails on every path while the rest works: not a region.
-  'fails-on-every-path': { regional: 0.05, 'local-network': 0.3 },
+  'fails-on-every-path': { regional: 0.05, 'local-network': 0.3, overload: 0.6, account: 0.6 },
   // Failures with no maintenance page, status item or Retry-After: "the same answer every time" is not maintenance.
   'no-maintenance-signal': { maintenance: 0.2 },
   'app-error-no-release': {
