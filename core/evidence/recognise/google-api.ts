@@ -3,10 +3,21 @@
 // refused for the user's location, or failed.
 
 import { errorObject, mentions, text } from './ai-read';
+import { stringAt } from './read';
 import { found, type Meaning, type Recogniser } from './types';
 
 /** An upper-case google.rpc status word such as `RESOURCE_EXHAUSTED`. */
 const STATUS_WORD = /^[A-Z_]{3,40}$/;
+
+/** The `reason` of the first google.rpc.ErrorInfo in `details`, when it is a status-like word. */
+function errorInfoReason(error: Record<string, unknown>): string | null {
+  const details = Array.isArray(error.details) ? error.details.slice(0, 8) : [];
+  for (const detail of details) {
+    const reason = stringAt(detail, 'reason');
+    if (reason && STATUS_WORD.test(reason)) return reason;
+  }
+  return null;
+}
 
 /** Google API. */
 export const googleApi = {
@@ -31,7 +42,6 @@ export const googleApi = {
     else if (status === 'UNAUTHENTICATED') meaning = 'token-rejected';
     if (!meaning) return null;
     // The ErrorInfo reason (MODEL_CAPACITY_EXHAUSTED) is more telling than the status word.
-    const reason = /"reason":\s*"([A-Z_]{3,40})"/.exec(r.body.slice(0, 4096))?.[1];
-    return found(this, 'app', meaning, reason ?? status);
+    return found(this, 'app', meaning, errorInfoReason(error) ?? status);
   },
 } satisfies Recogniser;
