@@ -173,6 +173,21 @@ describe('round 3: the answers that came out wrong before', () => {
     expect(local?.step).toContain('ask whoever runs this network to allow it, or use another network');
   });
 
+  it('1. a location refusal says which: the route (another path works) or your location (every path)', () => {
+    const loc = entry('google-gemini-400-user-location-2026');
+    const oneRoute = world(loc, (_n, path) => path === 'direct', true);
+    expect(oneRoute.diagnosis.verdict).toBe('regional');
+    expect(
+      oneRoute.sentences.some((s) => s.includes('but only on your usual route: the alternate path works')),
+    ).toBe(true);
+    const everyPath = world(loc, () => true, true);
+    expect(
+      everyPath.sentences.some((s) =>
+        s.includes('on every path tried: the service does not serve the location you connect from'),
+      ),
+    ).toBe(true);
+  });
+
   it('4. a gateway that gave up waiting on every request leans to overload, not maintenance or permissions', () => {
     for (const id of [
       'aws-apigateway-504-endpoint-request-timed-out-2017',
