@@ -80,6 +80,14 @@ function shapeOf(entry: HttpCorpusEntry): WorldShape {
       };
     case 'account':
       return { routes: ['user'], withTokenOnly: true, says: 'the token endpoint, with the token only' };
+    case 'local-network':
+      // A filter on the user's network answers its block page on the usual route; the alternate path
+      // (a proxy elsewhere) and the unrelated control sites get through.
+      return {
+        routes: ALL_ROUTES,
+        directOnly: true,
+        says: "every route on the direct path (the network's filter); the alternate path works",
+      };
     case 'permissions':
       return entry.meaning === 'firewall-block' || entry.meaning === 'ip-ban'
         ? { routes: ALL_ROUTES, says: 'every route, every request' }

@@ -85,9 +85,15 @@ function mostCommon(values: string[]): string | null {
   return best;
 }
 
-/** True when an answer that may be a 200 is a failure for the user: a queue page, or an error inside a 200. */
+/**
+ * True when an answer that may be a 200 is a failure for the user: a queue page, an error inside a 200,
+ * or a network filter's block page (an internet provider's court-order block answers "200 OK").
+ */
 function failsInside(seen: ResponseSignals): boolean {
-  return seen.waitingRoom || seen.recognitions.some((r) => r.meaning === 'error-in-200');
+  return (
+    seen.waitingRoom ||
+    seen.recognitions.some((r) => r.meaning === 'error-in-200' || r.meaning === 'network-filter')
+  );
 }
 
 /** What the recognisers make of each probe, read once per probe however often it is asked. */

@@ -9,6 +9,7 @@ import { loadCorpus, type HttpCorpusEntry } from '../../tests/corpus/load';
 import type { ProbeResult } from '../../shared/types/probe';
 import { classify } from '../../shared/classifier/classify';
 import { detectFeatures, readFacts } from '../../shared/classifier/features';
+import { localConclusion } from '../../shared/classifier/local';
 
 const corpus = loadCorpus().filter((e): e is HttpCorpusEntry => e.kind === 'http');
 
@@ -133,5 +134,116 @@ describe('recognised answers in the classifier', () => {
     const w = world(entry('drf-401-invalid-token'), (n) => n === 'user');
     expect(w.features).toEqual(expect.arrayContaining(['token-refused-answer', 'auth-fails-anon-ok']));
     expect(w.diagnosis.verdict).toBe('account');
+  });
+});
+
+// Issue 18 ("Real-world evidence, round 3"): one test per numbered finding, on real answers.
+describe('round 3: the answers that came out wrong before', () => {
+  it('1. an AI service saying it is overloaded on every request is overload, in its own words', () => {
+    for (const id of ['google-gemini-503-model-overloaded-2025', 'anthropic-529-overloaded-error-2025']) {
+      const w = world(entry(id), () => true);
+      expect(w.features, id).toContain('overloaded-answer');
+      expect(w.diagnosis.verdict, id).toBe('overload');
+    }
+    const w = world(entry('google-gemini-503-model-overloaded-2025'), () => true);
+    expect(w.sentences).toContain("Google's API says it is over capacity (UNAVAILABLE), 18 times");
+  });
+
+  it('2. a quota or credit refusal for the token is the account, not the load', () => {
+    for (const id of ['openai-429-insufficient-quota-2023', 'anthropic-400-credit-balance-too-low-2025']) {
+      const w = world(entry(id), (n) => n === 'user');
+      expect(w.features, id).toContain('quota-answer');
+      expect(w.features, id).not.toContain('rate-limited');
+      expect(w.features, id).not.toContain('overload-codes');
+      expect(w.diagnosis.verdict, id).toBe('account');
+      expect(
+        w.sentences.filter((s) => s.includes('limited the rate')),
+        id,
+      ).toEqual([]);
+    }
+  });
+
+  it("3. a network filter's block page on the usual route is the user's network, named, with the next step", () => {
+    const w = world(entry('fortinet-fortiguard-web-filter-violation'), (_n, path) => path === 'direct', true);
+    expect(w.features).toContain('network-filter');
+    expect(w.diagnosis.verdict).toBe('local-network');
+    const local = localConclusion(w.evidence);
+    expect(local?.cause).toBe('filter');
+    expect(local?.sentence).toContain("FortiGuard web filter's block page answered");
+    expect(local?.step).toContain('ask whoever runs this network to allow it, or use another network');
+  });
+
+  it('1. a location refusal says which: the route (another path works) or your location (every path)', () => {
+    const loc = entry('google-gemini-400-user-location-2026');
+    const oneRoute = world(loc, (_n, path) => path === 'direct', true);
+    expect(oneRoute.diagnosis.verdict).toBe('regional');
+    expect(
+      oneRoute.sentences.some((s) => s.includes('but only on your usual route: the alternate path works')),
+    ).toBe(true);
+    const everyPath = world(loc, () => true, true);
+    expect(
+      everyPath.sentences.some((s) =>
+        s.includes('on every path tried: the service does not serve the location you connect from'),
+      ),
+    ).toBe(true);
+  });
+
+  it('4. a gateway that gave up waiting on every request leans to overload, not maintenance or permissions', () => {
+    for (const id of [
+      'aws-apigateway-504-endpoint-request-timed-out-2017',
+      'tengine-504-gateway-time-out-2023',
+    ]) {
+      const w = world(entry(id), () => true);
+      expect(w.features, id).toContain('gateway-timeout');
+      const top = w.diagnosis.ranking[0]?.cause;
+      expect(['maintenance', 'permissions'], id).not.toContain(top);
+      const share = (c: string) => w.diagnosis.ranking.find((r) => r.cause === c)?.probability ?? 0;
+      expect(share('maintenance'), id).toBeLessThan(0.1);
+      expect(share('permissions'), id).toBeLessThan(0.1);
+    }
+  });
+
+  it('5. one endpoint failing on every path while the others work is not regional', () => {
+    const w = world(entry('tengine-504-gateway-time-out-2023'), (n) => n === 'health', true);
+    expect(w.features).toContain('fails-on-every-path');
+    const regional = w.diagnosis.ranking.find((r) => r.cause === 'regional')?.probability ?? 0;
+    expect(regional).toBeLessThan(0.1);
+    expect(w.diagnosis.ranking[0]?.cause).not.toBe('regional');
+  });
+
+  it('7. an open incident and a backend failing every request does not lean to maintenance', () => {
+    for (const alternate of [false, true]) {
+      const paths: ('direct' | 'alternate')[] = alternate ? ['direct', 'alternate'] : ['direct'];
+      const evidence = buildEvidence({
+        target: SAMPLE_TARGET,
+        rounds: rounds(6, (_i, at) => ({
+          probes: [
+            ...paths.flatMap((path) => [
+              probe(at, { name: 'site', path, ms: 100 }),
+              probe(at, { name: 'health', path, status: 503, body: '', ms: 120 }),
+              probe(at, { name: 'user', path, auth: true, status: 503, body: '', ms: 120 }),
+            ]),
+            ...controls(at),
+          ],
+        })),
+        tokenConfigured: true,
+        alternateConfigured: alternate,
+        symptom: false,
+      });
+      const d = classify({
+        ...evidence,
+        statusPage: {
+          ...evidence.statusPage,
+          available: true,
+          openIncidents: 1,
+          incidentImpact: 'major',
+          incidentName: 'Elevated errors',
+          level: 'major-outage',
+        },
+      });
+      expect(d.ranking[0]?.cause).toBe('overload');
+      const maintenance = d.ranking.find((r) => r.cause === 'maintenance')?.probability ?? 0;
+      expect(maintenance, `alternate ${alternate}`).toBeLessThan(0.05);
+    }
   });
 });

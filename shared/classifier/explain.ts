@@ -7,7 +7,7 @@ import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
 import { weight } from './model';
-import { ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
+import { countOf, ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
 
 const CODE_NAMES: Record<number, string> = {
@@ -121,6 +121,9 @@ const MEANING_WORDS: Record<Meaning, (r: SeenRecognition) => string> = {
   csrf: () => " rejected the request's CSRF check, a sign of a broken login session",
   'error-in-200': () => ' answered “200 OK” with an error inside',
   'not-found': () => ' answered that the address does not exist',
+  overloaded: () => ' says it is over capacity',
+  quota: () => " refused the request because this account's quota, credit or own rate limit is used up",
+  'network-filter': () => "'s block page answered instead of the service",
 };
 
 /** "Cloudflare's firewall refused the request (error 1020), 6 times" for one recognition. */
@@ -327,7 +330,12 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'firewall-one-path':
       return `${recognised(f, 'firewall-block', 'ip-ban')}, but only on your usual route`;
     case 'geo-block':
-      return recognised(f, 'geo-block');
+      // Say which: refused on the usual route only (the route or region), or on every path (your location).
+      return f.directRate !== null && f.alternateRate !== null && f.alternateRate <= 0.2
+        ? `${recognised(f, 'geo-block')}, but only on your usual route: the alternate path works, so it is about the route or region the requests come from`
+        : e.alternateConfigured
+          ? `${recognised(f, 'geo-block')}, on every path tried: the service does not serve the location you connect from`
+          : `${recognised(f, 'geo-block')}: the service does not serve the location you connect from (no alternate path was set to compare)`;
     case 'rate-limited':
       return recognised(f, 'rate-limited');
     case 'origin-down':
@@ -338,6 +346,18 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return `${recognised(f, ...ORIGIN_FAULTS)}, every time: the servers behind it are down, not just busy`;
     case 'token-refused-answer':
       return recognised(f, 'token-rejected');
+    case 'overloaded-answer':
+      return recognised(f, 'overloaded');
+    case 'quota-answer':
+      return recognised(f, 'quota');
+    case 'network-filter':
+      return `${recognised(f, 'network-filter')}: a filter on your network or at your provider blocks the service`;
+    case 'gateway-timeout':
+      return `A gateway gave up waiting ${times(countOf(f.signals, 'origin-timeout'))}: the servers behind it are too slow to answer, or down`;
+    case 'fails-on-every-path':
+      return `${names(f.failingOnEveryPath)} ${verb(f.failingOnEveryPath, 'fails', 'fail')} through the alternate path too while ${names(f.workingNames)} ${verb(f.workingNames, 'works', 'work')}: that part of the service is broken, not a region`;
+    case 'no-maintenance-signal':
+      return 'No sign of maintenance: no maintenance page, no status-page item and no Retry-After';
     case 'app-error-no-release':
       return `${recognised(f, 'app-crash', 'error-in-200', 'not-found')}; no new version of the site was seen before it`;
     case 'no-extension-suspects':

@@ -69,6 +69,12 @@ export const FEATURE_IDS = [
   'origin-fault-once',
   'token-refused-answer',
   'app-error-no-release',
+  'overloaded-answer',
+  'quota-answer',
+  'network-filter',
+  'gateway-timeout',
+  'fails-on-every-path',
+  'no-maintenance-signal',
 ] as const;
 
 /** One named feature. */
@@ -136,6 +142,8 @@ export interface Facts {
   tokenOnlyErrorNames: string[];
   /** Token endpoints that fail with the same server error with and without the token. */
   sameErrorNames: string[];
+  /** Failing endpoints that fail through the alternate path as well (at least half its requests there). */
+  failingOnEveryPath: string[];
 }
 
 /** A fingerprint change this many seconds before the errors (or less) counts as "shortly before". */
@@ -177,7 +185,16 @@ function errorCodes(ep: EndpointEvidence): Map<number, number> {
 
 /** Refusals a recogniser read as something other than a denial (a rate limit, a bot check, a bad token…). */
 function otherRefusals(ep: EndpointEvidence): number {
-  return countOf(ep.signals, 'rate-limited', 'queue', 'bot-check', 'token-rejected', 'geo-block');
+  return countOf(
+    ep.signals,
+    'rate-limited',
+    'queue',
+    'bot-check',
+    'token-rejected',
+    'geo-block',
+    'quota',
+    'network-filter',
+  );
 }
 
 function deniedCount(ep: EndpointEvidence): number {
@@ -230,11 +247,15 @@ function tokenSplit(e: Evidence): { rejected: string[]; tokenOnly: string[]; sam
 /** The codes a service (or the proxy in front of it) answers with when it sheds load. */
 const OVERLOAD_CODES = new Set([429, 502, 503, 504]);
 
-/** An endpoint's 429/502/503/504 answers less those recognised as a proxy's origin-fault page. */
+/**
+ * An endpoint's 429/502/503/504 answers less those recognised as a proxy's origin-fault page, and less
+ * those whose body says the cause is elsewhere (this account's quota, a location refusal, a network filter).
+ */
 function unexplainedOverloadAnswers(ep: EndpointEvidence): number {
   let overload = 0;
   for (const [c, n] of errorCodes(ep)) if (OVERLOAD_CODES.has(c)) overload += n;
-  return Math.max(0, overload - countOf(ep.signals, ...ORIGIN_FAULTS));
+  const explained = countOf(ep.signals, ...ORIGIN_FAULTS, 'quota', 'geo-block', 'network-filter');
+  return Math.max(0, overload - explained);
 }
 
 function rate(failures: number, attempts: number): number | null {
@@ -347,6 +368,12 @@ export function readFacts(e: Evidence): Facts {
     tokenRejectedNames: split.rejected,
     tokenOnlyErrorNames: split.tokenOnly,
     sameErrorNames: split.same,
+    failingOnEveryPath: failing
+      .filter((ep) => {
+        const alt = alternate.find((a) => a.name === ep.name);
+        return alt !== undefined && alt.attempts > 0 && alt.failures / alt.attempts >= 0.5;
+      })
+      .map((ep) => ep.name),
   };
 }
 
@@ -494,6 +521,23 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     if (seen('token-rejected')) on.add('token-refused-answer');
     if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)
       on.add('app-error-no-release');
+    // The service's own words: over capacity, or this account's quota or credit used up.
+    if (seen('overloaded')) on.add('overloaded-answer');
+    if (seen('quota')) on.add('quota-answer');
+    if (seen('network-filter')) on.add('network-filter');
+    // A gateway that gave up waiting: the servers behind it are slow or down, whatever the pattern.
+    // (On the usual route only, the route is the question: the path comparison speaks to that.)
+    if (seen('origin-timeout') && !on.has('direct-fails-alternate-ok')) on.add('gateway-timeout');
+    // Some endpoints fail on every path while others work: that part of the service, not a region.
+    if (f.failingOnEveryPath.length > 0 && f.workingNames.length > 0) on.add('fails-on-every-path');
+    // Maintenance needs a sign of it (the status page, the page's own words, a Retry-After): an open
+    // incident, or a proxy reporting the servers behind it down, with none of those is not maintenance.
+    const maintenanceSign =
+      on.has('status-maintenance') || f.signals.maintenanceWording || f.signals.retryAfter;
+    const incidentEveryTime = on.has('status-incident') && on.has('consistent');
+    // (Asked once each, nothing is judged: see origin-fault-once.)
+    if (!maintenanceSign && !on.has('origin-fault-once') && (incidentEveryTime || seen(...ORIGIN_FAULTS)))
+      on.add('no-maintenance-signal');
   }
 
   if (e.symptom) {

@@ -89,6 +89,33 @@ describe('localConclusion', () => {
     });
     expect(localConclusion(e)?.cause).toBe('offline');
   });
+
+  // Issue 18, item 6: DNS broken, DoH unreachable, yet the machine is online.
+  it('says dns, not offline, when no lookup works but a control reached by address answered', () => {
+    const e = evidence({
+      controls: { attempts: 2, failures: 1, outcomes: { ok: 1, dns: 1 } },
+      local: { reason: 'x', checks: [found('dns', 'dns-both-fail', { host: 'character.ai' })], requests: 1 },
+    });
+    const c = localConclusion(e);
+    expect(c?.cause).toBe('dns');
+    expect(c?.step).toContain('You are online, but no DNS server could look up character.ai');
+  });
+
+  it('says dns, not offline, when the "no content" address answered although every control failed', () => {
+    const e = evidence({
+      controls: { attempts: 2, failures: 2, outcomes: { dns: 2 } },
+      local: { reason: 'x', checks: [found('dns', 'dns-both-fail'), fine('captive')], requests: 2 },
+    });
+    expect(localConclusion(e)?.cause).toBe('dns');
+  });
+
+  it('still says offline when neither lookups nor anything else answered', () => {
+    const e = evidence({
+      controls: { attempts: 2, failures: 2, outcomes: { refused: 2 } },
+      local: { reason: 'x', checks: [found('dns', 'dns-both-fail')], requests: 1 },
+    });
+    expect(localConclusion(e)?.cause).toBe('offline');
+  });
 });
 
 describe('classify with local checks', () => {

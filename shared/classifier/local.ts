@@ -1,6 +1,7 @@
 // The sub-cause of `local-network`: which part of the user's own connection fails, read from the local
 // checks in the evidence, with the sentence that shows it and the one thing to do, in plain words.
 
+import { mergeSignals, recognitionsOf } from '../evidence/signals';
 import type { Evidence } from '../types/evidence';
 import { LOCAL_CAUSES, type LocalCause, type LocalCheckResult, type LocalFinding } from '../types/local';
 import { skewWords } from '../local/words';
@@ -12,7 +13,7 @@ export interface LocalConclusion {
   sentence: string;
   /** What to do, one sentence. */
   step: string;
-  /** The check that found it (null for `offline`, which no single check shows). */
+  /** The check that found it (null for `offline` and `filter`, which no single check shows). */
   check: LocalCheckResult | null;
 }
 
@@ -75,22 +76,62 @@ export function stepFor(check: LocalCheckResult): string {
 
 const OFFLINE_STEP = 'You seem to be offline: check Wi-Fi or the cable, then restart the router';
 
-/** The local fault the checks found, or null (no checks ran, or they found nothing). */
-export function localConclusion(e: Evidence): LocalConclusion | null {
-  const local = e.local;
-  if (!local) return null;
-  const faults = local.checks.filter((c) => c.outcome === 'fault' && c.finding !== null);
-  faults.sort(
-    (a, b) =>
-      PRECEDENCE.indexOf(FINDING_CAUSE[a.finding as LocalFinding]) -
-      PRECEDENCE.indexOf(FINDING_CAUSE[b.finding as LocalFinding]),
+/**
+ * True when the machine is online although no name can be looked up: a control site (reached by its
+ * address) answered, or the "no content" address answered as it should.
+ */
+function somethingAnswered(e: Evidence): boolean {
+  const c = e.controls;
+  return (
+    c.attempts > c.failures ||
+    (e.local?.checks ?? []).some((x) => x.check === 'captive' && x.outcome === 'ok')
   );
+}
+
+/** The sub-cause a check's finding points at: no lookup works but something answered is DNS, not offline. */
+function causeOf(check: LocalCheckResult, e: Evidence): LocalCause {
+  const cause = FINDING_CAUSE[check.finding as LocalFinding];
+  return cause === 'offline' && somethingAnswered(e) ? 'dns' : cause;
+}
+
+/** The step when DNS lookups fail everywhere while the internet answers. */
+function dnsOnlyStep(check: LocalCheckResult): string {
+  const host = fact(check, 'host') || 'any site';
+  return `You are online, but no DNS server could look up ${host}: switch DNS to automatic or to your provider's, then restart the router`;
+}
+
+/** A web filter's block page answering on the usual route: the filter named by its page, and what to do. */
+function filterConclusion(e: Evidence): LocalConclusion | null {
+  const direct = [...(e.site ? [e.site] : []), ...e.endpoints];
+  const seen = recognitionsOf(mergeSignals(...direct.map((ep) => ep.signals)), 'network-filter');
+  const first = seen[0];
+  if (!first) return null;
+  const count = seen.filter((r) => r.vendor === first.vendor).reduce((n, r) => n + r.count, 0);
+  const name = first.name.charAt(0).toUpperCase() + first.name.slice(1);
+  return {
+    cause: 'filter',
+    sentence: `${name}'s block page answered instead of ${e.target}, ${count === 1 ? 'once' : `${count} times`}: a filter on your network or at your provider blocks it`,
+    step: `Your network blocks ${e.target} (${first.name}): ask whoever runs this network to allow it, or use another network`,
+    check: null,
+  };
+}
+
+/** The local fault the checks (or a filter's block page) found, or null (nothing found). */
+export function localConclusion(e: Evidence): LocalConclusion | null {
+  const filter = filterConclusion(e);
+  const local = e.local;
+  if (!local) return filter;
+  const faults = local.checks.filter((c) => c.outcome === 'fault' && c.finding !== null);
+  faults.sort((a, b) => PRECEDENCE.indexOf(causeOf(a, e)) - PRECEDENCE.indexOf(causeOf(b, e)));
   const first = faults[0];
+  if (filter && (!first || PRECEDENCE.indexOf('filter') < PRECEDENCE.indexOf(causeOf(first, e))))
+    return filter;
   if (first?.finding) {
+    const cause = causeOf(first, e);
     return {
-      cause: FINDING_CAUSE[first.finding],
+      cause,
       sentence: first.detail,
-      step: stepFor(first),
+      step: cause === 'dns' && first.finding === 'dns-both-fail' ? dnsOnlyStep(first) : stepFor(first),
       check: first,
     };
   }

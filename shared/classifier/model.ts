@@ -268,6 +268,50 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
   'token-refused-answer': { account: 6, permissions: 0.7, overload: 0.5, 'bad-update': 0.5 },
   // A crash page names the app, not the load; with no new version seen it is no bad update either
   // (strong enough that fast, consistent, one-endpoint 500s cannot lift bad-update to the lead).
+  // The service's own error type says it is over capacity (Anthropic's overloaded_error, Gemini's 503 "The
+  // model is overloaded"): the strongest sign of load there is.
+  'overloaded-answer': {
+    overload: 12,
+    maintenance: 0.4,
+    'bad-update': 0.3,
+    account: 0.4,
+    permissions: 0.2,
+    regional: 0.5,
+    'local-network': 0.3,
+  },
+  // The answer says this account's quota, credit or own rate limit is used up: the account, not the load.
+  'quota-answer': {
+    account: 15,
+    overload: 0.3,
+    maintenance: 0.3,
+    'bad-update': 0.3,
+    permissions: 0.3,
+    regional: 0.3,
+    'local-network': 0.3,
+  },
+  // A web filter's block page answered instead of the service: the user's network.
+  'network-filter': {
+    'local-network': 40,
+    regional: 0.2,
+    permissions: 0.2,
+    overload: 0.3,
+    'bad-update': 0.3,
+    account: 0.3,
+    maintenance: 0.3,
+  },
+  // A gateway gave up waiting for the servers behind it: they are slow or down; not a permission, not maintenance.
+  'gateway-timeout': {
+    overload: 1.3,
+    regional: 1.2,
+    maintenance: 0.4,
+    permissions: 0.3,
+    account: 0.6,
+    'bad-update': 0.7,
+  },
+  // One part of the service fails on every path while the rest works: not a region.
+  'fails-on-every-path': { regional: 0.05, 'local-network': 0.3, overload: 0.6, account: 0.6 },
+  // Failures with no maintenance page, status item or Retry-After: "the same answer every time" is not maintenance.
+  'no-maintenance-signal': { maintenance: 0.2 },
   'app-error-no-release': {
     'bad-update': 0.02,
     overload: 0.4,

@@ -25,6 +25,8 @@ export function localCauseWords(cause: LocalCause): string {
   switch (cause) {
     case 'captive-portal':
       return 'a Wi-Fi sign-in page';
+    case 'filter':
+      return "your network's web filter";
     case 'dns':
       return 'your DNS server';
     case 'ipv6':

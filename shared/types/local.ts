@@ -1,9 +1,13 @@
 // The "Is it me?" local checks: which part of the user's own connection fails (DNS, a Wi-Fi sign-in
 // page, IPv6, a proxy, certificate interception, the clock), as core/local observed it.
 
-/** The sub-causes of `local-network`, most specific first. */
+/**
+ * The sub-causes of `local-network`, most specific first. `filter`: a web filter on the user's network
+ * or at the provider answered with its block page (read from the probes' answers, not a check).
+ */
 export const LOCAL_CAUSES = [
   'captive-portal',
+  'filter',
   'proxy',
   'interception',
   'clock',

@@ -1,7 +1,7 @@
 // What a recogniser says about one response: who answered it (a CDN, a load balancer, a platform, a
 // storage service, a framework, the app) and what the answer means, with the vendor's own code.
 
-/** Who generated the response. */
+/** Who generated the response (`filter`: a web filter or block page of the user's own network or provider). */
 export const LAYERS = [
   'cdn',
   'load-balancer',
@@ -12,12 +12,17 @@ export const LAYERS = [
   'queue',
   'framework',
   'app',
+  'filter',
 ] as const;
 
 /** One entry of {@link LAYERS}. */
 export type Layer = (typeof LAYERS)[number];
 
-/** What the response means, in one fixed word. */
+/**
+ * What the response means, in one fixed word. `overloaded`: the service says it is over capacity;
+ * `quota`: this account's quota, credit or own rate limit is used up; `network-filter`: a filter on the
+ * user's network or provider blocked the request (its block page answered, not the service).
+ */
 export const MEANINGS = [
   'origin-unreachable',
   'origin-timeout',
@@ -36,6 +41,9 @@ export const MEANINGS = [
   'csrf',
   'error-in-200',
   'not-found',
+  'overloaded',
+  'quota',
+  'network-filter',
 ] as const;
 
 /** One entry of {@link MEANINGS}. */

@@ -145,3 +145,49 @@ describe('recognise(), on answers no vendor made', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('the third round: AI services, network filters, gateways (hand-made cases)', () => {
+  const json = (status: number, body: unknown) => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  it('splits a rate limit for everyone from this account’s own limit by what the answer says', () => {
+    const everyone = json(429, {
+      type: 'error',
+      error: { type: 'rate_limit_error', message: 'Rate limited' },
+    });
+    const mine = json(429, {
+      type: 'error',
+      error: { type: 'rate_limit_error', message: "This request would exceed your account's rate limit." },
+    });
+    expect(recognise(everyone)?.meaning).toBe('rate-limited');
+    expect(recognise(mine)?.meaning).toBe('quota');
+  });
+
+  it('does not name OpenAI for an OpenAI-style body without its marks', () => {
+    const seen = recognise(
+      json(429, { error: { message: 'Too many requests', type: 'requests', param: null, code: null } }),
+    );
+    expect(seen?.vendor).not.toBe('openai');
+  });
+
+  it("reads Google's UNAVAILABLE as overloaded only when the message says so", () => {
+    const plain = json(503, {
+      error: { code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' },
+    });
+    expect(recognise(plain)).toMatchObject({ vendor: 'google-api', meaning: 'origin-unreachable' });
+  });
+
+  it('does not take a page that merely mentions FortiGuard for its block page', () => {
+    expect(
+      recognise({ status: 200, headers: {}, body: '<p>How to configure FortiGuard web filtering</p>' }),
+    ).toBeNull();
+  });
+
+  it('reads only the head of a huge hostile body and claims nothing from half a block page', () => {
+    const body = `${'fortiguard web page blocked '.repeat(40_000)}internet usage policy`;
+    expect(recognise({ status: 403, headers: {}, body })).toBeNull();
+  });
+});
