@@ -27,6 +27,7 @@ import {
   electronShell,
 } from './platform/electron-system';
 import { createElectronTray } from './platform/electron-tray';
+import { sessionBus } from './platform/session-bus';
 import { createElectronWindowFactory } from './platform/electron-windows';
 import { Settings } from './settings/settings';
 import type { KeyValueStore } from './settings/store';
@@ -106,6 +107,7 @@ if (!electronApp.requestSingleInstanceLock()) {
           clipboard: electronClipboard,
           dialog: electronDialog,
           shell: electronShell,
+          sessionBus,
         },
         settings,
         createCore,

@@ -24,6 +24,7 @@ import type {
   NotifierPort,
   PowerPort,
   SafeStoragePort,
+  SessionBusPort,
   ShellPort,
   TrayAction,
   TrayPort,
@@ -32,6 +33,7 @@ import type {
 import { TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
+import { trayMissing } from '../tray/availability';
 import { TrayController } from '../tray/tray-controller';
 import { AppWindows } from '../windows/app-windows';
 import { hasAutostartArg } from './autostart';
@@ -88,6 +90,8 @@ export interface AppPorts {
   clipboard: ClipboardPort;
   dialog: DialogPort;
   shell: ShellPort;
+  /** Linux: the session bus, asked whether a tray host runs. */
+  sessionBus: SessionBusPort;
 }
 
 /** Dependencies of the app controller. */
@@ -128,6 +132,8 @@ export class AppController {
   private notifier: Notifier;
   private handlers: IpcHandlers | null = null;
   private quitting: Promise<void> | null = null;
+  /** Why no tray icon can be shown, once the session bus said so. */
+  private trayNote: string | null = null;
 
   constructor(private readonly deps: AppControllerDeps) {
     this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
@@ -219,6 +225,7 @@ export class AppController {
         : null,
       onSettingsSaved: (next) => this.settingsSaved(next),
       onTokensChanged: () => this.refresh(),
+      runControl: (action) => this.trayAction(action),
       now: this.deps.now,
     });
 
@@ -253,7 +260,28 @@ export class AppController {
     core.start();
     // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
     // full menu bar): a first start or a start by hand shows the window; a start at login does not.
-    if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
+    const windowShown = settings.firstRun || !app.startedAtLogin();
+    if (windowShown) void this.showWindow();
+    void this.checkTray(windowShown);
+  }
+
+  /**
+   * Asks whether a tray icon can show at all (Linux); without a tray host the window is the only way
+   * in, so it says so and opens even at a start at login.
+   */
+  private async checkTray(windowShown: boolean): Promise<void> {
+    const { app, sessionBus } = this.deps.ports;
+    const note = await trayMissing({
+      platform: app.platform,
+      bus: sessionBus,
+      wait: (ms) => new Promise((resolve) => this.deps.timers.setTimeout(resolve, ms)),
+      recheck: app.startedAtLogin(),
+    });
+    if (!note || this.quitting) return;
+    this.trayNote = note;
+    this.log('no tray host on the session bus: the window opens at every start');
+    this.refresh();
+    if (!windowShown) await this.showWindow();
   }
 
   /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
@@ -281,6 +309,8 @@ export class AppController {
       core,
       config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
+      snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
+      trayMissing: this.trayNote,
       notice: notice === '' ? null : notice,
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,

@@ -11,6 +11,10 @@ export interface SnapshotSources {
   /** The configuration the monitor runs with (settings, or the WHY500_CONFIG file's targets). */
   config: ResolvedConfig;
   paused: { until: string } | null;
+  /** Notifications snoozed until this instant; absent: not snoozed. */
+  snoozedUntil?: string | null;
+  /** Why no tray icon can be shown; absent: it can. */
+  trayMissing?: string | null;
   notice: string | null;
   appVersion: string;
   platform: string;
@@ -23,6 +27,8 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
   return {
     overall: worstState(statuses),
     paused: src.paused,
+    snoozedUntil: src.snoozedUntil ?? null,
+    trayMissing: src.trayMissing ?? null,
     targets: statuses.map((status) => {
       const t = targets.find((x) => x.name === status.target);
       return {

@@ -21,7 +21,7 @@ import type {
 } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/types/config';
 import type { AppSettings, TokenState } from '../../shared/types/settings';
-import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
+import type { ClipboardPort, DialogPort, ShellPort, TrayAction } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
 import { causePhrase } from '../../shared/vocabulary/words';
 
@@ -67,6 +67,11 @@ export interface IpcHandlerDeps {
   /** Applies saved settings; returns a notice for the window (e.g. a token was removed), or null. */
   onSettingsSaved: (settings: AppSettings) => string | null;
   onTokensChanged: () => void;
+  /**
+   * Runs one of the tray menu's run controls (quit, pause, resume, snooze) exactly as the tray does;
+   * absent where the window has no app to control (e.g. the end-to-end bridge).
+   */
+  runControl?: (action: TrayAction) => Promise<void>;
   now: () => Date;
 }
 
@@ -173,6 +178,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     }
   };
 
+  const control = (action: TrayAction): Promise<void> => {
+    if (!deps.runControl) throw new Error('the run controls are not available in this build');
+    return deps.runControl(action);
+  };
+
   return {
     'snapshot:get': async () => deps.snapshot(),
     'timeline:get': async ({ target, range }) => {
@@ -229,5 +239,14 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       return { ok: true, message: `Saved to ${path}.` };
     },
     'link:open': async ({ target, which }) => openLink(target, which),
+    // Answered before the app goes, so the window's promise settles.
+    'app:quit': async () => {
+      if (!deps.runControl) throw new Error('the run controls are not available in this build');
+      void deps.runControl({ kind: 'quit' });
+    },
+    'monitor:pause': async ({ until }) => control({ kind: 'pause', until }),
+    'monitor:resume': async () => control({ kind: 'resume' }),
+    'notifications:snooze': async ({ hours }) => control({ kind: 'snooze', hours }),
+    'notifications:unsnooze': async () => control({ kind: 'unsnooze' }),
   };
 }

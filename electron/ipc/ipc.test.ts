@@ -32,6 +32,8 @@ function setup() {
     snapshot: () => ({
       overall: 'healthy',
       paused: null,
+      snoozedUntil: null,
+      trayMissing: null,
       targets: [],
       notice: null,
       appVersion: '0',

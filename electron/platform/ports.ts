@@ -125,6 +125,12 @@ export interface NetPort {
   resolveProxy(url: string): Promise<string>;
 }
 
+/** The desktop session's message bus (Linux), asked through `dbus-send` or `gdbus`. */
+export interface SessionBusPort {
+  /** Whether `name` has an owner on the session bus; null when the bus could not be asked. */
+  nameHasOwner(name: string): Promise<boolean | null>;
+}
+
 /** The clipboard. */
 export interface ClipboardPort {
   writeText(text: string): void;

@@ -22,6 +22,7 @@ import type {
   NotifierPort,
   PowerPort,
   SafeStoragePort,
+  SessionBusPort,
   ShellPort,
   TrayAction,
   TrayPort,
@@ -199,6 +200,17 @@ export class FakeNet implements NetPort {
   setOnline(online: boolean): void {
     this.online = online;
     for (const l of this.listeners) l(online);
+  }
+}
+
+/** A session bus whose names the test sets; records what was asked. */
+export class FakeSessionBus implements SessionBusPort {
+  /** Owned names; a name mapped to null makes the bus unreachable for it. */
+  owners = new Map<string, boolean | null>();
+  asked: string[] = [];
+  async nameHasOwner(name: string): Promise<boolean | null> {
+    this.asked.push(name);
+    return this.owners.has(name) ? (this.owners.get(name) ?? null) : false;
   }
 }
 
@@ -430,5 +442,13 @@ export function fakePorts(app: FakeApp = new FakeApp('linux'), net: FakeNet = ne
     clipboard: new FakeDesktop(),
     dialog: new FakeDesktop(),
     shell: new FakeDesktop(),
+    sessionBus: trayHost(),
   };
+}
+
+/** A session bus with a tray host running (the usual desktop). */
+function trayHost(): FakeSessionBus {
+  const bus = new FakeSessionBus();
+  bus.owners.set('org.kde.StatusNotifierWatcher', true);
+  return bus;
 }

@@ -26,6 +26,10 @@ export interface AppSnapshot {
   /** Overall tray state (the worst target). */
   overall: HealthState;
   paused: { until: string } | null;
+  /** Notifications are snoozed until this instant, or null. */
+  snoozedUntil: string | null;
+  /** Why no tray icon can be shown and how to get one (Linux without a tray host), or null. */
+  trayMissing: string | null;
   targets: TargetView[];
   /** A one-time notice (e.g. the settings file was corrupt and was moved aside). */
   notice: string | null;
@@ -161,6 +165,18 @@ export const invokeChannels = {
     request: v.strictObject({ target: targetName, which: v.picklist(['site', 'status-page']) }),
     response: {} as ActionResult,
   },
+  // The tray menu's run controls, also in the window (a desktop without a tray must still reach them).
+  'app:quit': { request: v.undefined(), response: undefined as void },
+  'monitor:pause': {
+    request: v.strictObject({ until: v.picklist(['hour', 'tomorrow']) }),
+    response: undefined as void,
+  },
+  'monitor:resume': { request: v.undefined(), response: undefined as void },
+  'notifications:snooze': {
+    request: v.strictObject({ hours: v.picklist([1]) }),
+    response: undefined as void,
+  },
+  'notifications:unsnooze': { request: v.undefined(), response: undefined as void },
 } as const;
 
 /** Push channels (main → renderer) and their payload types. */
@@ -202,6 +218,11 @@ export interface Why500Api {
   copyReport(request: RequestOf<'report:copy'>): Promise<ActionResult>;
   saveReport(request: RequestOf<'report:save'>): Promise<ActionResult>;
   openLink(request: RequestOf<'link:open'>): Promise<ActionResult>;
+  quitApp(): Promise<void>;
+  pauseMonitoring(request: RequestOf<'monitor:pause'>): Promise<void>;
+  resumeMonitoring(): Promise<void>;
+  snoozeNotifications(request: RequestOf<'notifications:snooze'>): Promise<void>;
+  unsnoozeNotifications(): Promise<void>;
   onSnapshot(listener: (snapshot: AppSnapshot) => void): Unsubscribe;
   onDiagnoseProgress(listener: (progress: DiagnoseProgress) => void): Unsubscribe;
   onShowView(listener: (request: PushChannels['view:show']) => void): Unsubscribe;
@@ -224,6 +245,11 @@ export const apiChannels = {
   copyReport: 'report:copy',
   saveReport: 'report:save',
   openLink: 'link:open',
+  quitApp: 'app:quit',
+  pauseMonitoring: 'monitor:pause',
+  resumeMonitoring: 'monitor:resume',
+  snoozeNotifications: 'notifications:snooze',
+  unsnoozeNotifications: 'notifications:unsnooze',
   onSnapshot: 'snapshot:changed',
   onDiagnoseProgress: 'diagnose:progress',
   onShowView: 'view:show',
