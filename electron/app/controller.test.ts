@@ -27,7 +27,7 @@ describe('app controller', () => {
     const { monitor, inputs, ports, controller } = await setup();
     expect(monitor.calls).toEqual(['start']);
     expect(inputs[0]!.config.targets[0]!.name).toBe(T);
-    expect(inputs[0]!.proxy).toEqual({ url: null, note: null });
+    expect(inputs[0]!.envFor('https://character.ai/').HTTPS_PROXY).toBeUndefined();
     expect(inputs[0]!.tokens).toBe(controller.tokens);
     expect(inputs[0]!.dataDir).toBe('/data');
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'healthy.png'));
@@ -293,7 +293,10 @@ describe('app controller', () => {
       log: () => {},
     });
     await controller.start();
-    expect(inputs[0]!.proxy).toEqual({ url: 'http://proxy.corp:3128', note: null });
+    expect(inputs[0]!.envFor('https://character.ai/')).toMatchObject({
+      HTTPS_PROXY: 'http://proxy.corp:3128',
+      HTTP_PROXY: 'http://proxy.corp:3128',
+    });
   });
 
   it('the settings form test probes through the core with the tokens, proxy and controls', async () => {

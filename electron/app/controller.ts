@@ -39,9 +39,10 @@ import { AppWindows } from '../windows/app-windows';
 import { hasAutostartArg } from './autostart';
 import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
 import { PowerWatcher } from './power';
-import { systemProxyFor, type ProxySetting } from './proxy';
+import type { ProxySetting } from './proxy';
 import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
 import { buildSnapshot } from './snapshot';
+import { SystemProxies } from './system-proxies';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
@@ -57,8 +58,11 @@ export const QUIT_STOP_DEADLINE_MS = 1_000;
 export interface AppCoreInput {
   config: ResolvedConfig;
   tokens: TokenSource;
-  /** The system proxy the session uses for the first target, for the probes to use too. */
-  proxy: ProxySetting;
+  /**
+   * The probe environment of one URL: the process's, with the system proxy the session uses for
+   * that address on top (a live object, kept current on wake and network changes).
+   */
+  envFor: (url: string) => Record<string, string | undefined>;
   /** Folder for history; null keeps it in memory. */
   dataDir: string | null;
   /** Told about errors that did not stop monitoring (one line). */
@@ -113,7 +117,10 @@ export interface AppControllerDeps {
   log: (line: string) => void;
   /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
   configFile?: ConfigFile | null;
-  /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode (default: none). */
+  /**
+   * The process environment: the probes' (the system proxy goes on top of it) and the tokens'
+   * `auth.tokenEnv` fallback in config-file mode (default: none).
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -124,7 +131,7 @@ export class AppController {
   readonly tokenSource: AppTokens;
   readonly windows: AppWindows;
   private core: AppCore | null = null;
-  private proxy: ProxySetting = { url: null, note: null };
+  private readonly proxies: SystemProxies;
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
   private tray: TrayController | null = null;
@@ -146,6 +153,7 @@ export class AppController {
       devTools: deps.devTools,
       log: (line) => this.log(line),
     });
+    this.proxies = new SystemProxies(deps.ports.net, deps.env ?? {}, (line) => this.log(line));
     this.policy = new NotificationPolicy(
       () => deps.settings.get().notifications,
       deps.clock,
@@ -180,13 +188,11 @@ export class AppController {
       const target = config.targets.find((t) => t.name === name);
       return target ? authOrigins(target) : null;
     });
-    const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
-    if (proxy.note) this.log(proxy.note);
-    this.proxy = proxy;
+    await this.proxies.refresh(probedUrls(config));
     const core = this.deps.createCore({
       config,
       tokens: this.tokenSource,
-      proxy,
+      envFor: (url) => this.proxies.envFor(url),
       dataDir: this.deps.paths.dataDir,
       onError: (message) => this.log(message),
     });
@@ -194,6 +200,8 @@ export class AppController {
 
     this.run = new RunControl(core, this.deps.timers, this.deps.now, () => this.refresh());
     this.power = new PowerWatcher(this.run, ports.power, ports.net, this.deps.timers);
+    // A wake or a network change can mean another proxy (office, home, a VPN): ask again.
+    this.power.onChange(() => void this.proxies.refresh(probedUrls(this.config(settings.get()))));
     this.power.start();
 
     const tester = this.deps.testTarget;
@@ -216,12 +224,14 @@ export class AppController {
       push: (channel, payload) => this.windows.send(channel, payload),
       writeFile: this.deps.writeFile,
       testTarget: tester
-        ? (target) =>
-            tester(target, {
+        ? async (target) => {
+            await this.proxies.refresh([target.site]);
+            return tester(target, {
               tokens: this.tokenSource,
-              proxy: this.proxy,
+              proxy: this.proxies.settingFor(target.site),
               controls: this.config(settings.get()).controls,
-            })
+            });
+          }
         : null,
       onSettingsSaved: (next) => this.settingsSaved(next),
       onTokensChanged: () => this.refresh(),
@@ -412,6 +422,8 @@ export class AppController {
   /** Redraws the tray and pushes a fresh snapshot to the window. */
   refresh(): void {
     if (!this.core) return;
+    // A pause past its end by the wall clock ends here (resuming refreshes again).
+    if (this.run?.expireUserPause()) return;
     this.tray?.update();
     this.windows.send('snapshot:changed', this.snapshot());
   }
@@ -436,6 +448,7 @@ export class AppController {
       }
     }
     this.requireCore().reconfigure(config);
+    void this.proxies.refresh(probedUrls(config));
     this.applyLoginItem(next);
     this.refresh();
     if (moved.length === 0) return null;
@@ -475,4 +488,14 @@ export class AppController {
   private log(line: string): void {
     this.deps.log(createRedactor(this.tokenSource.secrets())(line).replace(/\s+/g, ' '));
   }
+}
+
+/** Every address the monitor probes (sites, endpoints, status pages, controls), the first target's site first. */
+function probedUrls(config: ResolvedConfig): string[] {
+  const urls = config.targets.flatMap((t) => [
+    t.site,
+    ...t.endpoints.map((e) => e.url),
+    ...(t.statusPage ? [t.statusPage] : []),
+  ]);
+  return [...urls, ...config.controls];
 }

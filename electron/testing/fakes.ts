@@ -183,7 +183,12 @@ export class FakePower implements PowerPort {
 /** Network state on demand. */
 export class FakeNet implements NetPort {
   online = true;
+  /** The rule for every URL without its own in `proxyRules`. */
   proxyRule = 'DIRECT';
+  /** Rules per host name (a PAC script sends hosts to different proxies). */
+  proxyRules = new Map<string, string>();
+  /** Every URL asked about. */
+  proxyAsked: string[] = [];
   private listeners: ((online: boolean) => void)[] = [];
   isOnline(): boolean {
     return this.online;
@@ -194,8 +199,9 @@ export class FakeNet implements NetPort {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
   }
-  async resolveProxy(_url: string): Promise<string> {
-    return this.proxyRule;
+  async resolveProxy(url: string): Promise<string> {
+    this.proxyAsked.push(url);
+    return this.proxyRules.get(new URL(url).hostname) ?? this.proxyRule;
   }
   setOnline(online: boolean): void {
     this.online = online;
