@@ -2,7 +2,7 @@
 // (`$XDG_CONFIG_HOME/autostart/why500.desktop`), written or removed as the setting changes. Also the
 // mark every login item puts on the command line, so a start at login stays quietly in the tray.
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The argument the login item and the autostart entry start the app with. */
@@ -58,4 +58,11 @@ export function setLinuxAutostart(enabled: boolean, options: AutostartOptions): 
   }
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, autostartEntry(options), { mode: 0o644 });
+}
+
+/** Whether an autostart entry named why500.desktop is there (ours, or one the user made with the same name). */
+export function linuxAutostartStatus(
+  options: Pick<AutostartOptions, 'home' | 'env'>,
+): 'enabled' | 'not-registered' {
+  return existsSync(autostartFile(options)) ? 'enabled' : 'not-registered';
 }

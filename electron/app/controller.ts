@@ -10,7 +10,7 @@ import type { RenderOptions } from '../../core/report/report';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
-import type { AppSettings } from '../../shared/types/settings';
+import type { AppSettings, LoginItemStatus } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
@@ -321,6 +321,7 @@ export class AppController {
       paused: this.run?.userPause() ?? null,
       snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       trayMissing: this.trayNote,
+      loginItem: this.loginItemStatus(),
       notice: notice === '' ? null : notice,
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,
@@ -455,6 +456,18 @@ export class AppController {
     const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
     this.log(notice);
     return notice;
+  }
+
+  /** What the OS says of the login item, or null in a development run (it is left alone there). */
+  private loginItemStatus(): LoginItemStatus | null {
+    const { app } = this.deps.ports;
+    if (!app.isPackaged) return null;
+    try {
+      return app.loginItemStatus();
+    } catch (error) {
+      this.log(`could not read the login item: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 
   private applyLoginItem(settings: AppSettings): void {

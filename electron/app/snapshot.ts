@@ -3,6 +3,7 @@
 import type { AppCore } from '../../core/app/app-core';
 import type { AppSnapshot } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
+import type { LoginItemStatus } from '../../shared/types/settings';
 import { worstState } from '../tray/state';
 
 /** What a snapshot is made of. */
@@ -15,6 +16,8 @@ export interface SnapshotSources {
   snoozedUntil?: string | null;
   /** Why no tray icon can be shown; absent: it can. */
   trayMissing?: string | null;
+  /** What the OS says of the login item; absent: not known. */
+  loginItem?: LoginItemStatus | null;
   notice: string | null;
   appVersion: string;
   platform: string;
@@ -29,6 +32,7 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
     paused: src.paused,
     snoozedUntil: src.snoozedUntil ?? null,
     trayMissing: src.trayMissing ?? null,
+    loginItem: src.loginItem ?? null,
     targets: statuses.map((status) => {
       const t = targets.find((x) => x.name === status.target);
       return {

@@ -34,6 +34,7 @@ function setup() {
       paused: null,
       snoozedUntil: null,
       trayMissing: null,
+      loginItem: null,
       targets: [],
       notice: null,
       appVersion: '0',

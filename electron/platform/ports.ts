@@ -2,6 +2,7 @@
 // it runs under plain Node with fakes; electron-*.ts adapters implement them with real Electron.
 
 import type { PushChannel, PushChannels } from '../../shared/ipc/contract';
+import type { LoginItemStatus } from '../../shared/types/settings';
 
 /** One entry of a tray menu, as plain data (the adapter turns it into an Electron menu). */
 export type MenuItemModel =
@@ -108,6 +109,11 @@ export interface SafeStoragePort {
   decryptString(encrypted: Buffer): string;
   /** Linux only: which backend encrypts; `basic_text` means no keyring (weak). */
   getSelectedStorageBackend(): string | null;
+  /**
+   * True where any of these calls opens the OS keychain (macOS, which may prompt, e.g. after every
+   * unsigned update): nothing calls them then while no token is stored.
+   */
+  readonly touchesKeychain: boolean;
 }
 
 /** Sleep and wake notifications. */
@@ -168,6 +174,8 @@ export interface AppPort {
   startedAtLogin(): boolean;
   /** Registers (with the autostart mark on the command line) or removes the login item. */
   setLaunchAtLogin(enabled: boolean): void;
+  /** What the OS says of the login item now (macOS 13+ reports `requires-approval` and `not-found`). */
+  loginItemStatus(): LoginItemStatus;
   hideDock(): void;
   /** Makes the app the active one so its window comes to the front (needed on macOS only). */
   bringToFront(): void;

@@ -7,6 +7,7 @@ import type { ReportFormat, ReportInput } from '../../core/report/types';
 import { resolveConfig } from '../../shared/config/defaults';
 import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
+import type { LoginItemStatus } from '../../shared/types/settings';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
@@ -143,21 +144,28 @@ export class FakeWindowFactory implements WindowFactory {
 export class FakeSafeStorage implements SafeStoragePort {
   /** How many times decryptString ran. */
   decryptCalls = 0;
+  /** Every call, by method name (each may open the keychain on macOS). */
+  calls: string[] = [];
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
+    public touchesKeychain = false,
   ) {}
   isEncryptionAvailable(): boolean {
+    this.calls.push('isEncryptionAvailable');
     return this.available;
   }
   encryptString(plainText: string): Buffer {
+    this.calls.push('encryptString');
     return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
   }
   decryptString(encrypted: Buffer): string {
+    this.calls.push('decryptString');
     this.decryptCalls++;
     return Buffer.from([...encrypted].map((b) => b ^ 0x5a)).toString('utf8');
   }
   getSelectedStorageBackend(): string | null {
+    this.calls.push('getSelectedStorageBackend');
     return this.backend;
   }
 }
@@ -281,6 +289,12 @@ export class FakeApp implements AppPort {
   }
   setLaunchAtLogin(enabled: boolean): void {
     this.loginItem = enabled;
+    this.loginStatus = enabled ? 'enabled' : 'not-registered';
+  }
+  /** What `loginItemStatus` answers (set by setLaunchAtLogin; tests set others). */
+  loginStatus: LoginItemStatus = 'not-registered';
+  loginItemStatus(): LoginItemStatus {
+    return this.loginStatus;
   }
   hideDock(): void {
     this.dockHidden = true;

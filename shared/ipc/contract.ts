@@ -7,7 +7,7 @@ import { TargetSchema } from '../config/schema';
 import type { Diagnosis, NextAction } from '../types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../types/monitor';
 import type { Outcome, ProbePath, ProbeResult, ProbeTimings } from '../types/probe';
-import type { AppSettings, TokenState } from '../types/settings';
+import type { AppSettings, LoginItemStatus, TokenState } from '../types/settings';
 import type { StatusReading } from '../types/status';
 import type { TargetConfig } from '../types/config';
 
@@ -30,6 +30,8 @@ export interface AppSnapshot {
   snoozedUntil: string | null;
   /** Why no tray icon can be shown and how to get one (Linux without a tray host), or null. */
   trayMissing: string | null;
+  /** What the OS says of the login item; null where the app leaves it alone (a development run). */
+  loginItem: LoginItemStatus | null;
   targets: TargetView[];
   /** A one-time notice (e.g. the settings file was corrupt and was moved aside). */
   notice: string | null;
