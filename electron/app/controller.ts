@@ -152,6 +152,7 @@ export class AppController {
       preloadPath: deps.paths.preload,
       devTools: deps.devTools,
       log: (line) => this.log(line),
+      now: () => deps.now().getTime(),
     });
     this.proxies = new SystemProxies(deps.ports.net, deps.env ?? {}, (line) => this.log(line));
     this.policy = new NotificationPolicy(
@@ -496,6 +497,11 @@ export class AppController {
   private requireCore(): AppCore {
     if (!this.core) throw new Error('the monitor has not started yet');
     return this.core;
+  }
+
+  /** Logs one line with every known secret removed (e.g. an uncaught error from anywhere). */
+  logLine(line: string): void {
+    this.log(line);
   }
 
   private log(line: string): void {

@@ -71,10 +71,13 @@ export function createElectronWindowFactory(): WindowFactory {
         isDestroyed: () => win.isDestroyed(),
         isVisible: () => !win.isDestroyed() && win.isVisible(),
         close: () => win.close(),
+        destroy: () => win.destroy(),
         send: (channel, payload) => {
           if (!win.isDestroyed()) contents.send(channel, payload);
         },
         onClosed: (listener) => win.on('closed', listener),
+        onRenderGone: (listener) =>
+          contents.on('render-process-gone', (_event, details) => listener(details.reason)),
       } satisfies WindowPort;
     },
   };

@@ -93,8 +93,12 @@ export interface WindowPort {
   isDestroyed(): boolean;
   isVisible(): boolean;
   close(): void;
+  /** Destroys the window at once (no unload handlers: a gone renderer cannot run them). */
+  destroy(): void;
   send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void;
   onClosed(listener: () => void): void;
+  /** The page's renderer process is gone (crashed, killed, out of memory); `reason` is Electron's word. */
+  onRenderGone(listener: (reason: string) => void): void;
 }
 
 /** Creates windows (the adapter also installs the navigation, window.open and permission guards). */

@@ -121,6 +121,17 @@ export class FakeWindow implements WindowPort {
     this.destroyed = true;
     for (const l of this.closed) l();
   }
+  destroy(): void {
+    this.close();
+  }
+  private gone: ((reason: string) => void)[] = [];
+  onRenderGone(listener: (reason: string) => void): void {
+    this.gone.push(listener);
+  }
+  /** Simulates the page's renderer process going away. */
+  emitRenderGone(reason = 'crashed'): void {
+    for (const l of this.gone) l(reason);
+  }
   send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void {
     this.sent.push({ channel, payload });
   }
