@@ -31,7 +31,8 @@ describe('app controller', () => {
     expect(inputs[0]!.tokens).toBe(controller.tokens);
     expect(inputs[0]!.dataDir).toBe('/data');
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'healthy.png'));
-    expect(ports.app.loginItem).toBe(false);
+    // Linux: the autostart entry is left as it is at start.
+    expect(ports.app.loginItem).toBeNull();
   });
 
   it('follows platform conventions: AppUserModelID on Windows, no Dock icon on macOS', async () => {

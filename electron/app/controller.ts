@@ -181,7 +181,7 @@ export class AppController {
       if (!hasAutostartArg(argv)) void this.showWindow();
     });
     app.onActivate(() => void this.showWindow());
-    this.applyLoginItem(settings.get());
+    this.applyLoginItem(settings.get(), 'start');
 
     const config = this.config(settings.get());
     // A token saved by an older version has no origins yet: bind it to where it was being sent.
@@ -234,7 +234,7 @@ export class AppController {
             });
           }
         : null,
-      onSettingsSaved: (next) => this.settingsSaved(next),
+      onSettingsSaved: (next, previous) => this.settingsSaved(next, previous),
       onTokensChanged: () => this.refresh(),
       runControl: (action) => this.trayAction(action),
       now: this.deps.now,
@@ -430,7 +430,7 @@ export class AppController {
     this.windows.send('snapshot:changed', this.snapshot());
   }
 
-  private settingsSaved(next: AppSettings): string | null {
+  private settingsSaved(next: AppSettings, previous: AppSettings): string | null {
     const config = this.config(next);
     // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
     // secret never lingers out of the user's reach or rides along to a later target of that name.
@@ -451,7 +451,7 @@ export class AppController {
     }
     this.requireCore().reconfigure(config);
     void this.proxies.refresh(probedUrls(config));
-    this.applyLoginItem(next);
+    if (next.launchAtLogin !== previous.launchAtLogin) this.applyLoginItem(next, 'change');
     this.refresh();
     if (moved.length === 0) return null;
     const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
@@ -471,12 +471,18 @@ export class AppController {
     }
   }
 
-  private applyLoginItem(settings: AppSettings): void {
+  /**
+   * Registers or removes the login item. At start only macOS and Windows re-register theirs (a moved
+   * app); on Linux the autostart file is touched only when the setting changes, so an entry the user
+   * made or removed with the desktop's own tools is left as it is.
+   */
+  private applyLoginItem(settings: AppSettings, when: 'start' | 'change'): void {
     // A development run would register the bare Electron binary (it would open Electron's own window).
     if (!this.deps.ports.app.isPackaged) {
       if (settings.launchAtLogin) this.log('launch at login is left alone in a development run');
       return;
     }
+    if (when === 'start' && this.deps.ports.app.platform === 'linux') return;
     try {
       this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
     } catch (error) {

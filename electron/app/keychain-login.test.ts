@@ -1,6 +1,7 @@
 // The macOS keychain is not touched while no token is stored (it may prompt after every unsigned
 // update), and the snapshot carries what the OS says of the login item.
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/config/settings';
 import type { IpcSender } from '../ipc/sender';
 import { savedSettings, setup, T } from '../testing/controller-rig';
 import type { FakeSafeStorage } from '../testing/fakes';
@@ -47,5 +48,40 @@ describe('the login item status', () => {
 
     const dev = await setup({ settings: savedSettings(), packaged: false });
     expect(dev.controller.snapshot().loginItem).toBeNull();
+  });
+});
+
+describe('the login item is changed only when its setting changes', () => {
+  it('on Linux not at start, whatever the setting; on a save only when the checkbox changed', async () => {
+    for (const launchAtLogin of [false, true]) {
+      const settings = savedSettings();
+      settings.save({ ...defaultSettings(), launchAtLogin });
+      const { controller, ports } = await setup({ settings });
+      expect(ports.app.loginItem).toBeNull();
+      await controller.windows.openDiagnostic();
+      const sender: IpcSender = {
+        webContentsId: ports.windows.windows[0]!.webContentsId,
+        frameUrl: 'app://why500/',
+        isMainFrame: true,
+      };
+      await controller.dispatch('settings:set', sender, {
+        ...defaultSettings(),
+        launchAtLogin,
+        intervalSeconds: 90,
+      });
+      expect(ports.app.loginItem, 'another setting saved').toBeNull();
+      await controller.dispatch('settings:set', sender, {
+        ...defaultSettings(),
+        launchAtLogin: !launchAtLogin,
+      });
+      expect(ports.app.loginItem).toBe(!launchAtLogin);
+    }
+  });
+
+  it('macOS and Windows re-register an enabled item at start (the app may have moved)', async () => {
+    const settings = savedSettings();
+    settings.save({ ...defaultSettings(), launchAtLogin: true });
+    const mac = await setup({ platform: 'darwin', settings });
+    expect(mac.ports.app.loginItem).toBe(true);
   });
 });

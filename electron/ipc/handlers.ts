@@ -65,7 +65,7 @@ export interface IpcHandlerDeps {
   /** Probes an unsaved target once (the settings form's Test button); null when not available. */
   testTarget: ((target: TargetConfig) => Promise<TargetTestResult>) | null;
   /** Applies saved settings; returns a notice for the window (e.g. a token was removed), or null. */
-  onSettingsSaved: (settings: AppSettings) => string | null;
+  onSettingsSaved: (settings: AppSettings, previous: AppSettings) => string | null;
   onTokensChanged: () => void;
   /**
    * Runs one of the tray menu's run controls (quit, pause, resume, snooze) exactly as the tray does;
@@ -196,9 +196,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'action:run': runAction,
     'settings:get': async () => deps.settings.get(),
     'settings:set': async (value) => {
+      const previous = deps.settings.get();
       const result = deps.settings.save(value);
       if (!result.ok) return result;
-      const notice = deps.onSettingsSaved(deps.settings.get());
+      const notice = deps.onSettingsSaved(deps.settings.get(), previous);
       return notice ? { ok: true, notice } : result;
     },
     'target:test': async (target) => {
