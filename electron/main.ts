@@ -28,6 +28,7 @@ import {
   electronSafeStorage,
   electronShell,
 } from './platform/electron-system';
+import { electronAppMenu } from './platform/electron-menu';
 import { createElectronTray } from './platform/electron-tray';
 import { sessionBus } from './platform/session-bus';
 import { createElectronWindowFactory } from './platform/electron-windows';
@@ -119,6 +120,7 @@ if (!electronApp.requestSingleInstanceLock()) {
           dialog: electronDialog,
           shell: electronShell,
           sessionBus,
+          menu: electronAppMenu,
         },
         settings,
         createCore,

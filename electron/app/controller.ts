@@ -16,7 +16,9 @@ import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
 import { Notifier } from '../notify/notifier';
 import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
+import { appMenu } from './app-menu';
 import type {
+  AppMenuPort,
   AppPort,
   ClipboardPort,
   DialogPort,
@@ -96,6 +98,7 @@ export interface AppPorts {
   shell: ShellPort;
   /** Linux: the session bus, asked whether a tray host runs. */
   sessionBus: SessionBusPort;
+  menu: AppMenuPort;
 }
 
 /** Dependencies of the app controller. */
@@ -176,6 +179,7 @@ export class AppController {
     // A development run has no Start-menu shortcut carrying this id: Windows would drop its toasts.
     if (app.platform === 'win32' && app.isPackaged) app.setAppUserModelId(APP_USER_MODEL_ID);
     if (app.platform === 'darwin') app.hideDock();
+    ports.menu.setApplicationMenu(appMenu(app.platform));
     // A second launch by the user shows the window (one from the autostart entry stays quiet).
     app.onSecondInstance((argv) => {
       if (!hasAutostartArg(argv)) void this.showWindow();

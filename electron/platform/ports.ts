@@ -3,6 +3,7 @@
 
 import type { PushChannel, PushChannels } from '../../shared/ipc/contract';
 import type { LoginItemStatus } from '../../shared/types/settings';
+import type { AppMenuSection } from '../app/app-menu';
 
 /** One entry of a tray menu, as plain data (the adapter turns it into an Electron menu). */
 export type MenuItemModel =
@@ -81,6 +82,10 @@ export interface WindowOptions {
   height: number;
   show: boolean;
   webPreferences: SafeWebPreferences;
+  /** Empty the partition's storage and cache before the first load (the reused clean session). */
+  emptySessionFirst?: boolean;
+  /** Send a browser's user agent, without the `Electron/…` and app tokens (see windows/user-agent.ts). */
+  plainUserAgent?: boolean;
 }
 
 /** One browser window. */
@@ -92,6 +97,9 @@ export interface WindowPort {
   focus(): void;
   isDestroyed(): boolean;
   isVisible(): boolean;
+  isMinimized(): boolean;
+  /** Brings a minimised window back. */
+  restore(): void;
   close(): void;
   /** Destroys the window at once (no unload handlers: a gone renderer cannot run them). */
   destroy(): void;
@@ -139,6 +147,12 @@ export interface NetPort {
 export interface SessionBusPort {
   /** Whether `name` has an owner on the session bus; null when the bus could not be asked. */
   nameHasOwner(name: string): Promise<boolean | null>;
+}
+
+/** The application menu. */
+export interface AppMenuPort {
+  /** Replaces Electron's default menu; null removes the menu. */
+  setApplicationMenu(sections: AppMenuSection[] | null): void;
 }
 
 /** The clipboard. */

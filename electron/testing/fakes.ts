@@ -12,7 +12,9 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
 import type { Timers } from '../app/run-control';
+import type { AppMenuSection } from '../app/app-menu';
 import type {
+  AppMenuPort,
   AppPort,
   ClipboardPort,
   DialogPort,
@@ -116,6 +118,16 @@ export class FakeWindow implements WindowPort {
   }
   isVisible(): boolean {
     return this.shown > 0 && !this.destroyed;
+  }
+  /** Minimised by the user (the test sets it); restore() brings it back. */
+  minimized = false;
+  restored = 0;
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.restored++;
   }
   close(): void {
     this.destroyed = true;
@@ -236,6 +248,14 @@ export class FakeSessionBus implements SessionBusPort {
   async nameHasOwner(name: string): Promise<boolean | null> {
     this.asked.push(name);
     return this.owners.has(name) ? (this.owners.get(name) ?? null) : false;
+  }
+}
+
+/** Records the application menu set (undefined: never set, Electron's default would show). */
+export class FakeAppMenu implements AppMenuPort {
+  menu: AppMenuSection[] | null | undefined = undefined;
+  setApplicationMenu(sections: AppMenuSection[] | null): void {
+    this.menu = sections;
   }
 }
 
@@ -474,6 +494,7 @@ export function fakePorts(app: FakeApp = new FakeApp('linux'), net: FakeNet = ne
     dialog: new FakeDesktop(),
     shell: new FakeDesktop(),
     sessionBus: trayHost(),
+    menu: new FakeAppMenu(),
   };
 }
 

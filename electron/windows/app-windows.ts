@@ -5,7 +5,7 @@ import type { PushChannel, PushChannels, WindowView } from '../../shared/ipc/con
 import type { WindowFactory, WindowPort } from '../platform/ports';
 import { APP_INDEX_URL } from '../security/csp';
 import { isHttpUrl } from '../security/policies';
-import { cleanPartitionName, cleanSessionWindowOptions, diagnosticWindowOptions } from './web-preferences';
+import { cleanSessionWindowOptions, diagnosticWindowOptions } from './web-preferences';
 
 /** Dependencies of the window manager. */
 export interface AppWindowsDeps {
@@ -26,6 +26,8 @@ export const RENDERER_RESTART_SPAN_MS = 10 * 60_000;
 /** The app's windows. */
 export class AppWindows {
   private main: WindowPort | null = null;
+  /** The open clean-session window: one at a time, as its session is emptied for each use. */
+  private clean: WindowPort | null = null;
   private loading: Promise<void> | null = null;
   /** When the diagnostic window was recreated after its renderer went away, recent ones only. */
   private restarts: number[] = [];
@@ -52,6 +54,8 @@ export class AppWindows {
     const win = this.main;
     await this.loading;
     if (win.isDestroyed()) return;
+    // A minimised window stays minimised on show() on some desktops: bring it back first.
+    if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
     if (request) win.send('view:show', request);
@@ -86,7 +90,9 @@ export class AppWindows {
   /** Opens the site in a window with a fresh in-memory session (no extensions, no cookies, no preload). */
   async openCleanSession(target: string, siteUrl: string): Promise<WindowPort> {
     if (!isHttpUrl(siteUrl)) throw new Error(`the site address of ${target} is not an http(s) URL`);
-    const win = this.deps.factory.create(cleanSessionWindowOptions(target, cleanPartitionName()));
+    if (this.clean && !this.clean.isDestroyed()) this.clean.close();
+    const win = this.deps.factory.create(cleanSessionWindowOptions(target));
+    this.clean = win;
     await win.loadURL(siteUrl);
     return win;
   }
