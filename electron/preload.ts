@@ -45,6 +45,8 @@ const api = {
   resumeMonitoring: () => ipcRenderer.invoke(apiChannels.resumeMonitoring, undefined),
   snoozeNotifications: (request) => ipcRenderer.invoke(apiChannels.snoozeNotifications, request),
   unsnoozeNotifications: () => ipcRenderer.invoke(apiChannels.unsnoozeNotifications, undefined),
+  answerLoginOffer: (request) => ipcRenderer.invoke(apiChannels.answerLoginOffer, request),
+  moveToApplications: () => ipcRenderer.invoke(apiChannels.moveToApplications, undefined),
   onSnapshot: (listener: (snapshot: AppSnapshot) => void) => listen(apiChannels.onSnapshot, listener),
   onDiagnoseProgress: (listener: (progress: DiagnoseProgress) => void) =>
     listen(apiChannels.onDiagnoseProgress, listener),

@@ -45,6 +45,7 @@ import type { ProxySetting } from './proxy';
 import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
 import { buildSnapshot } from './snapshot';
 import { SystemProxies } from './system-proxies';
+import { FirstRunPrompts } from './first-run';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
@@ -135,6 +136,7 @@ export class AppController {
   readonly windows: AppWindows;
   private core: AppCore | null = null;
   private readonly proxies: SystemProxies;
+  private readonly firstRun: FirstRunPrompts;
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
   private tray: TrayController | null = null;
@@ -156,6 +158,12 @@ export class AppController {
       devTools: deps.devTools,
       log: (line) => this.log(line),
       now: () => deps.now().getTime(),
+    });
+    this.firstRun = new FirstRunPrompts({
+      app: deps.ports.app,
+      settings: deps.settings,
+      applySaved: (next, previous) => void this.settingsSaved(next, previous),
+      log: (line) => this.log(line),
     });
     this.proxies = new SystemProxies(deps.ports.net, deps.env ?? {}, (line) => this.log(line));
     this.policy = new NotificationPolicy(
@@ -186,6 +194,9 @@ export class AppController {
     });
     app.onActivate(() => void this.showWindow());
     this.applyLoginItem(settings.get(), 'start');
+    this.firstRun.begin();
+    if (this.firstRun.outsideApplications())
+      this.log('running from outside Applications: macOS cannot start it at login from here');
 
     const config = this.config(settings.get());
     // A token saved by an older version has no origins yet: bind it to where it was being sent.
@@ -241,6 +252,7 @@ export class AppController {
       onSettingsSaved: (next, previous) => this.settingsSaved(next, previous),
       onTokensChanged: () => this.refresh(),
       runControl: (action) => this.trayAction(action),
+      firstRun: this.firstRun,
       now: this.deps.now,
     });
 
@@ -327,6 +339,8 @@ export class AppController {
       snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       trayMissing: this.trayNote,
       loginItem: this.loginItemStatus(),
+      offerLoginItem: this.firstRun.offerLoginItem(),
+      outsideApplications: this.firstRun.outsideApplications(),
       notice: notice === '' ? null : notice,
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,

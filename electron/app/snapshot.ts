@@ -18,6 +18,10 @@ export interface SnapshotSources {
   trayMissing?: string | null;
   /** What the OS says of the login item; absent: not known. */
   loginItem?: LoginItemStatus | null;
+  /** The one-time login-item offer is to be shown; absent: no. */
+  offerLoginItem?: boolean;
+  /** macOS: running from outside Applications; absent: no. */
+  outsideApplications?: boolean;
   notice: string | null;
   appVersion: string;
   platform: string;
@@ -33,6 +37,8 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
     snoozedUntil: src.snoozedUntil ?? null,
     trayMissing: src.trayMissing ?? null,
     loginItem: src.loginItem ?? null,
+    offerLoginItem: src.offerLoginItem ?? false,
+    outsideApplications: src.outsideApplications ?? false,
     targets: statuses.map((status) => {
       const t = targets.find((x) => x.name === status.target);
       return {

@@ -72,6 +72,11 @@ export interface IpcHandlerDeps {
    * absent where the window has no app to control (e.g. the end-to-end bridge).
    */
   runControl?: (action: TrayAction) => Promise<void>;
+  /** The first-run prompts' answers (electron/app/first-run.ts); absent where there is no app. */
+  firstRun?: {
+    answerLoginOffer(enable: boolean): void;
+    moveToApplications(): ActionResult;
+  };
   now: () => Date;
 }
 
@@ -249,5 +254,14 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'monitor:resume': async () => control({ kind: 'resume' }),
     'notifications:snooze': async ({ hours }) => control({ kind: 'snooze', hours }),
     'notifications:unsnooze': async () => control({ kind: 'unsnooze' }),
+    'login-offer:answer': async ({ enable }) => {
+      if (!deps.firstRun) throw new Error('the login offer is not available in this build');
+      deps.firstRun.answerLoginOffer(enable);
+      deps.push('snapshot:changed', deps.snapshot());
+    },
+    'app:move-to-applications': async () => {
+      if (!deps.firstRun) throw new Error('moving the app is not available in this build');
+      return deps.firstRun.moveToApplications();
+    },
   };
 }

@@ -35,6 +35,8 @@ function setup() {
       snoozedUntil: null,
       trayMissing: null,
       loginItem: null,
+      offerLoginItem: false,
+      outsideApplications: false,
       targets: [],
       notice: null,
       appVersion: '0',

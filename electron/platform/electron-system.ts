@@ -107,6 +107,8 @@ export const electronApp = {
     }
     return linuxAutostartStatus({ home: app.getPath('home'), env: process.env });
   },
+  isInApplicationsFolder: () => (process.platform === 'darwin' ? app.isInApplicationsFolder() : null),
+  moveToApplicationsFolder: () => process.platform === 'darwin' && app.moveToApplicationsFolder(),
   hideDock: () => app.dock?.hide(),
   // A Dock-less (LSUIElement) app does not become active by showing a window; the user asked for
   // it, so take the focus (Electron's docs: use `steal` sparingly).

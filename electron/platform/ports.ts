@@ -194,6 +194,10 @@ export interface AppPort {
   setLaunchAtLogin(enabled: boolean): void;
   /** What the OS says of the login item now (macOS 13+ reports `requires-approval` and `not-found`). */
   loginItemStatus(): LoginItemStatus;
+  /** macOS: whether the app runs from an Applications folder; null on other systems. */
+  isInApplicationsFolder(): boolean | null;
+  /** macOS: moves the app to Applications and relaunches it from there; false when it was not moved. */
+  moveToApplicationsFolder(): boolean;
   hideDock(): void;
   /** Makes the app the active one so its window comes to the front (needed on macOS only). */
   bringToFront(): void;

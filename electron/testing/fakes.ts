@@ -330,6 +330,18 @@ export class FakeApp implements AppPort {
   hideDock(): void {
     this.dockHidden = true;
   }
+  /** macOS: where the app runs from (the test sets it); null elsewhere. */
+  inApplications: boolean | null = null;
+  /** What a move to Applications answers; the moves asked for. */
+  moveSucceeds = true;
+  moves = 0;
+  isInApplicationsFolder(): boolean | null {
+    return this.platform === 'darwin' ? (this.inApplications ?? true) : null;
+  }
+  moveToApplicationsFolder(): boolean {
+    this.moves++;
+    return this.moveSucceeds;
+  }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
   }

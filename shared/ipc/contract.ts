@@ -32,6 +32,10 @@ export interface AppSnapshot {
   trayMissing: string | null;
   /** What the OS says of the login item; null where the app leaves it alone (a development run). */
   loginItem: LoginItemStatus | null;
+  /** The one-time offer to start at login is to be shown (first run, not answered yet). */
+  offerLoginItem: boolean;
+  /** macOS: the app runs from outside Applications (disk image, Downloads), so its login item cannot work. */
+  outsideApplications: boolean;
   targets: TargetView[];
   /** A one-time notice (e.g. the settings file was corrupt and was moved aside). */
   notice: string | null;
@@ -179,6 +183,8 @@ export const invokeChannels = {
     response: undefined as void,
   },
   'notifications:unsnooze': { request: v.undefined(), response: undefined as void },
+  'login-offer:answer': { request: v.strictObject({ enable: v.boolean() }), response: undefined as void },
+  'app:move-to-applications': { request: v.undefined(), response: {} as ActionResult },
 } as const;
 
 /** Push channels (main → renderer) and their payload types. */
@@ -225,6 +231,8 @@ export interface Why500Api {
   resumeMonitoring(): Promise<void>;
   snoozeNotifications(request: RequestOf<'notifications:snooze'>): Promise<void>;
   unsnoozeNotifications(): Promise<void>;
+  answerLoginOffer(request: RequestOf<'login-offer:answer'>): Promise<void>;
+  moveToApplications(): Promise<ActionResult>;
   onSnapshot(listener: (snapshot: AppSnapshot) => void): Unsubscribe;
   onDiagnoseProgress(listener: (progress: DiagnoseProgress) => void): Unsubscribe;
   onShowView(listener: (request: PushChannels['view:show']) => void): Unsubscribe;
@@ -252,6 +260,8 @@ export const apiChannels = {
   resumeMonitoring: 'monitor:resume',
   snoozeNotifications: 'notifications:snooze',
   unsnoozeNotifications: 'notifications:unsnooze',
+  answerLoginOffer: 'login-offer:answer',
+  moveToApplications: 'app:move-to-applications',
   onSnapshot: 'snapshot:changed',
   onDiagnoseProgress: 'diagnose:progress',
   onShowView: 'view:show',

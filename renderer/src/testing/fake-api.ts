@@ -138,6 +138,11 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     resumeMonitoring: async () => undefined,
     snoozeNotifications: async () => undefined,
     unsnoozeNotifications: async () => undefined,
+    answerLoginOffer: async () => undefined,
+    moveToApplications: async () => ({
+      ok: true,
+      message: 'Moved to Applications; why500 starts again from there.',
+    }),
     onSnapshot: (l) => {
       listeners.snapshot.add(l);
       return () => listeners.snapshot.delete(l);
