@@ -10,7 +10,7 @@ import type { RenderOptions } from '../../core/report/report';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
 import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
-import type { AppSettings, LoginItemStatus } from '../../shared/types/settings';
+import type { AppSettings } from '../../shared/types/settings';
 import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
@@ -44,7 +44,8 @@ import { PowerWatcher } from './power';
 import type { ProxySetting } from './proxy';
 import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
 import { buildSnapshot } from './snapshot';
-import { SystemProxies } from './system-proxies';
+import { probedUrls, SystemProxies } from './system-proxies';
+import { LoginItem } from './login-item';
 import { FirstRunPrompts } from './first-run';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
@@ -137,6 +138,7 @@ export class AppController {
   private core: AppCore | null = null;
   private readonly proxies: SystemProxies;
   private readonly firstRun: FirstRunPrompts;
+  private readonly loginItem: LoginItem;
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
   private tray: TrayController | null = null;
@@ -159,6 +161,7 @@ export class AppController {
       log: (line) => this.log(line),
       now: () => deps.now().getTime(),
     });
+    this.loginItem = new LoginItem(deps.ports.app, (line) => this.log(line));
     this.firstRun = new FirstRunPrompts({
       app: deps.ports.app,
       settings: deps.settings,
@@ -193,7 +196,7 @@ export class AppController {
       if (!hasAutostartArg(argv)) void this.showWindow();
     });
     app.onActivate(() => void this.showWindow());
-    this.applyLoginItem(settings.get(), 'start');
+    this.loginItem.apply(settings.get().launchAtLogin, 'start');
     this.firstRun.begin();
     if (this.firstRun.outsideApplications())
       this.log('running from outside Applications: macOS cannot start it at login from here');
@@ -338,7 +341,7 @@ export class AppController {
       paused: this.run?.userPause() ?? null,
       snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
       trayMissing: this.trayNote,
-      loginItem: this.loginItemStatus(),
+      loginItem: this.loginItem.status(),
       offerLoginItem: this.firstRun.offerLoginItem(),
       outsideApplications: this.firstRun.outsideApplications(),
       notice: notice === '' ? null : notice,
@@ -469,43 +472,12 @@ export class AppController {
     }
     this.requireCore().reconfigure(config);
     void this.proxies.refresh(probedUrls(config));
-    if (next.launchAtLogin !== previous.launchAtLogin) this.applyLoginItem(next, 'change');
+    if (next.launchAtLogin !== previous.launchAtLogin) this.loginItem.apply(next.launchAtLogin, 'change');
     this.refresh();
     if (moved.length === 0) return null;
     const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
     this.log(notice);
     return notice;
-  }
-
-  /** What the OS says of the login item, or null in a development run (it is left alone there). */
-  private loginItemStatus(): LoginItemStatus | null {
-    const { app } = this.deps.ports;
-    if (!app.isPackaged) return null;
-    try {
-      return app.loginItemStatus();
-    } catch (error) {
-      this.log(`could not read the login item: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
-    }
-  }
-
-  /**
-   * Registers or removes the login item. At start only macOS and Windows re-register theirs (a moved
-   * app); on Linux the autostart file is touched only when the setting changes, so an entry the user
-   * made or removed with the desktop's own tools is left as it is.
-   */
-  private applyLoginItem(settings: AppSettings, when: 'start' | 'change'): void {
-    // A development run would register the bare Electron binary (it would open Electron's own window).
-    if (!this.deps.ports.app.isPackaged) {
-      if (settings.launchAtLogin) this.log('launch at login is left alone in a development run');
-      return;
-    }
-    if (when === 'start' && this.deps.ports.app.platform === 'linux') return;
-    try {
-      this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
-    } catch (error) {
-      this.log(`could not change launch at login: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   /** The configuration the monitor runs with: the settings', or the WHY500_CONFIG file's targets. */
@@ -531,14 +503,4 @@ export class AppController {
   private log(line: string): void {
     this.deps.log(createRedactor(this.tokenSource.secrets())(line).replace(/\s+/g, ' '));
   }
-}
-
-/** Every address the monitor probes (sites, endpoints, status pages, controls), the first target's site first. */
-function probedUrls(config: ResolvedConfig): string[] {
-  const urls = config.targets.flatMap((t) => [
-    t.site,
-    ...t.endpoints.map((e) => e.url),
-    ...(t.statusPage ? [t.statusPage] : []),
-  ]);
-  return [...urls, ...config.controls];
 }

@@ -4,6 +4,7 @@
 // environment is one live object updated in place, so the core, which holds on to it, always reads
 // the current answer.
 
+import type { ResolvedConfig } from '../../shared/types/config';
 import type { NetPort } from '../platform/ports';
 import { proxyEnv, systemProxyFor, type ProxySetting } from './proxy';
 
@@ -82,4 +83,14 @@ export class SystemProxies {
     const system = proxyEnv(setting);
     for (const key of PROXY_KEYS) if (system[key]) env[key] = system[key];
   }
+}
+
+/** Every address the monitor probes (sites, endpoints, status pages, controls), the first target's site first. */
+export function probedUrls(config: ResolvedConfig): string[] {
+  const urls = config.targets.flatMap((t) => [
+    t.site,
+    ...t.endpoints.map((e) => e.url),
+    ...(t.statusPage ? [t.statusPage] : []),
+  ]);
+  return [...urls, ...config.controls];
 }
