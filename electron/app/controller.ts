@@ -221,6 +221,7 @@ export class AppController {
     this.power = new PowerWatcher(this.run, ports.power, ports.net, this.deps.timers);
     // A wake or a network change can mean another proxy (office, home, a VPN): ask again.
     this.power.onChange(() => void this.proxies.refresh(probedUrls(this.config(settings.get()))));
+    this.proxies.watch(this.deps.timers, () => probedUrls(this.config(settings.get())));
     this.power.start();
 
     const tester = this.deps.testTarget;
@@ -404,6 +405,7 @@ export class AppController {
       this.tray = null;
       this.deps.ports.tray.destroy();
       this.power?.stop();
+      this.proxies.stop();
       this.run?.dispose();
       const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
       if (!stopped) this.log('quitting without waiting for the round in flight');

@@ -1,17 +1,22 @@
 // The system proxy per address. The session answers which proxy applies to a URL (a PAC script may
 // send each host elsewhere), so it is asked for every origin the app probes, and asked again after
-// a wake and on every network change (office → home, a VPN switched on). Each origin's probe
+// a wake, on every network change (office → home) and every few minutes (a VPN switched on while
+// online, which no event reports). Each origin's probe
 // environment is one live object updated in place, so the core, which holds on to it, always reads
 // the current answer.
 
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { NetPort } from '../platform/ports';
+import type { Timers } from './run-control';
 import { proxyEnv, systemProxyFor, type ProxySetting } from './proxy';
 
 /** A probe environment (HTTPS_PROXY/HTTP_PROXY/NO_PROXY and the rest of the process's). */
 export type ProbeEnv = Record<string, string | undefined>;
 
 const PROXY_KEYS = ['HTTPS_PROXY', 'HTTP_PROXY'] as const;
+
+/** How often the proxies are asked again with no event (asking is local and cheap). */
+export const PROXY_RECHECK_MS = 5 * 60_000;
 
 function originOf(url: string): string | null {
   try {
@@ -28,6 +33,8 @@ export class SystemProxies {
   private readonly envs = new Map<string, ProbeEnv>();
   /** The environment of URLs that are not http(s) or not asked about yet: the first target's. */
   private fallback: ProxySetting = { url: null, note: null };
+  private timer: unknown = null;
+  private timers: Timers | null = null;
 
   constructor(
     private readonly net: NetPort,
@@ -56,6 +63,27 @@ export class SystemProxies {
     const first = origins[0] ? this.settings.get(origins[0]) : undefined;
     if (first) this.fallback = first;
     for (const [origin, env] of this.envs) if (!this.settings.has(origin)) this.fill(env, this.fallback);
+  }
+
+  /** Asks again every PROXY_RECHECK_MS for the addresses `urls()` gives, until {@link stop}. */
+  watch(timers: Timers, urls: () => readonly string[]): void {
+    this.stop();
+    this.timers = timers;
+    const tick = (): void => {
+      this.timer = timers.setTimeout(() => {
+        void this.refresh(urls()).finally(() => {
+          if (this.timers === timers) tick();
+        });
+      }, PROXY_RECHECK_MS);
+    };
+    tick();
+  }
+
+  /** Stops asking periodically. */
+  stop(): void {
+    if (this.timers && this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timers = null;
+    this.timer = null;
   }
 
   /** The proxy the session named for the URL's origin (the fallback when not asked yet). */

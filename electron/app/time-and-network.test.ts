@@ -6,6 +6,7 @@ import { savedSettings, setup, T } from '../testing/controller-rig';
 import { FakeAppCore, status } from '../testing/fakes';
 import { SETTLE_MS } from './power';
 import { PAUSE_CHECK_MS } from './run-control';
+import { PROXY_RECHECK_MS } from './system-proxies';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const START = Date.parse('2026-11-25T14:00:00Z');
@@ -110,5 +111,26 @@ describe('the system proxy', () => {
     expect(office.HTTPS_PROXY).toBe('http://vpn.example:8080');
     expect(publicEnv.HTTPS_PROXY).toBe('http://vpn.example:8080');
     expect(inputs[0]!.envFor('https://intranet.corp.example/')).toBe(office);
+  });
+
+  it('is asked again every few minutes, as a VPN switched on while online reports no event', async () => {
+    const { controller, inputs, ports, timers } = await twoTargets();
+    const office = inputs[0]!.envFor('https://intranet.corp.example/');
+    ports.net.proxyRule = 'PROXY vpn.example:8080';
+    timers.advance(PROXY_RECHECK_MS - 1);
+    await flush();
+    expect(office.HTTPS_PROXY).toBeUndefined();
+    timers.advance(1);
+    await flush();
+    expect(office.HTTPS_PROXY).toBe('http://vpn.example:8080');
+    ports.net.proxyRule = 'DIRECT';
+    timers.advance(PROXY_RECHECK_MS);
+    await flush();
+    expect(office.HTTPS_PROXY).toBeUndefined();
+    await controller.quit();
+    const asked = ports.net.proxyAsked.length;
+    timers.advance(3 * PROXY_RECHECK_MS);
+    await flush();
+    expect(ports.net.proxyAsked.length, 'not after quitting').toBe(asked);
   });
 });
