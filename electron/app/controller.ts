@@ -245,7 +245,7 @@ export class AppController {
       writeFile: this.deps.writeFile,
       testTarget: tester
         ? async (target) => {
-            await this.proxies.refresh([target.site]);
+            await this.proxies.refresh([target.site], false);
             return tester(target, {
               tokens: this.tokenSource,
               proxy: this.proxies.settingFor(target.site),

@@ -44,10 +44,11 @@ export class SystemProxies {
   ) {}
 
   /**
-   * Asks the session for the proxy of each URL's origin (the first URL's also serves as the
-   * fallback) and updates every environment handed out. Never rejects.
+   * Asks the session for the proxy of each URL's origin and updates every environment handed out.
+   * The first URL's answer also serves URLs not asked about, unless `fallback` is false (a one-off
+   * address, e.g. the settings form's test). Never rejects.
    */
-  async refresh(urls: readonly string[]): Promise<void> {
+  async refresh(urls: readonly string[], fallback = true): Promise<void> {
     const origins = [...new Set(urls.map(originOf).filter((o): o is string => o !== null))];
     const answers = await Promise.all(origins.map((o) => systemProxyFor(this.net, `${o}/`)));
     origins.forEach((origin, i) => {
@@ -61,7 +62,7 @@ export class SystemProxies {
       if (env) this.fill(env, setting);
     });
     const first = origins[0] ? this.settings.get(origins[0]) : undefined;
-    if (first) this.fallback = first;
+    if (first && fallback) this.fallback = first;
     for (const [origin, env] of this.envs) if (!this.settings.has(origin)) this.fill(env, this.fallback);
   }
 

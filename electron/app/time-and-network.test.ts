@@ -133,4 +133,19 @@ describe('the system proxy', () => {
     await flush();
     expect(ports.net.proxyAsked.length, 'not after quitting').toBe(asked);
   });
+
+  it("the settings form's test asks the proxy of the tested address, and changes nothing else", async () => {
+    const { controller, ports, tested, inputs } = await twoTargets();
+    ports.net.proxyRules.set('new.example', 'PROXY other.corp:8080');
+    await controller.windows.openDiagnostic();
+    const sender = {
+      webContentsId: ports.windows.windows[0]!.webContentsId,
+      frameUrl: 'app://why500/',
+      isMainFrame: true,
+    };
+    await controller.dispatch('target:test', sender, { name: 'New', site: 'https://new.example/' });
+    expect(tested).toMatchObject([{ name: 'New', proxy: 'http://other.corp:8080' }]);
+    // An address nobody asked about still gets the first target's answer (direct), not the tested one's.
+    expect(inputs[0]!.envFor('https://elsewhere.example/').HTTPS_PROXY).toBeUndefined();
+  });
 });
