@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent } from 'undici';
-import { trustContext } from '../core/probe/dispatcher';
+import { trustContext } from '../core/probe/trust';
 import { probe } from '../core/probe/http';
 import { makeCert } from '../simulator/tls';
 import type { BenchFigure, BenchSection } from './types';

@@ -4,13 +4,15 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app } from 'electron';
+import { app, crashReporter } from 'electron';
+import { redactedLine } from '../core/report/redact';
 import Store from 'electron-store';
 import { loadConfig } from '../core/config/load';
 import { renderReport } from '../core/report/report';
 import { loadConfigFile } from './app/config-file';
 import { AppController } from './app/controller';
 import { LogFile } from './app/log-file';
+import { logProcessErrors } from './app/process-errors';
 import { realTimers } from './app/run-control';
 import { explainFailedStart } from './app/start-failure';
 import { createCore, testTarget } from './app/core-factory';
@@ -26,8 +28,10 @@ import {
   electronSafeStorage,
   electronShell,
 } from './platform/electron-system';
+import { electronAppMenu } from './platform/electron-menu';
 import { createElectronTray } from './platform/electron-tray';
 import { askOnlyUpdater, electronInstallFacts } from './platform/electron-updater';
+import { sessionBus } from './platform/session-bus';
 import { createElectronWindowFactory } from './platform/electron-windows';
 import { Settings } from './settings/settings';
 import type { KeyValueStore } from './settings/store';
@@ -54,12 +58,21 @@ function log(line: string): boolean {
   return logFile.append(line);
 }
 
+// Crash dumps stay on this computer (app.getPath('crashDumps')); nothing is uploaded.
+crashReporter.start({ uploadToServer: false });
+
 if (!electronApp.requestSingleInstanceLock()) {
   // Another instance runs; it opens its window on our 'second-instance' event.
   app.quit();
 } else {
   let controller: AppController | null = null;
   let quitDone = false;
+
+  // Errors nothing caught go to the log (the controller removes the tokens it knows), not nowhere.
+  logProcessErrors(process, (line) => {
+    if (controller) controller.logLine(line);
+    else log(redactedLine(line, [], 2_000));
+  });
 
   // A tray app stays alive with no window open.
   app.on('window-all-closed', () => {});
@@ -111,6 +124,8 @@ if (!electronApp.requestSingleInstanceLock()) {
           clipboard: electronClipboard,
           dialog: electronDialog,
           shell: electronShell,
+          sessionBus,
+          menu: electronAppMenu,
         },
         settings,
         createCore,

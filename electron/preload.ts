@@ -40,6 +40,13 @@ const api = {
   copyReport: (request) => ipcRenderer.invoke(apiChannels.copyReport, request),
   saveReport: (request) => ipcRenderer.invoke(apiChannels.saveReport, request),
   openLink: (request) => ipcRenderer.invoke(apiChannels.openLink, request),
+  quitApp: () => ipcRenderer.invoke(apiChannels.quitApp, undefined),
+  pauseMonitoring: (request) => ipcRenderer.invoke(apiChannels.pauseMonitoring, request),
+  resumeMonitoring: () => ipcRenderer.invoke(apiChannels.resumeMonitoring, undefined),
+  snoozeNotifications: (request) => ipcRenderer.invoke(apiChannels.snoozeNotifications, request),
+  unsnoozeNotifications: () => ipcRenderer.invoke(apiChannels.unsnoozeNotifications, undefined),
+  answerLoginOffer: (request) => ipcRenderer.invoke(apiChannels.answerLoginOffer, request),
+  moveToApplications: () => ipcRenderer.invoke(apiChannels.moveToApplications, undefined),
   onSnapshot: (listener: (snapshot: AppSnapshot) => void) => listen(apiChannels.onSnapshot, listener),
   onDiagnoseProgress: (listener: (progress: DiagnoseProgress) => void) =>
     listen(apiChannels.onDiagnoseProgress, listener),

@@ -115,6 +115,20 @@ describe('createAppCore: check and observe', () => {
     expect(readdirSync(join(dir, 'history')).some((f) => f.startsWith('samples-'))).toBe(true);
   });
 
+  it('gives each probe the environment of its own address when envFor is set (the per-address system proxy)', async () => {
+    const envFor = (url: string) =>
+      new URL(url).hostname === 'control.test' ? { HTTPS_PROXY: 'http://corp.test:3128' } : {};
+    const svc = appCore({ env: { HTTPS_PROXY: 'http://ignored.test:1' }, envFor });
+    await svc.check('Svc');
+    await svc.stop();
+    for (const r of fake.requests) {
+      expect(r.env, r.url).toEqual(
+        new URL(r.url).hostname === 'control.test' ? { HTTPS_PROXY: 'http://corp.test:3128' } : {},
+      );
+    }
+    expect(fake.requests.some((r) => new URL(r.url).hostname === 'control.test')).toBe(true);
+  });
+
   it('sends the token only to the origins its source gave it for: check, diagnose and the monitor alike', async () => {
     // The token was saved while the account API lived on another host; the config now points elsewhere.
     const bound: TokenSource = { ...tokens, origins: () => ['http://old-api.svc.test'] };

@@ -48,6 +48,11 @@ export interface AppCoreOptions {
   clock?: Clock;
   /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
   env?: Record<string, string | undefined>;
+  /**
+   * The environment of a probe of one URL, taking precedence over `env` (the app asks the system
+   * proxy per address); the object may change in place between calls.
+   */
+  envFor?: (url: string) => Record<string, string | undefined>;
   /** Extra trusted CA certificates as PEM text (tests against local TLS servers). */
   ca?: string[];
   /** Files holding extra trusted CA certificates (PEM). Unreadable files are ignored. */
@@ -97,6 +102,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
     clock,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.envFor ? { envFor: options.envFor } : {}),
     ...(ca.length > 0 ? { ca } : {}),
     ...(options.probe ? { probe: options.probe } : {}),
     ...(roundDeadlineMs ? { roundDeadlineMs } : {}),
@@ -112,6 +118,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
     probe: rounds.probe,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.envFor ? { envFor: options.envFor } : {}),
     ...(ca.length > 0 ? { ca } : {}),
     ...(options.scanExtensions ? { scanExtensions: options.scanExtensions } : {}),
     ...(options.resolver ? { resolver: options.resolver } : {}),

@@ -28,6 +28,11 @@ export interface RoundRunnerOptions {
   clock?: Clock;
   /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
   env?: Record<string, string | undefined>;
+  /**
+   * The environment of a probe of one URL, taking precedence over `env` (the app asks the system
+   * proxy per address); the object may change in place between calls.
+   */
+  envFor?: (url: string) => Record<string, string | undefined>;
   /** Extra trusted CA certificates (PEM text), for tests against local TLS servers. */
   ca?: string[];
   /** Probe function (default core/probe/http.ts); tests may pass a fake. */
@@ -69,11 +74,13 @@ export class RoundRunner {
     // The real probe first loads what it needs on a loopback listener of its own, so a cold process
     // does not time its own start-up as the service's DNS, connect or first byte.
     const warm = options.probe ? null : warmUpProbes;
+    const envOf = (url: string) => options.envFor?.(url) ?? env;
     this.probe = async (request) => {
       if (warm) await warm();
+      const probeEnv = request.env === undefined ? envOf(request.url) : undefined;
       return base({
         ...request,
-        ...(env && request.env === undefined ? { env } : {}),
+        ...(probeEnv ? { env: probeEnv } : {}),
         ...(ca && request.ca === undefined ? { ca } : {}),
         ...(lookup && request.lookup === undefined ? { lookup } : {}),
       });
@@ -138,10 +145,11 @@ export class RoundRunner {
     let reader = this.readers.get(key);
     if (!reader) {
       const ca = this.options.ca && this.options.ca.length > 0 ? this.options.ca : undefined;
+      const env = this.options.envFor?.(target.statusPage) ?? this.options.env;
       reader = new StatusPageReader({
         baseUrl: target.statusPage,
         now: () => this.options.now().getTime(),
-        fetchOptions: { ...(ca ? { ca } : {}), ...(this.options.env ? { env: this.options.env } : {}) },
+        fetchOptions: { ...(ca ? { ca } : {}), ...(env ? { env } : {}) },
       });
       this.readers.set(key, reader);
     }

@@ -40,6 +40,11 @@ export interface DiagnoserOptions {
   probe: ProbeFn;
   /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
   env?: Record<string, string | undefined>;
+  /**
+   * The environment of a probe of one URL, taking precedence over `env` (the app asks the system
+   * proxy per address); the object may change in place between calls.
+   */
+  envFor?: (url: string) => Record<string, string | undefined>;
   /** Extra trusted CA certificates (PEM text), for tests against local TLS servers. */
   ca?: string[];
   /** Extension scanner (default: the real one over the configured browser profiles). */
@@ -172,7 +177,7 @@ export class Diagnoser {
         dohResolvers: this.config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
         alternateProxy: this.config.alternatePath?.proxy ?? null,
         rounds,
-        env: this.options.env ?? process.env,
+        env: this.options.envFor?.(target.site) ?? this.options.env ?? process.env,
         resolver: this.options.resolver ?? systemResolver,
         ...(this.options.ca && this.options.ca.length > 0 ? { ca: this.options.ca } : {}),
         probe: this.options.probe,

@@ -23,6 +23,8 @@ export interface LocalContext {
   resolver: SystemResolver;
   /** Extra trusted CA certificates (PEM), as the probes use them. */
   ca?: string[];
+  /** The OS trust store's roots (PEM); default: read from the OS where this Node can (core/probe/trust.ts). */
+  systemCa?: readonly string[];
   /** The probe function (for the one direct request of the proxy check). */
   probe: ProbeFn;
   /** The local wall clock. */

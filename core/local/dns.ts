@@ -3,7 +3,7 @@
 // that lies (a filtering or hijacking resolver answering 0.0.0.0 or a private address) from no DNS at all.
 
 import { isIP } from 'node:net';
-import { trustContext } from '../probe/dispatcher';
+import { trustContext } from '../probe/trust';
 import {
   errorWord,
   fault,
@@ -51,7 +51,7 @@ async function askDoh(
   host: string,
   type: 'A' | 'AAAA',
 ): Promise<{ answer: DnsAnswer | null; resolver: string | null; requests: number; error: string | null }> {
-  const secureContext = trustContext(context.ca);
+  const secureContext = trustContext(context.ca, context.systemCa);
   let requests = 0;
   let error: string | null = null;
   for (const resolver of context.dohResolvers) {

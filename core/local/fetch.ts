@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
-import { trustContext } from '../probe/dispatcher';
+import { trustContext } from '../probe/trust';
 import type { LocalContext } from './check';
 
 /** What came back. */
@@ -31,7 +31,7 @@ export function smallRequest(
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const client = secure ? https : http;
-  const secureContext = secure ? trustContext(context.ca) : undefined;
+  const secureContext = secure ? trustContext(context.ca, context.systemCa) : undefined;
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,

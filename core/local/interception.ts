@@ -1,12 +1,13 @@
 // Certificate-interception check: one TLS handshake with the target (verification off, only to read
 // the certificate chain), and through the alternate path when one is set. Software that inspects
-// encrypted traffic (antivirus, a company proxy) re-signs every site with its own root, which this
-// computer's trust store does not hold: the same untrusted issuer on every HTTPS site, controls included.
+// encrypted traffic (antivirus, a company proxy) re-signs every site with its own root. The check
+// trusts what the probes trust (Node's bundled roots and, where this Node can read it, the OS trust
+// store), so an issuer it refuses is one that neither holds: the same one on every HTTPS site, controls included.
 
 import http from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
-import { trustContext } from '../probe/dispatcher';
+import { systemRoots, trustContext } from '../probe/trust';
 import { cleanText } from '../../shared/text/sanitize';
 import {
   errorWord,
@@ -46,7 +47,7 @@ function handshake(
   servername: string,
   context: LocalContext,
 ): Promise<ChainView> {
-  const secureContext = trustContext(context.ca);
+  const secureContext = trustContext(context.ca, context.systemCa);
   return new Promise((resolve, reject) => {
     const options: tls.ConnectionOptions = {
       rejectUnauthorized: false,
@@ -110,6 +111,13 @@ function tunnel(proxy: string, host: string, port: number, context: LocalContext
   });
 }
 
+/** Which roots refused the issuer, in words: the system ones only where they were read. */
+function rootsWords(systemCount: number): string {
+  return systemCount > 0
+    ? 'which neither the bundled nor the system roots hold'
+    : 'which the bundled roots do not hold (the system roots could not be read here)';
+}
+
 /** HTTPS hosts of the newest round (controls and the target's other hosts) whose certificate was refused as untrusted. */
 function untrustedElsewhere(
   context: LocalContext,
@@ -145,17 +153,19 @@ export const interceptionCheck: LocalCheck = {
     } catch (err) {
       return verdict('inconclusive', `No TLS handshake with ${host} (${errorWord(err)})`, requests, { host });
     }
+    const systemCount = (context.systemCa ?? systemRoots()).length;
     const facts: Record<string, string | number | null> = {
       host,
       issuer: direct.issuer,
       error: direct.error,
+      systemRoots: systemCount,
     };
     if (!direct.error || !UNTRUSTED_CODES.has(direct.error)) {
       return verdict(
         'ok',
         direct.error
           ? `The certificate of ${host} from ${direct.issuer} is refused for another reason (${direct.error})`
-          : `The certificate of ${host} is issued by ${direct.issuer}, which this computer trusts`,
+          : `The certificate of ${host} is issued by ${direct.issuer}, which the app's roots hold`,
         requests,
         facts,
       );
@@ -166,7 +176,7 @@ export const interceptionCheck: LocalCheck = {
     if (elsewhere.https.length > 0 && elsewhere.untrusted.length === elsewhere.https.length) {
       return fault(
         'untrusted-issuer',
-        `Every HTTPS site shows a certificate this computer does not trust: the one of ${host} is issued by “${direct.issuer}” (${direct.error}), and ${elsewhere.untrusted.join(', ')} fail the same way`,
+        `Every HTTPS site fails the app's certificate check: on ${host} the app's own check saw issuer “${direct.issuer}” (${direct.error}), ${rootsWords(systemCount)}, and ${elsewhere.untrusted.join(', ')} fail the same way`,
         requests,
         facts,
       );
@@ -191,7 +201,7 @@ export const interceptionCheck: LocalCheck = {
     }
     return verdict(
       'inconclusive',
-      `The certificate of ${host} is issued by “${direct.issuer}”, which this computer does not trust (${direct.error}), but other sites are not affected`,
+      `On ${host} the app's own check saw issuer “${direct.issuer}” (${direct.error}), ${rootsWords(systemCount)}, but other sites are not affected`,
       requests,
       facts,
     );

@@ -2,7 +2,6 @@
 // whose connections all go through our timing connectors. Nothing is shared between probes, so
 // every probe opens its own connection and its phase timings are honest, like curl's.
 
-import tls from 'node:tls';
 import { Agent, Client, ProxyAgent } from 'undici';
 import type { Dispatcher, buildConnector } from 'undici';
 import { proxyLegObserver, timedConnector, timedTunnel } from './connector';
@@ -12,23 +11,6 @@ import type { ProxyLeg, TimedConnectorOptions } from './connector';
 export interface DispatcherOptions extends TimedConnectorOptions {
   /** Proxy URL, or null for a direct connection. */
   proxy: string | null;
-}
-
-/** Trust stores per extra-CA set: building one parses every root certificate, so do it once. */
-const contexts = new Map<string, tls.SecureContext>();
-
-/** A TLS context trusting Node's root certificates plus `ca` (PEM), or undefined for the defaults. */
-export function trustContext(ca: string | string[] | undefined): tls.SecureContext | undefined {
-  const extra = ca === undefined ? [] : Array.isArray(ca) ? ca : [ca];
-  if (extra.length === 0) return undefined;
-  const key = extra.join('\n');
-  let context = contexts.get(key);
-  if (!context) {
-    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] });
-    if (contexts.size > 16) contexts.clear();
-    contexts.set(key, context);
-  }
-  return context;
 }
 
 /** A dispatcher for one probe; the caller destroys it when the probe ends. */

@@ -11,7 +11,8 @@ import type { Dispatcher } from 'undici';
 import type { Outcome, ProbeResult } from '../../shared/types/probe';
 import { keptText, newBodyProgress, readBody } from './body';
 import { boundProbeResult } from './bound';
-import { createDispatcher, trustContext } from './dispatcher';
+import { createDispatcher } from './dispatcher';
+import { trustContext } from './trust';
 import { proxyFor } from './env-proxy';
 import { pickHeaders } from './headers';
 import { makeRedactor } from './redact';
@@ -140,7 +141,7 @@ function dispatcherFor(run: ProbeRun, proxy: string | null): Dispatcher {
       proxy,
       lookup: run.req.lookup,
       connectMs: run.limits.connectMs,
-      secureContext: trustContext(run.req.ca),
+      secureContext: trustContext(run.req.ca, run.req.systemCa),
       signal: run.controller.signal,
       guard: (hostname, address) => run.guard.check(run.redirects, hostname, address),
       observer: {

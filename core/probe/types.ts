@@ -54,6 +54,11 @@ export interface ProbeRequest {
   env?: Record<string, string | undefined>;
   /** Trust these extra CA certificates (PEM) — for tests against local TLS servers. */
   ca?: string | string[];
+  /**
+   * The OS trust store's roots (PEM), trusted beside Node's bundled ones. Default: read from the OS
+   * where this Node can (core/probe/trust.ts); tests pass a stand-in list.
+   */
+  systemCa?: readonly string[];
   limits?: Partial<ProbeLimits>;
   signal?: AbortSignal;
   /** Resolve host names with this instead of the system resolver (tests inject failures here). */

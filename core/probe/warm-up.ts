@@ -10,6 +10,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import tls from 'node:tls';
 import { probe } from './http';
+import { trustContext } from './trust';
 
 /** Longest a warm-up may take; past that the round goes ahead anyway (cold, but on time). */
 const WARM_UP_LIMIT_MS = 3_000;
@@ -73,9 +74,10 @@ async function warmHttp(): Promise<void> {
 }
 
 /**
- * A TLS ClientHello to a loopback listener that hangs up on it: loads the TLS module, builds the root
- * certificate store (and NODE_EXTRA_CA_CERTS) the first handshake would otherwise build, and the key
- * exchange's first key. No certificate is needed, and the handshake is meant to fail.
+ * A TLS ClientHello to a loopback listener that hangs up on it: loads the TLS module, builds the
+ * probes' trust store (the bundled roots, NODE_EXTRA_CA_CERTS and the OS store's, read once, see
+ * trust.ts) the first handshake would otherwise build, and the key exchange's first key. No
+ * certificate is needed, and the handshake is meant to fail.
  */
 async function warmTls(): Promise<void> {
   const server = createTcpServer((socket) => {
@@ -84,11 +86,13 @@ async function warmTls(): Promise<void> {
   });
   const port = await listen(server);
   try {
+    const secureContext = trustContext(undefined);
     const client = tls.connect({
       host: '127.0.0.1',
       port,
       servername: 'warm-up.invalid',
       ALPNProtocols: ['http/1.1'],
+      ...(secureContext ? { secureContext } : {}),
     });
     client.on('error', () => undefined);
     // Not events.once: that rejects on the 'error' this handshake is meant to end with.

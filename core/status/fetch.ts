@@ -8,6 +8,7 @@ import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
 import { envProxySettings } from '../probe/env-proxy';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
+import { trustContext } from '../probe/trust';
 import type { LookupFn } from '../probe/types';
 
 /** Limits and transport of one status fetch. */
@@ -89,7 +90,9 @@ export function oneLine(text: string, max = 160): string {
 }
 
 function makeDispatcher(options: StatusFetchOptions, connectMs: number, lookup: GuardedLookup): Dispatcher {
-  const connect = { timeout: connectMs, ...(options.ca ? { ca: options.ca } : {}) };
+  // The probes' roots (bundled, the OS store's, and `ca`), not `ca` alone in place of the defaults.
+  const secureContext = trustContext(options.ca);
+  const connect = { timeout: connectMs, ...(secureContext ? { secureContext } : {}) };
   const agentOptions = { connect, keepAliveTimeout: 1_000, pipelining: 0 };
   if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect, proxyTls: connect });
   if (options.useEnvProxy !== false) {

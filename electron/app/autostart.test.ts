@@ -1,6 +1,6 @@
 // Tests of the Linux autostart entry: written where XDG says, quoted, and removed again.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,5 +55,30 @@ describe('Linux launch at login', () => {
     expect(argv.at(-1)).toBe(AUTOSTART_ARG);
     expect(hasAutostartArg(['/opt/why500/why500'])).toBe(false);
     expect(hasAutostartArg(['/opt/why500/why500', '--autostartx'])).toBe(false);
+  });
+});
+
+describe("Linux autostart: the user's own entry", () => {
+  it('carries TryExec, so a removed app leaves no failing entry behind', () => {
+    const entry = autostartEntry({ home: '/h', env: {}, execPath: '/opt/why500/why500' });
+    expect(entry).toContain('TryExec=/opt/why500/why500\n');
+  });
+
+  it('is never overwritten or deleted; ours is', () => {
+    const home = tempHome();
+    const options = { home, env: {}, execPath: '/opt/why500/why500' };
+    const file = autostartFile(options);
+    mkdirSync(join(file, '..'), { recursive: true });
+    // What GNOME Tweaks writes: a copy of the app's own desktop entry.
+    const users = '[Desktop Entry]\nType=Application\nName=why500\nExec=why500 %U\n';
+    writeFileSync(file, users);
+    expect(setLinuxAutostart(false, options)).toBe('kept-users-entry');
+    expect(setLinuxAutostart(true, options)).toBe('kept-users-entry');
+    expect(readFileSync(file, 'utf8')).toBe(users);
+    rmSync(file);
+    expect(setLinuxAutostart(false, options)).toBe('none');
+    expect(setLinuxAutostart(true, options)).toBe('written');
+    expect(setLinuxAutostart(false, options)).toBe('removed');
+    expect(existsSync(file)).toBe(false);
   });
 });

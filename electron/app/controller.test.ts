@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../shared/config/defaults';
 import { defaultSettings } from '../../shared/config/settings';
-import type { TargetStatus } from '../../shared/types/monitor';
 import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
@@ -12,130 +11,29 @@ import type { FakeWindowFactory } from '../testing/fakes';
 import { FakeApp, FakeDesktop, FakeAppCore, FakeNet, fakePorts, FakeTimers, status } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { ConfigFile } from './config-file';
-import {
-  APP_USER_MODEL_ID,
-  AppController,
-  QUIT_STOP_DEADLINE_MS,
-  type AppControllerDeps,
-  type AppCoreInput,
-} from './controller';
+import { APP_USER_MODEL_ID, AppController, QUIT_STOP_DEADLINE_MS, type AppCoreInput } from './controller';
 import { LOG_FILE_NAME, LogFile } from './log-file';
 import { SETTLE_MS } from './power';
 import { START_FAILED_TITLE, explainFailedStart } from './start-failure';
 import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, updateAvailableLine } from '../updates/update-check';
+import { savedSettings, setup, T } from '../testing/controller-rig';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
-const T = 'Character.AI';
 /** Where the built-in Character.AI profile sends the token. */
 const CAI_API = 'https://plus.character.ai';
 const SIM_ORIGIN = 'https://127.0.0.1:8443';
-
-/** Settings as on any start after the first (the file already holds them). */
-function savedSettings(): Settings {
-  const store = new MemoryStore('/x/settings.json');
-  store.set('settings', defaultSettings());
-  return Settings.open({
-    open: () => store,
-    filePath: '/x/settings.json',
-    fs: { exists: () => true, rename: () => {} },
-    now: () => new Date(),
-  });
-}
-
-async function setup(
-  options: {
-    platform?: NodeJS.Platform;
-    settings?: Settings;
-    configFile?: ConfigFile | null;
-    env?: Record<string, string | undefined>;
-    statuses?: TargetStatus[];
-    /** The process was started by the login item / autostart entry. */
-    atLogin?: boolean;
-    /** False: a development run (`npm start`). */
-    packaged?: boolean;
-    monitor?: FakeAppCore;
-    /** Replaces the monitor factory (e.g. one that throws). */
-    createCore?: AppControllerDeps['createCore'];
-    /** False: the caller starts the controller. */
-    start?: boolean;
-    dataDir?: string;
-    updater?: AppControllerDeps['updater'];
-  } = {},
-) {
-  const monitor = options.monitor ?? new FakeAppCore(options.statuses ?? [status(T, 'healthy')]);
-  const timers = new FakeTimers();
-  const app = new FakeApp(options.platform ?? 'linux');
-  app.atLogin = options.atLogin ?? false;
-  app.isPackaged = options.packaged ?? true;
-  const ports = fakePorts(app);
-  const logs: string[] = [];
-  const inputs: AppCoreInput[] = [];
-  const tested: unknown[] = [];
-  const settings =
-    options.settings ??
-    Settings.open({
-      open: () => new MemoryStore('/x/settings.json'),
-      filePath: '/x/settings.json',
-      fs: { exists: () => false, rename: () => {} },
-      now: () => new Date(),
-    });
-  let clock = new Date('2026-11-25T14:00:00Z');
-  const controller = new AppController({
-    ports,
-    settings,
-    createCore:
-      options.createCore ??
-      ((input) => {
-        inputs.push(input);
-        return monitor;
-      }),
-    renderReport: () => 'report',
-    testTarget: async (target, input) => {
-      tested.push({
-        name: target.name,
-        controls: input.controls,
-        proxy: input.proxy.url,
-        hasTokens: input.tokens === controller.tokens,
-      });
-      return { ok: true, probes: [], statusPage: null };
-    },
-    paths: { preload: '/app/preload.cjs', trayDir: '/app/tray', dataDir: options.dataDir ?? '/data' },
-    devTools: false,
-    timers,
-    now: () => new Date(clock.getTime() + timers.now),
-    clock: utcClock,
-    localMinutes: (d) => d.getUTCHours() * 60 + d.getUTCMinutes(),
-    writeFile: async () => {},
-    log: (line) => logs.push(line),
-    configFile: options.configFile ?? null,
-    env: options.env ?? {},
-    updater: options.updater ?? null,
-  });
-  if (options.start ?? true) await controller.start();
-  return {
-    controller,
-    monitor,
-    timers,
-    ports,
-    logs,
-    inputs,
-    tested,
-    setClock: (d: Date) => {
-      clock = d;
-    },
-  };
-}
 
 describe('app controller', () => {
   it('starts the monitor with the tokens and the system proxy, and draws the tray', async () => {
     const { monitor, inputs, ports, controller } = await setup();
     expect(monitor.calls).toEqual(['start']);
     expect(inputs[0]!.config.targets[0]!.name).toBe(T);
-    expect(inputs[0]!.proxy).toEqual({ url: null, note: null });
+    expect(inputs[0]!.envFor('https://character.ai/').HTTPS_PROXY).toBeUndefined();
     expect(inputs[0]!.tokens).toBe(controller.tokens);
     expect(inputs[0]!.dataDir).toBe('/data');
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'healthy.png'));
-    expect(ports.app.loginItem).toBe(false);
+    // Linux: the autostart entry is left as it is at start.
+    expect(ports.app.loginItem).toBeNull();
   });
 
   it('follows platform conventions: AppUserModelID on Windows, no Dock icon on macOS', async () => {
@@ -397,7 +295,10 @@ describe('app controller', () => {
       log: () => {},
     });
     await controller.start();
-    expect(inputs[0]!.proxy).toEqual({ url: 'http://proxy.corp:3128', note: null });
+    expect(inputs[0]!.envFor('https://character.ai/')).toMatchObject({
+      HTTPS_PROXY: 'http://proxy.corp:3128',
+      HTTP_PROXY: 'http://proxy.corp:3128',
+    });
   });
 
   it('the settings form test probes through the core with the tokens, proxy and controls', async () => {

@@ -16,7 +16,9 @@ import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
 import { Notifier } from '../notify/notifier';
 import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
+import { appMenu } from './app-menu';
 import type {
+  AppMenuPort,
   AppPort,
   ClipboardPort,
   DialogPort,
@@ -24,6 +26,7 @@ import type {
   NotifierPort,
   PowerPort,
   SafeStoragePort,
+  SessionBusPort,
   ShellPort,
   TrayAction,
   TrayPort,
@@ -32,15 +35,19 @@ import type {
 import { TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
+import { trayMissing } from '../tray/availability';
 import { TrayController } from '../tray/tray-controller';
 import { UpdateCheck, type UpdaterLike } from '../updates/update-check';
 import { AppWindows } from '../windows/app-windows';
 import { hasAutostartArg } from './autostart';
 import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
 import { PowerWatcher } from './power';
-import { systemProxyFor, type ProxySetting } from './proxy';
+import type { ProxySetting } from './proxy';
 import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
 import { buildSnapshot } from './snapshot';
+import { probedUrls, SystemProxies } from './system-proxies';
+import { LoginItem } from './login-item';
+import { FirstRunPrompts } from './first-run';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
@@ -56,8 +63,11 @@ export const QUIT_STOP_DEADLINE_MS = 1_000;
 export interface AppCoreInput {
   config: ResolvedConfig;
   tokens: TokenSource;
-  /** The system proxy the session uses for the first target, for the probes to use too. */
-  proxy: ProxySetting;
+  /**
+   * The probe environment of one URL: the process's, with the system proxy the session uses for
+   * that address on top (a live object, kept current on wake and network changes).
+   */
+  envFor: (url: string) => Record<string, string | undefined>;
   /** Folder for history; null keeps it in memory. */
   dataDir: string | null;
   /** Told about errors that did not stop monitoring (one line). */
@@ -89,6 +99,9 @@ export interface AppPorts {
   clipboard: ClipboardPort;
   dialog: DialogPort;
   shell: ShellPort;
+  /** Linux: the session bus, asked whether a tray host runs. */
+  sessionBus: SessionBusPort;
+  menu: AppMenuPort;
 }
 
 /** Dependencies of the app controller. */
@@ -110,7 +123,10 @@ export interface AppControllerDeps {
   log: (line: string) => void;
   /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
   configFile?: ConfigFile | null;
-  /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode (default: none). */
+  /**
+   * The process environment: the probes' (the system proxy goes on top of it) and the tokens'
+   * `auth.tokenEnv` fallback in config-file mode (default: none).
+   */
   env?: Record<string, string | undefined>;
   /** electron-updater for the daily update check; null or absent: the check is off. */
   updater?: UpdaterLike | null;
@@ -123,7 +139,9 @@ export class AppController {
   readonly tokenSource: AppTokens;
   readonly windows: AppWindows;
   private core: AppCore | null = null;
-  private proxy: ProxySetting = { url: null, note: null };
+  private readonly proxies: SystemProxies;
+  private readonly firstRun: FirstRunPrompts;
+  private readonly loginItem: LoginItem;
   private run: RunControl | null = null;
   private power: PowerWatcher | null = null;
   private tray: TrayController | null = null;
@@ -132,6 +150,8 @@ export class AppController {
   private notifier: Notifier;
   private handlers: IpcHandlers | null = null;
   private quitting: Promise<void> | null = null;
+  /** Why no tray icon can be shown, once the session bus said so. */
+  private trayNote: string | null = null;
 
   constructor(private readonly deps: AppControllerDeps) {
     this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
@@ -143,7 +163,16 @@ export class AppController {
       preloadPath: deps.paths.preload,
       devTools: deps.devTools,
       log: (line) => this.log(line),
+      now: () => deps.now().getTime(),
     });
+    this.loginItem = new LoginItem(deps.ports.app, (line) => this.log(line));
+    this.firstRun = new FirstRunPrompts({
+      app: deps.ports.app,
+      settings: deps.settings,
+      applySaved: (next, previous) => void this.settingsSaved(next, previous),
+      log: (line) => this.log(line),
+    });
+    this.proxies = new SystemProxies(deps.ports.net, deps.env ?? {}, (line) => this.log(line));
     this.policy = new NotificationPolicy(
       () => deps.settings.get().notifications,
       deps.clock,
@@ -165,12 +194,16 @@ export class AppController {
     // A development run has no Start-menu shortcut carrying this id: Windows would drop its toasts.
     if (app.platform === 'win32' && app.isPackaged) app.setAppUserModelId(APP_USER_MODEL_ID);
     if (app.platform === 'darwin') app.hideDock();
+    ports.menu.setApplicationMenu(appMenu(app.platform));
     // A second launch by the user shows the window (one from the autostart entry stays quiet).
     app.onSecondInstance((argv) => {
       if (!hasAutostartArg(argv)) void this.showWindow();
     });
     app.onActivate(() => void this.showWindow());
-    this.applyLoginItem(settings.get());
+    this.loginItem.apply(settings.get().launchAtLogin, 'start');
+    this.firstRun.begin();
+    if (this.firstRun.outsideApplications())
+      this.log('running from outside Applications: macOS cannot start it at login from here');
 
     const config = this.config(settings.get());
     // A token saved by an older version has no origins yet: bind it to where it was being sent.
@@ -178,13 +211,11 @@ export class AppController {
       const target = config.targets.find((t) => t.name === name);
       return target ? authOrigins(target) : null;
     });
-    const proxy = await systemProxyFor(ports.net, config.targets[0]?.site ?? 'https://example.invalid/');
-    if (proxy.note) this.log(proxy.note);
-    this.proxy = proxy;
+    await this.proxies.refresh(probedUrls(config));
     const core = this.deps.createCore({
       config,
       tokens: this.tokenSource,
-      proxy,
+      envFor: (url) => this.proxies.envFor(url),
       dataDir: this.deps.paths.dataDir,
       onError: (message) => this.log(message),
     });
@@ -192,6 +223,9 @@ export class AppController {
 
     this.run = new RunControl(core, this.deps.timers, this.deps.now, () => this.refresh());
     this.power = new PowerWatcher(this.run, ports.power, ports.net, this.deps.timers);
+    // A wake or a network change can mean another proxy (office, home, a VPN): ask again.
+    this.power.onChange(() => void this.proxies.refresh(probedUrls(this.config(settings.get()))));
+    this.proxies.watch(this.deps.timers, () => probedUrls(this.config(settings.get())));
     this.power.start();
 
     const tester = this.deps.testTarget;
@@ -214,15 +248,19 @@ export class AppController {
       push: (channel, payload) => this.windows.send(channel, payload),
       writeFile: this.deps.writeFile,
       testTarget: tester
-        ? (target) =>
-            tester(target, {
+        ? async (target) => {
+            await this.proxies.refresh([target.site], false);
+            return tester(target, {
               tokens: this.tokenSource,
-              proxy: this.proxy,
+              proxy: this.proxies.settingFor(target.site),
               controls: this.config(settings.get()).controls,
-            })
+            });
+          }
         : null,
-      onSettingsSaved: (next) => this.settingsSaved(next),
+      onSettingsSaved: (next, previous) => this.settingsSaved(next, previous),
       onTokensChanged: () => this.refresh(),
+      runControl: (action) => this.trayAction(action),
+      firstRun: this.firstRun,
       now: this.deps.now,
     });
 
@@ -266,7 +304,28 @@ export class AppController {
     this.updates.start();
     // The tray icon alone is easy to miss (Windows' overflow area, GNOME without AppIndicator, a
     // full menu bar): a first start or a start by hand shows the window; a start at login does not.
-    if (settings.firstRun || !app.startedAtLogin()) void this.showWindow();
+    const windowShown = settings.firstRun || !app.startedAtLogin();
+    if (windowShown) void this.showWindow();
+    void this.checkTray(windowShown);
+  }
+
+  /**
+   * Asks whether a tray icon can show at all (Linux); without a tray host the window is the only way
+   * in, so it says so and opens even at a start at login.
+   */
+  private async checkTray(windowShown: boolean): Promise<void> {
+    const { app, sessionBus } = this.deps.ports;
+    const note = await trayMissing({
+      platform: app.platform,
+      bus: sessionBus,
+      wait: (ms) => new Promise((resolve) => this.deps.timers.setTimeout(resolve, ms)),
+      recheck: app.startedAtLogin(),
+    });
+    if (!note || this.quitting) return;
+    this.trayNote = note;
+    this.log('no tray host on the session bus: the window opens at every start');
+    this.refresh();
+    if (!windowShown) await this.showWindow();
   }
 
   /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
@@ -299,6 +358,11 @@ export class AppController {
       core,
       config: this.config(this.deps.settings.get()),
       paused: this.run?.userPause() ?? null,
+      snoozedUntil: this.policy.snoozedUntil(this.deps.now()),
+      trayMissing: this.trayNote,
+      loginItem: this.loginItem.status(),
+      offerLoginItem: this.firstRun.offerLoginItem(),
+      outsideApplications: this.firstRun.outsideApplications(),
       notice: notice === '' ? null : notice,
       appVersion: this.deps.ports.app.version,
       platform: this.deps.ports.app.platform,
@@ -360,6 +424,7 @@ export class AppController {
       this.deps.ports.tray.destroy();
       this.power?.stop();
       this.updates?.stop();
+      this.proxies.stop();
       this.run?.dispose();
       const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
       if (!stopped) this.log('quitting without waiting for the round in flight');
@@ -401,11 +466,13 @@ export class AppController {
   /** Redraws the tray and pushes a fresh snapshot to the window. */
   refresh(): void {
     if (!this.core) return;
+    // A pause past its end by the wall clock ends here (resuming refreshes again).
+    if (this.run?.expireUserPause()) return;
     this.tray?.update();
     this.windows.send('snapshot:changed', this.snapshot());
   }
 
-  private settingsSaved(next: AppSettings): string | null {
+  private settingsSaved(next: AppSettings, previous: AppSettings): string | null {
     const config = this.config(next);
     // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
     // secret never lingers out of the user's reach or rides along to a later target of that name.
@@ -425,25 +492,13 @@ export class AppController {
       }
     }
     this.requireCore().reconfigure(config);
-    this.applyLoginItem(next);
+    void this.proxies.refresh(probedUrls(config));
+    if (next.launchAtLogin !== previous.launchAtLogin) this.loginItem.apply(next.launchAtLogin, 'change');
     this.refresh();
     if (moved.length === 0) return null;
     const notice = `The token for ${moved.join(', ')} was removed because the address changed; enter it again.`;
     this.log(notice);
     return notice;
-  }
-
-  private applyLoginItem(settings: AppSettings): void {
-    // A development run would register the bare Electron binary (it would open Electron's own window).
-    if (!this.deps.ports.app.isPackaged) {
-      if (settings.launchAtLogin) this.log('launch at login is left alone in a development run');
-      return;
-    }
-    try {
-      this.deps.ports.app.setLaunchAtLogin(settings.launchAtLogin);
-    } catch (error) {
-      this.log(`could not change launch at login: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   /** The configuration the monitor runs with: the settings', or the WHY500_CONFIG file's targets. */
@@ -459,6 +514,11 @@ export class AppController {
   private requireCore(): AppCore {
     if (!this.core) throw new Error('the monitor has not started yet');
     return this.core;
+  }
+
+  /** Logs one line with every known secret removed (e.g. an uncaught error from anywhere). */
+  logLine(line: string): void {
+    this.log(line);
   }
 
   private log(line: string): void {

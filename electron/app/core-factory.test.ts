@@ -60,7 +60,7 @@ describe('the app core factory', () => {
         intervalSeconds: 60,
       }),
       tokens: noTokens,
-      proxy: direct,
+      envFor: () => ({}),
       dataDir: dir,
       onError: () => {},
     });

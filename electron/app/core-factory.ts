@@ -13,8 +13,8 @@ function probeEnv(proxy: ProxySetting): Record<string, string | undefined> {
 }
 
 /** Creates the app core with history in the app's data folder. */
-export const createCore: AppCoreFactory = ({ config, tokens, proxy, dataDir, onError }) =>
-  createAppCore({ config, tokens, dataDir, env: probeEnv(proxy), onError });
+export const createCore: AppCoreFactory = ({ config, tokens, envFor, dataDir, onError }) =>
+  createAppCore({ config, tokens, dataDir, env: process.env, envFor, onError });
 
 /** Probes an unsaved target once with a throwaway, in-memory app core. */
 export const testTarget: TargetTester = async (target, { tokens, proxy, controls }) => {

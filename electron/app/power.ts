@@ -14,6 +14,7 @@ export class PowerWatcher {
   private unsubscribe: (() => void) | null = null;
   /** powerMonitor offers no way to remove its listeners, so they check this once stopped. */
   private stopped = false;
+  private changed: (() => void)[] = [];
 
   constructor(
     private readonly run: RunControl,
@@ -29,9 +30,19 @@ export class PowerWatcher {
       if (!this.stopped) this.suspend();
     });
     this.power.onResume(() => {
-      if (!this.stopped) this.wake();
+      if (this.stopped) return;
+      this.wake();
+      this.tellChanged();
     });
-    this.unsubscribe = this.net.onOnlineChange((online) => this.networkChanged(online));
+    this.unsubscribe = this.net.onOnlineChange((online) => {
+      this.networkChanged(online);
+      this.tellChanged();
+    });
+  }
+
+  /** Registers a listener for a wake and for every network change (e.g. to ask for the proxy again). */
+  onChange(listener: () => void): void {
+    this.changed.push(listener);
   }
 
   /** Stops listening and cancels the settle timer. */
@@ -39,6 +50,10 @@ export class PowerWatcher {
     this.stopped = true;
     this.unsubscribe?.();
     this.cancelSettle();
+  }
+
+  private tellChanged(): void {
+    for (const listener of this.changed) listener();
   }
 
   private suspend(): void {
@@ -50,6 +65,8 @@ export class PowerWatcher {
     // Still paused until the network is back and settled.
     this.run.add('waiting-for-network');
     this.run.remove('sleep');
+    // A pause that ran out while asleep ends now (its timer did not run during the sleep).
+    this.run.expireUserPause();
     if (this.net.isOnline()) this.settle();
   }
 

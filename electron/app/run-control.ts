@@ -1,11 +1,16 @@
 // Decides when the monitor runs. Probing is paused while any reason holds (the user paused it, the
 // machine sleeps, the network is not back yet after waking) and resumes with an immediate round
-// when the last reason goes away.
+// when the last reason goes away. A user's pause ends by the wall clock: timers run on the monotonic
+// clock, which stops while the machine sleeps (Linux), so one long timer would end "until tomorrow"
+// late; the end is checked every minute, on wake and on every refresh instead.
 
 import type { AppCore } from '../../core/app/app-core';
 
 /** Why probing is paused. */
 export type PauseReason = 'user' | 'sleep' | 'waiting-for-network';
+
+/** Longest wait between two looks at the wall clock while the user's pause runs. */
+export const PAUSE_CHECK_MS = 60_000;
 
 /** Timers, injected so tests run on a fake clock. */
 export interface Timers {
@@ -74,14 +79,17 @@ export class RunControl {
 
   /** The user pauses until `until`. */
   pauseUntil(until: Date): void {
-    this.clearUserTimer();
     this.userUntil = until;
-    this.userTimer = this.timers.setTimeout(
-      () => this.resumeUser(),
-      Math.max(0, until.getTime() - this.now().getTime()),
-    );
+    this.armUserTimer();
     if (this.reasons.has('user')) this.onChange();
     else this.add('user');
+  }
+
+  /** Ends the user's pause when its end has passed by the wall clock; true when it ended now. */
+  expireUserPause(): boolean {
+    if (!this.userUntil || this.now().getTime() < this.userUntil.getTime()) return false;
+    this.resumeUser();
+    return true;
   }
 
   /** The user resumes (or the pause ran out). */
@@ -94,6 +102,20 @@ export class RunControl {
   /** Cancels timers (on quit). */
   dispose(): void {
     this.clearUserTimer();
+  }
+
+  /** Looks at the wall clock again at the pause's end or within PAUSE_CHECK_MS, whichever is first. */
+  private armUserTimer(): void {
+    this.clearUserTimer();
+    if (!this.userUntil) return;
+    const left = Math.max(0, this.userUntil.getTime() - this.now().getTime());
+    this.userTimer = this.timers.setTimeout(
+      () => {
+        this.userTimer = null;
+        if (!this.expireUserPause()) this.armUserTimer();
+      },
+      Math.min(left, PAUSE_CHECK_MS),
+    );
   }
 
   private clearUserTimer(): void {

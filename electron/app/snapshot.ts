@@ -3,6 +3,7 @@
 import type { AppCore } from '../../core/app/app-core';
 import type { AppSnapshot } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
+import type { LoginItemStatus } from '../../shared/types/settings';
 import { worstState } from '../tray/state';
 
 /** What a snapshot is made of. */
@@ -11,6 +12,16 @@ export interface SnapshotSources {
   /** The configuration the monitor runs with (settings, or the WHY500_CONFIG file's targets). */
   config: ResolvedConfig;
   paused: { until: string } | null;
+  /** Notifications snoozed until this instant; absent: not snoozed. */
+  snoozedUntil?: string | null;
+  /** Why no tray icon can be shown; absent: it can. */
+  trayMissing?: string | null;
+  /** What the OS says of the login item; absent: not known. */
+  loginItem?: LoginItemStatus | null;
+  /** The one-time login-item offer is to be shown; absent: no. */
+  offerLoginItem?: boolean;
+  /** macOS: running from outside Applications; absent: no. */
+  outsideApplications?: boolean;
   notice: string | null;
   appVersion: string;
   platform: string;
@@ -23,6 +34,11 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
   return {
     overall: worstState(statuses),
     paused: src.paused,
+    snoozedUntil: src.snoozedUntil ?? null,
+    trayMissing: src.trayMissing ?? null,
+    loginItem: src.loginItem ?? null,
+    offerLoginItem: src.offerLoginItem ?? false,
+    outsideApplications: src.outsideApplications ?? false,
     targets: statuses.map((status) => {
       const t = targets.find((x) => x.name === status.target);
       return {

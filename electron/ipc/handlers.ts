@@ -21,7 +21,7 @@ import type {
 } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/types/config';
 import type { AppSettings, TokenState } from '../../shared/types/settings';
-import type { ClipboardPort, DialogPort, ShellPort } from '../platform/ports';
+import type { ClipboardPort, DialogPort, ShellPort, TrayAction } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
 import { causePhrase } from '../../shared/vocabulary/words';
 
@@ -65,8 +65,18 @@ export interface IpcHandlerDeps {
   /** Probes an unsaved target once (the settings form's Test button); null when not available. */
   testTarget: ((target: TargetConfig) => Promise<TargetTestResult>) | null;
   /** Applies saved settings; returns a notice for the window (e.g. a token was removed), or null. */
-  onSettingsSaved: (settings: AppSettings) => string | null;
+  onSettingsSaved: (settings: AppSettings, previous: AppSettings) => string | null;
   onTokensChanged: () => void;
+  /**
+   * Runs one of the tray menu's run controls (quit, pause, resume, snooze) exactly as the tray does;
+   * absent where the window has no app to control (e.g. the end-to-end bridge).
+   */
+  runControl?: (action: TrayAction) => Promise<void>;
+  /** The first-run prompts' answers (electron/app/first-run.ts); absent where there is no app. */
+  firstRun?: {
+    answerLoginOffer(enable: boolean): void;
+    moveToApplications(): ActionResult;
+  };
   now: () => Date;
 }
 
@@ -173,6 +183,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     }
   };
 
+  const control = (action: TrayAction): Promise<void> => {
+    if (!deps.runControl) throw new Error('the run controls are not available in this build');
+    return deps.runControl(action);
+  };
+
   return {
     'snapshot:get': async () => deps.snapshot(),
     'timeline:get': async ({ target, range }) => {
@@ -186,9 +201,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'action:run': runAction,
     'settings:get': async () => deps.settings.get(),
     'settings:set': async (value) => {
+      const previous = deps.settings.get();
       const result = deps.settings.save(value);
       if (!result.ok) return result;
-      const notice = deps.onSettingsSaved(deps.settings.get());
+      const notice = deps.onSettingsSaved(deps.settings.get(), previous);
       return notice ? { ok: true, notice } : result;
     },
     'target:test': async (target) => {
@@ -229,5 +245,23 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       return { ok: true, message: `Saved to ${path}.` };
     },
     'link:open': async ({ target, which }) => openLink(target, which),
+    // Answered before the app goes, so the window's promise settles.
+    'app:quit': async () => {
+      if (!deps.runControl) throw new Error('the run controls are not available in this build');
+      void deps.runControl({ kind: 'quit' });
+    },
+    'monitor:pause': async ({ until }) => control({ kind: 'pause', until }),
+    'monitor:resume': async () => control({ kind: 'resume' }),
+    'notifications:snooze': async ({ hours }) => control({ kind: 'snooze', hours }),
+    'notifications:unsnooze': async () => control({ kind: 'unsnooze' }),
+    'login-offer:answer': async ({ enable }) => {
+      if (!deps.firstRun) throw new Error('the login offer is not available in this build');
+      deps.firstRun.answerLoginOffer(enable);
+      deps.push('snapshot:changed', deps.snapshot());
+    },
+    'app:move-to-applications': async () => {
+      if (!deps.firstRun) throw new Error('moving the app is not available in this build');
+      return deps.firstRun.moveToApplications();
+    },
   };
 }

@@ -32,6 +32,11 @@ function setup() {
     snapshot: () => ({
       overall: 'healthy',
       paused: null,
+      snoozedUntil: null,
+      trayMissing: null,
+      loginItem: null,
+      offerLoginItem: false,
+      outsideApplications: false,
       targets: [],
       notice: null,
       appVersion: '0',

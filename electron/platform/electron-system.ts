@@ -2,7 +2,7 @@
 // shell and app.
 
 import { app, clipboard, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
-import { AUTOSTART_ARG, hasAutostartArg, setLinuxAutostart } from '../app/autostart';
+import { AUTOSTART_ARG, hasAutostartArg, linuxAutostartStatus, setLinuxAutostart } from '../app/autostart';
 import type {
   AppPort,
   ClipboardPort,
@@ -21,6 +21,7 @@ export const electronSafeStorage = {
   decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
   getSelectedStorageBackend: () =>
     process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+  touchesKeychain: process.platform === 'darwin',
 } satisfies SafeStoragePort;
 
 /** Sleep and wake. */
@@ -95,6 +96,21 @@ export const electronApp = {
       setLinuxAutostart(enabled, { home: app.getPath('home'), env: process.env, execPath: process.execPath });
     }
   },
+  loginItemStatus: () => {
+    if (process.platform === 'darwin') {
+      const settings = app.getLoginItemSettings();
+      // `status` comes with macOS 13's SMAppService; older systems only say whether it is on.
+      return settings.status ?? (settings.openAtLogin ? 'enabled' : 'not-registered');
+    }
+    if (process.platform === 'win32') {
+      const settings = app.getLoginItemSettings({ args: [AUTOSTART_ARG] });
+      if (!settings.openAtLogin) return 'not-registered';
+      return settings.executableWillLaunchAtLogin ? 'enabled' : 'disabled';
+    }
+    return linuxAutostartStatus({ home: app.getPath('home'), env: process.env });
+  },
+  isInApplicationsFolder: () => (process.platform === 'darwin' ? app.isInApplicationsFolder() : null),
+  moveToApplicationsFolder: () => process.platform === 'darwin' && app.moveToApplicationsFolder(),
   hideDock: () => app.dock?.hide(),
   // A Dock-less (LSUIElement) app does not become active by showing a window; the user asked for
   // it, so take the focus (Electron's docs: use `steal` sparingly).

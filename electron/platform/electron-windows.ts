@@ -3,6 +3,7 @@
 
 import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { mayGrantPermission, mayNavigate, mayOpenWindow } from '../security/policies';
+import { plainUserAgent } from '../windows/user-agent';
 import type { WindowFactory, WindowOptions, WindowPort } from './ports';
 
 const guardedSessions = new WeakSet<Session>();
@@ -61,20 +62,38 @@ export function createElectronWindowFactory(): WindowFactory {
         },
       });
       const contents = win.webContents;
-      denyAllPermissions(contents.session);
+      const ses = contents.session;
+      denyAllPermissions(ses);
       guardContents(contents, options.kind);
+      if (options.plainUserAgent) {
+        const agent = plainUserAgent(ses.getUserAgent());
+        ses.setUserAgent(agent);
+        contents.setUserAgent(agent);
+      }
+      // The reused clean session starts empty: no cookies, storage or cache from an earlier use.
+      const emptied = options.emptySessionFirst
+        ? Promise.all([ses.clearStorageData(), ses.clearCache()]).then(() => undefined)
+        : Promise.resolve();
       return {
         webContentsId: contents.id,
-        loadURL: (url) => win.loadURL(url),
+        loadURL: async (url) => {
+          await emptied;
+          await win.loadURL(url);
+        },
         show: () => win.show(),
         focus: () => win.focus(),
         isDestroyed: () => win.isDestroyed(),
         isVisible: () => !win.isDestroyed() && win.isVisible(),
+        isMinimized: () => !win.isDestroyed() && win.isMinimized(),
+        restore: () => win.restore(),
         close: () => win.close(),
+        destroy: () => win.destroy(),
         send: (channel, payload) => {
           if (!win.isDestroyed()) contents.send(channel, payload);
         },
         onClosed: (listener) => win.on('closed', listener),
+        onRenderGone: (listener) =>
+          contents.on('render-process-gone', (_event, details) => listener(details.reason)),
       } satisfies WindowPort;
     },
   };

@@ -2,6 +2,8 @@
 // it runs under plain Node with fakes; electron-*.ts adapters implement them with real Electron.
 
 import type { PushChannel, PushChannels } from '../../shared/ipc/contract';
+import type { LoginItemStatus } from '../../shared/types/settings';
+import type { AppMenuSection } from '../app/app-menu';
 
 /** One entry of a tray menu, as plain data (the adapter turns it into an Electron menu). */
 export type MenuItemModel =
@@ -80,6 +82,10 @@ export interface WindowOptions {
   height: number;
   show: boolean;
   webPreferences: SafeWebPreferences;
+  /** Empty the partition's storage and cache before the first load (the reused clean session). */
+  emptySessionFirst?: boolean;
+  /** Send a browser's user agent, without the `Electron/…` and app tokens (see windows/user-agent.ts). */
+  plainUserAgent?: boolean;
 }
 
 /** One browser window. */
@@ -91,9 +97,16 @@ export interface WindowPort {
   focus(): void;
   isDestroyed(): boolean;
   isVisible(): boolean;
+  isMinimized(): boolean;
+  /** Brings a minimised window back. */
+  restore(): void;
   close(): void;
+  /** Destroys the window at once (no unload handlers: a gone renderer cannot run them). */
+  destroy(): void;
   send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void;
   onClosed(listener: () => void): void;
+  /** The page's renderer process is gone (crashed, killed, out of memory); `reason` is Electron's word. */
+  onRenderGone(listener: (reason: string) => void): void;
 }
 
 /** Creates windows (the adapter also installs the navigation, window.open and permission guards). */
@@ -108,6 +121,11 @@ export interface SafeStoragePort {
   decryptString(encrypted: Buffer): string;
   /** Linux only: which backend encrypts; `basic_text` means no keyring (weak). */
   getSelectedStorageBackend(): string | null;
+  /**
+   * True where any of these calls opens the OS keychain (macOS, which may prompt, e.g. after every
+   * unsigned update): nothing calls them then while no token is stored.
+   */
+  readonly touchesKeychain: boolean;
 }
 
 /** Sleep and wake notifications. */
@@ -123,6 +141,18 @@ export interface NetPort {
   onOnlineChange(listener: (online: boolean) => void): () => void;
   /** The PAC-style proxy rule that applies to a URL, e.g. "PROXY host:8080; DIRECT". */
   resolveProxy(url: string): Promise<string>;
+}
+
+/** The desktop session's message bus (Linux), asked through `dbus-send` or `gdbus`. */
+export interface SessionBusPort {
+  /** Whether `name` has an owner on the session bus; null when the bus could not be asked. */
+  nameHasOwner(name: string): Promise<boolean | null>;
+}
+
+/** The application menu. */
+export interface AppMenuPort {
+  /** Replaces Electron's default menu; null removes the menu. */
+  setApplicationMenu(sections: AppMenuSection[] | null): void;
 }
 
 /** The clipboard. */
@@ -162,6 +192,12 @@ export interface AppPort {
   startedAtLogin(): boolean;
   /** Registers (with the autostart mark on the command line) or removes the login item. */
   setLaunchAtLogin(enabled: boolean): void;
+  /** What the OS says of the login item now (macOS 13+ reports `requires-approval` and `not-found`). */
+  loginItemStatus(): LoginItemStatus;
+  /** macOS: whether the app runs from an Applications folder; null on other systems. */
+  isInApplicationsFolder(): boolean | null;
+  /** macOS: moves the app to Applications and relaunches it from there; false when it was not moved. */
+  moveToApplicationsFolder(): boolean;
   hideDock(): void;
   /** Makes the app the active one so its window comes to the front (needed on macOS only). */
   bringToFront(): void;

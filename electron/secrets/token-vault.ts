@@ -46,8 +46,13 @@ export class TokenVault implements TokenSource {
     );
   }
 
-  /** Whether tokens are set, and how safe storing one is (all the renderer may know). */
+  /**
+   * Whether tokens are set, and how safe storing one is (all the renderer may know). With no token
+   * stored, a keychain-backed store is not asked (saving a token asks, and says if it cannot).
+   */
   state(): TokenState {
+    if (this.safe.touchesKeychain && Object.keys(this.records()).length === 0)
+      return { set: {}, weakEncryption: false, available: true };
     const available = this.safe.isEncryptionAvailable();
     const backend = this.safe.getSelectedStorageBackend();
     return {
@@ -123,6 +128,8 @@ export class TokenVault implements TokenSource {
   /** The tokens in clear, decrypting the stored ones on the first call only. */
   private decrypted(): Map<string, string | null> {
     if (this.plain) return this.plain;
+    // Nothing stored, nothing to decrypt: the OS store is not touched (the macOS keychain may prompt).
+    if (Object.keys(this.records()).length === 0) return new Map();
     // Without encryption (yet) nothing can be read; ask again next time rather than remember that.
     if (!this.safe.isEncryptionAvailable()) return new Map();
     this.plain = new Map(

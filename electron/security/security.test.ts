@@ -144,11 +144,16 @@ describe('windows', () => {
       expect(clean.options.kind).toBe('clean-session');
       const { partition, ...rest } = clean.options.webPreferences;
       expect(rest).toEqual({ ...hardened, devTools: false });
-      expect(partition).toMatch(/^clean-[0-9a-f-]{36}$/);
+      // In memory, one for the run, emptied before each use.
+      expect(partition).toBe('clean-session');
+      expect(clean.options.emptySessionFirst).toBe(true);
+      expect(clean.options.plainUserAgent).toBe(true);
       expect('preload' in clean.options.webPreferences).toBe(false);
       expect(clean.loaded).toEqual(['https://character.ai/']);
     }
-    expect(clean1!.options.webPreferences.partition).not.toBe(clean2!.options.webPreferences.partition);
+    // One clean window at a time: its session is emptied for the next use.
+    expect(clean1!.isDestroyed()).toBe(true);
+    expect(clean2!.isDestroyed()).toBe(false);
     await expect(windows.openCleanSession('X', 'file:///etc/passwd')).rejects.toThrow(/not an http\(s\) URL/);
     // Only the diagnostic window is trusted for IPC.
     expect(windows.trustedContentsIds()).toEqual(new Set([main!.webContentsId]));

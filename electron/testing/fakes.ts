@@ -7,11 +7,14 @@ import type { ReportFormat, ReportInput } from '../../core/report/types';
 import { resolveConfig } from '../../shared/config/defaults';
 import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
+import type { LoginItemStatus } from '../../shared/types/settings';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
 import type { Timers } from '../app/run-control';
+import type { AppMenuSection } from '../app/app-menu';
 import type {
+  AppMenuPort,
   AppPort,
   ClipboardPort,
   DialogPort,
@@ -22,6 +25,7 @@ import type {
   NotifierPort,
   PowerPort,
   SafeStoragePort,
+  SessionBusPort,
   ShellPort,
   TrayAction,
   TrayPort,
@@ -115,9 +119,30 @@ export class FakeWindow implements WindowPort {
   isVisible(): boolean {
     return this.shown > 0 && !this.destroyed;
   }
+  /** Minimised by the user (the test sets it); restore() brings it back. */
+  minimized = false;
+  restored = 0;
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.restored++;
+  }
   close(): void {
     this.destroyed = true;
     for (const l of this.closed) l();
+  }
+  destroy(): void {
+    this.close();
+  }
+  private gone: ((reason: string) => void)[] = [];
+  onRenderGone(listener: (reason: string) => void): void {
+    this.gone.push(listener);
+  }
+  /** Simulates the page's renderer process going away. */
+  emitRenderGone(reason = 'crashed'): void {
+    for (const l of this.gone) l(reason);
   }
   send<C extends PushChannel>(channel: C, payload: PushChannels[C]): void {
     this.sent.push({ channel, payload });
@@ -142,21 +167,28 @@ export class FakeWindowFactory implements WindowFactory {
 export class FakeSafeStorage implements SafeStoragePort {
   /** How many times decryptString ran. */
   decryptCalls = 0;
+  /** Every call, by method name (each may open the keychain on macOS). */
+  calls: string[] = [];
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
+    public touchesKeychain = false,
   ) {}
   isEncryptionAvailable(): boolean {
+    this.calls.push('isEncryptionAvailable');
     return this.available;
   }
   encryptString(plainText: string): Buffer {
+    this.calls.push('encryptString');
     return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
   }
   decryptString(encrypted: Buffer): string {
+    this.calls.push('decryptString');
     this.decryptCalls++;
     return Buffer.from([...encrypted].map((b) => b ^ 0x5a)).toString('utf8');
   }
   getSelectedStorageBackend(): string | null {
+    this.calls.push('getSelectedStorageBackend');
     return this.backend;
   }
 }
@@ -182,7 +214,12 @@ export class FakePower implements PowerPort {
 /** Network state on demand. */
 export class FakeNet implements NetPort {
   online = true;
+  /** The rule for every URL without its own in `proxyRules`. */
   proxyRule = 'DIRECT';
+  /** Rules per host name (a PAC script sends hosts to different proxies). */
+  proxyRules = new Map<string, string>();
+  /** Every URL asked about. */
+  proxyAsked: string[] = [];
   private listeners: ((online: boolean) => void)[] = [];
   isOnline(): boolean {
     return this.online;
@@ -193,12 +230,32 @@ export class FakeNet implements NetPort {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
   }
-  async resolveProxy(_url: string): Promise<string> {
-    return this.proxyRule;
+  async resolveProxy(url: string): Promise<string> {
+    this.proxyAsked.push(url);
+    return this.proxyRules.get(new URL(url).hostname) ?? this.proxyRule;
   }
   setOnline(online: boolean): void {
     this.online = online;
     for (const l of this.listeners) l(online);
+  }
+}
+
+/** A session bus whose names the test sets; records what was asked. */
+export class FakeSessionBus implements SessionBusPort {
+  /** Owned names; a name mapped to null makes the bus unreachable for it. */
+  owners = new Map<string, boolean | null>();
+  asked: string[] = [];
+  async nameHasOwner(name: string): Promise<boolean | null> {
+    this.asked.push(name);
+    return this.owners.has(name) ? (this.owners.get(name) ?? null) : false;
+  }
+}
+
+/** Records the application menu set (undefined: never set, Electron's default would show). */
+export class FakeAppMenu implements AppMenuPort {
+  menu: AppMenuSection[] | null | undefined = undefined;
+  setApplicationMenu(sections: AppMenuSection[] | null): void {
+    this.menu = sections;
   }
 }
 
@@ -263,9 +320,27 @@ export class FakeApp implements AppPort {
   }
   setLaunchAtLogin(enabled: boolean): void {
     this.loginItem = enabled;
+    this.loginStatus = enabled ? 'enabled' : 'not-registered';
+  }
+  /** What `loginItemStatus` answers (set by setLaunchAtLogin; tests set others). */
+  loginStatus: LoginItemStatus = 'not-registered';
+  loginItemStatus(): LoginItemStatus {
+    return this.loginStatus;
   }
   hideDock(): void {
     this.dockHidden = true;
+  }
+  /** macOS: where the app runs from (the test sets it); null elsewhere. */
+  inApplications: boolean | null = null;
+  /** What a move to Applications answers; the moves asked for. */
+  moveSucceeds = true;
+  moves = 0;
+  isInApplicationsFolder(): boolean | null {
+    return this.platform === 'darwin' ? (this.inApplications ?? true) : null;
+  }
+  moveToApplicationsFolder(): boolean {
+    this.moves++;
+    return this.moveSucceeds;
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
@@ -430,5 +505,14 @@ export function fakePorts(app: FakeApp = new FakeApp('linux'), net: FakeNet = ne
     clipboard: new FakeDesktop(),
     dialog: new FakeDesktop(),
     shell: new FakeDesktop(),
+    sessionBus: trayHost(),
+    menu: new FakeAppMenu(),
   };
+}
+
+/** A session bus with a tray host running (the usual desktop). */
+function trayHost(): FakeSessionBus {
+  const bus = new FakeSessionBus();
+  bus.owners.set('org.kde.StatusNotifierWatcher', true);
+  return bus;
 }

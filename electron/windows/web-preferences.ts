@@ -1,6 +1,5 @@
 // The web preferences of every window the app opens, in one place so a test can assert them.
 
-import { randomUUID } from 'node:crypto';
 import type { SafeWebPreferences, WindowOptions } from '../platform/ports';
 
 const HARDENED = {
@@ -22,10 +21,11 @@ export function diagnosticWindowPreferences(preloadPath: string, devTools: boole
   return { ...HARDENED, preload: preloadPath, devTools };
 }
 
-/** A fresh in-memory partition name (no `persist:` prefix, so nothing is written to disk). */
-export function cleanPartitionName(): string {
-  return `clean-${randomUUID()}`;
-}
+/**
+ * The clean session's partition: in memory (no `persist:` prefix, so nothing is written to disk) and
+ * one for the app's whole run, emptied before every use, so uses do not pile up sessions.
+ */
+export const CLEAN_PARTITION = 'clean-session';
 
 /** The clean-session window: its own in-memory partition, no preload, no devtools. */
 export function cleanSessionPreferences(partition: string): SafeWebPreferences {
@@ -46,7 +46,7 @@ export function diagnosticWindowOptions(preloadPath: string, devTools: boolean):
 }
 
 /** Options of a clean-session window for a target. */
-export function cleanSessionWindowOptions(target: string, partition: string): WindowOptions {
+export function cleanSessionWindowOptions(target: string, partition = CLEAN_PARTITION): WindowOptions {
   return {
     kind: 'clean-session',
     title: `${target} — clean session (no extensions, no cookies)`,
@@ -54,5 +54,7 @@ export function cleanSessionWindowOptions(target: string, partition: string): Wi
     height: 800,
     show: true,
     webPreferences: cleanSessionPreferences(partition),
+    emptySessionFirst: true,
+    plainUserAgent: true,
   };
 }

@@ -67,6 +67,18 @@ describe('App', () => {
     expect(notes[1]).toMatch(/Checks are paused until/);
   });
 
+  it('says why no tray icon shows, and offers the run controls after the view', async () => {
+    const snap = outageSnapshot();
+    snap.trayMissing = 'No tray icon can be shown: this desktop runs no tray host.';
+    const { state } = await connectedState({ snapshot: snap });
+    render(App, { props: { state } });
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toContain(snap.trayMissing);
+    const controls = screen.getByRole('region', { name: 'Run controls' });
+    const panel = screen.getByRole('tabpanel');
+    // After the panel in document order, so the keyboard reaches the view first.
+    expect(panel.compareDocumentPosition(controls) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('says so when the first snapshot cannot be loaded', async () => {
     const { state } = await connectedState({
       overrides: {

@@ -7,7 +7,7 @@ import { TargetSchema } from '../config/schema';
 import type { Diagnosis, NextAction } from '../types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../types/monitor';
 import type { Outcome, ProbePath, ProbeResult, ProbeTimings } from '../types/probe';
-import type { AppSettings, TokenState } from '../types/settings';
+import type { AppSettings, LoginItemStatus, TokenState } from '../types/settings';
 import type { StatusReading } from '../types/status';
 import type { TargetConfig } from '../types/config';
 
@@ -26,6 +26,16 @@ export interface AppSnapshot {
   /** Overall tray state (the worst target). */
   overall: HealthState;
   paused: { until: string } | null;
+  /** Notifications are snoozed until this instant, or null. */
+  snoozedUntil: string | null;
+  /** Why no tray icon can be shown and how to get one (Linux without a tray host), or null. */
+  trayMissing: string | null;
+  /** What the OS says of the login item; null where the app leaves it alone (a development run). */
+  loginItem: LoginItemStatus | null;
+  /** The one-time offer to start at login is to be shown (first run, not answered yet). */
+  offerLoginItem: boolean;
+  /** macOS: the app runs from outside Applications (disk image, Downloads), so its login item cannot work. */
+  outsideApplications: boolean;
   targets: TargetView[];
   /** A one-time notice (e.g. the settings file was corrupt and was moved aside). */
   notice: string | null;
@@ -161,6 +171,20 @@ export const invokeChannels = {
     request: v.strictObject({ target: targetName, which: v.picklist(['site', 'status-page']) }),
     response: {} as ActionResult,
   },
+  // The tray menu's run controls, also in the window (a desktop without a tray must still reach them).
+  'app:quit': { request: v.undefined(), response: undefined as void },
+  'monitor:pause': {
+    request: v.strictObject({ until: v.picklist(['hour', 'tomorrow']) }),
+    response: undefined as void,
+  },
+  'monitor:resume': { request: v.undefined(), response: undefined as void },
+  'notifications:snooze': {
+    request: v.strictObject({ hours: v.picklist([1]) }),
+    response: undefined as void,
+  },
+  'notifications:unsnooze': { request: v.undefined(), response: undefined as void },
+  'login-offer:answer': { request: v.strictObject({ enable: v.boolean() }), response: undefined as void },
+  'app:move-to-applications': { request: v.undefined(), response: {} as ActionResult },
 } as const;
 
 /** Push channels (main → renderer) and their payload types. */
@@ -202,6 +226,13 @@ export interface Why500Api {
   copyReport(request: RequestOf<'report:copy'>): Promise<ActionResult>;
   saveReport(request: RequestOf<'report:save'>): Promise<ActionResult>;
   openLink(request: RequestOf<'link:open'>): Promise<ActionResult>;
+  quitApp(): Promise<void>;
+  pauseMonitoring(request: RequestOf<'monitor:pause'>): Promise<void>;
+  resumeMonitoring(): Promise<void>;
+  snoozeNotifications(request: RequestOf<'notifications:snooze'>): Promise<void>;
+  unsnoozeNotifications(): Promise<void>;
+  answerLoginOffer(request: RequestOf<'login-offer:answer'>): Promise<void>;
+  moveToApplications(): Promise<ActionResult>;
   onSnapshot(listener: (snapshot: AppSnapshot) => void): Unsubscribe;
   onDiagnoseProgress(listener: (progress: DiagnoseProgress) => void): Unsubscribe;
   onShowView(listener: (request: PushChannels['view:show']) => void): Unsubscribe;
@@ -224,6 +255,13 @@ export const apiChannels = {
   copyReport: 'report:copy',
   saveReport: 'report:save',
   openLink: 'link:open',
+  quitApp: 'app:quit',
+  pauseMonitoring: 'monitor:pause',
+  resumeMonitoring: 'monitor:resume',
+  snoozeNotifications: 'notifications:snooze',
+  unsnoozeNotifications: 'notifications:unsnooze',
+  answerLoginOffer: 'login-offer:answer',
+  moveToApplications: 'app:move-to-applications',
   onSnapshot: 'snapshot:changed',
   onDiagnoseProgress: 'diagnose:progress',
   onShowView: 'view:show',

@@ -35,3 +35,11 @@ export interface TokenState {
   /** Encryption is not available at all: tokens cannot be stored. */
   available: boolean;
 }
+
+/**
+ * What the OS says of the app's login item: registered and on; waiting for the user's approval
+ * (macOS: System Settings → General → Login Items); not registered; not found (macOS cannot find
+ * the app, e.g. run from the disk image or Downloads); or turned off outside the app (Windows:
+ * Task Manager's Startup apps).
+ */
+export type LoginItemStatus = 'enabled' | 'requires-approval' | 'not-registered' | 'not-found' | 'disabled';

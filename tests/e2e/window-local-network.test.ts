@@ -84,9 +84,7 @@ describe('window on the real core: certificate interception on every site', () =
       ]);
       const row = table.getByRole('row').filter({ hasText: 'Certificate interception' });
       expect(await row.getByRole('cell').first().textContent()).toBe('fault found');
-      expect(await row.textContent()).toMatch(
-        /Every HTTPS site shows a certificate this computer does not trust/,
-      );
+      expect(await row.textContent()).toMatch(/Every HTTPS site fails the app's certificate check/);
       expect(await page.getByText(/Something re-signs your secure connections/).count()).toBeGreaterThan(0);
 
       expect(await walkViews(page, 'core-local-interception', 'light')).toEqual({});

@@ -132,6 +132,17 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       message: `Report saved as why500-report.${format === 'json' ? 'json' : 'md'}.`,
     }),
     openLink: async () => ({ ok: true, message: 'Opened in your browser.' }),
+    // Main answers the run controls with nothing; the new state arrives as a pushed snapshot.
+    quitApp: async () => undefined,
+    pauseMonitoring: async () => undefined,
+    resumeMonitoring: async () => undefined,
+    snoozeNotifications: async () => undefined,
+    unsnoozeNotifications: async () => undefined,
+    answerLoginOffer: async () => undefined,
+    moveToApplications: async () => ({
+      ok: true,
+      message: 'Moved to Applications; why500 starts again from there.',
+    }),
     onSnapshot: (l) => {
       listeners.snapshot.add(l);
       return () => listeners.snapshot.delete(l);

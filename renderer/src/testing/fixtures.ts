@@ -441,6 +441,11 @@ export function outageSnapshot(now = FIXTURE_NOW): AppSnapshot {
   return {
     overall: 'outage',
     paused: null,
+    snoozedUntil: null,
+    trayMissing: null,
+    loginItem: null,
+    offerLoginItem: false,
+    outsideApplications: false,
     targets: [targetView('outage', overloadDiagnosis(now), overloadRound(now), incidentStatus(now), now)],
     notice: null,
     appVersion: '0.1.0',
@@ -453,6 +458,11 @@ export function healthySnapshot(now = FIXTURE_NOW): AppSnapshot {
   return {
     overall: 'healthy',
     paused: null,
+    snoozedUntil: null,
+    trayMissing: null,
+    loginItem: null,
+    offerLoginItem: false,
+    outsideApplications: false,
     targets: [targetView('healthy', healthyDiagnosis(now), healthyRound(now), inactiveStatus(now), now)],
     notice: null,
     appVersion: '0.1.0',

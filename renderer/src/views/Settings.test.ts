@@ -229,3 +229,20 @@ describe('Token', () => {
     expect(screen.queryByLabelText('Token')).toBeNull();
   });
 });
+
+describe('Settings: the login item', () => {
+  it('shows what the OS says of the login item next to its checkbox', async () => {
+    const fake = createFakeApi();
+    render(Settings, { props: { api: fake.api, loginItem: 'requires-approval' } });
+    const box = await screen.findByRole('checkbox', { name: 'Start why500 when I log in' });
+    expect(box.getAttribute('aria-describedby')).toBe('login-item-status');
+    expect(document.getElementById('login-item-status')?.textContent).toBe(
+      'Login item: waiting for your approval in System Settings → General → Login Items',
+    );
+  });
+
+  it('says nothing it was not told', async () => {
+    await setup();
+    expect(document.getElementById('login-item-status')).toBeNull();
+  });
+});
