@@ -255,6 +255,29 @@ export function localNetworkDiagnosis(now = FIXTURE_NOW): Diagnosis {
   };
 }
 
+/**
+ * The overload diagnosis as "Diagnose now" gives it: the six local checks ran (the service failed) and
+ * found nothing at fault; most had nothing to test.
+ */
+export function overloadWithLocalChecks(now = FIXTURE_NOW): Diagnosis {
+  const at = iso(0, now);
+  const check = (id: LocalCheckId, outcome: LocalCheckResult['outcome'], detail: string, ms: number) =>
+    ({ check: id, at, ms, outcome, finding: null, detail, requests: 1 }) as LocalCheckResult;
+  const checks = [
+    check('dns', 'ok', 'Your DNS server and 1.1.1.1 (DNS over HTTPS) both found character.ai', 58),
+    check('families', 'skipped', 'Only IPv4 addresses are offered for character.ai', 2),
+    check('captive', 'ok', 'The “no content” address www.google.com answered 204 as it should', 37),
+    check('proxy', 'skipped', 'No proxy is set for character.ai: requests go direct', 1),
+    check('interception', 'skipped', 'The certificate was not compared: no other HTTPS site answered', 1),
+    check('clock', 'skipped', 'No server sent its time', 1),
+  ];
+  const base = overloadDiagnosis(now);
+  return {
+    ...base,
+    evidence: { ...base.evidence, local: { reason: 'the service failed', checks, requests: 3 } },
+  };
+}
+
 /** A status reading with an open incident, one component down and an upcoming maintenance. */
 export function incidentStatus(now = FIXTURE_NOW): StatusReading {
   return {

@@ -144,4 +144,25 @@ describe('Overview', () => {
     // The fake's diagnosis says overload; it is newer than the pushed healthy one, so it shows.
     expect(screen.getByText('Overload')).toBeTruthy();
   });
+
+  it('keeps the diagnosis the user asked for, labelled with its time, until dismissed', async () => {
+    const { fake, state } = await connectedState({ snapshot: healthySnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Diagnosis finished.'));
+    const heading = () => screen.getByRole('heading', { level: 2 }).textContent;
+    expect(heading()).toMatch(/too much traffic/);
+    expect(screen.getByText(/^Diagnosis you asked for at /)).toBeTruthy();
+
+    // A newer background round arrives: the on-demand result stays on screen.
+    fake.pushSnapshot(healthySnapshot(FIXTURE_NOW + 60_000));
+    flushSync();
+    expect(heading()).toMatch(/too much traffic/);
+    expect(screen.getByText('Overload')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Back to the latest round' }));
+    expect(heading()).toBe('Character.AI is working normally.');
+    expect(screen.queryByText(/^Diagnosis you asked for at /)).toBeNull();
+    expect(screen.getByText('From the checks that run in the background.')).toBeTruthy();
+  });
 });
