@@ -208,6 +208,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return diagnosis;
     },
     timeline: (name, range) => history.timeline(name, range, clock.wallNow()),
+    uptime: (name) => history.uptime(name, clock.wallNow()),
     reconfigure(next) {
       config = withTiming(next, options.timing);
       rounds.reconfigure(config);

@@ -10,7 +10,8 @@ export function uptimePercent(w: UptimeWindow): string | null {
   if (w.watchedMs <= 0) return null;
   if (w.failingMs <= 0 && w.failedRounds === 0) return '100%';
   const share = Math.max(0, (w.watchedMs - w.failingMs) / w.watchedMs);
-  const tenths = Math.min(999, Math.floor(share * 1000));
+  // The epsilon keeps 0.95 (949.999… in floating point) from reading as 94.9.
+  const tenths = Math.min(999, Math.floor(share * 1000 + 1e-9));
   return `${(tenths / 10).toFixed(1)}%`;
 }
 
