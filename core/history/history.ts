@@ -288,6 +288,7 @@ export class HistoryStore {
       events: this.events(target, from, now),
       deploys,
       bands: this.bands(target, from, now),
+      uptime: this.uptime(target, now),
     };
   }
 

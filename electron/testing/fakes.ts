@@ -364,7 +364,17 @@ export class FakeAppCore implements AppCore {
     return this.diagnosis;
   }
   timeline(target: string, range: TimelineRange): TimelineData {
-    return { target, range, from: '', to: '', samples: [], events: [], deploys: [], bands: [] };
+    return {
+      target,
+      range,
+      from: '',
+      to: '',
+      samples: [],
+      events: [],
+      deploys: [],
+      bands: [],
+      uptime: this.uptime(target),
+    };
   }
   /** Uptime with nothing watched, unless a test sets `uptimes[target]`. */
   uptimes: Record<string, UptimeSummary> = {};

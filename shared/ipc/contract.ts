@@ -10,6 +10,7 @@ import type { Outcome, ProbePath, ProbeResult, ProbeTimings } from '../types/pro
 import type { AppSettings, TokenState } from '../types/settings';
 import type { StatusReading } from '../types/status';
 import type { TargetConfig } from '../types/config';
+import type { UptimeSummary } from '../types/uptime';
 
 /** One target as the window shows it. */
 export interface TargetView {
@@ -72,6 +73,8 @@ export interface TimelineData {
   deploys: { at: string; fingerprint: string }[];
   /** State bands (outage / degraded) over the range. */
   bands: { state: HealthState; from: string; to: string | null }[];
+  /** Uptime over 24 h, 7 d and 30 d and the last rounds (whatever the range). */
+  uptime: UptimeSummary;
 }
 
 /** Result of running a next-step action. */

@@ -150,4 +150,29 @@ describe('the first screen at 980×720', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('shows uptime and the heartbeat strip above the timeline, with zero axe violations', async () => {
+    const fake = createFakeApi({ now: Date.now() });
+    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
+    const page = await context.newPage();
+    const bridge = await installBridge(page, fake.api);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      const uptime = page.getByRole('region', { name: 'Uptime, as seen from here' });
+      await uptime.waitFor();
+      expect(
+        await uptime.getByText('Last 24 h').locator('xpath=following-sibling::dd').textContent(),
+      ).toMatch(/^\s*98\.8%\s+watched all of it\s*$/);
+      expect(
+        await page.getByRole('list', { name: 'Last 40 rounds, oldest first' }).getByRole('listitem').count(),
+      ).toBe(40);
+      await page.getByRole('img', { name: /Response time and errors/ }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-screen-timeline.png') });
+    } finally {
+      bridge.detach();
+      await context.close();
+    }
+  }, 60_000);
 });
