@@ -137,6 +137,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           baselines: context.baselines,
           ...(asked.has(context.target.name) ? { asked: true } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
+          ...(context.partial ? { partial: true } : {}),
         }),
       tokens: options.tokens,
       history,

@@ -46,6 +46,8 @@ export interface DiagnoseProgress {
   target: string;
   running: boolean;
   checks: DiagnoseCheck[];
+  /** A first, partial diagnosis while a probe still hangs (its `pending` says which); null until then. */
+  partial?: Diagnosis | null;
 }
 
 /** One point of the latency timeline. */
