@@ -66,19 +66,32 @@ export class AppState {
   readonly current: TargetView | null = $derived(
     this.snapshot?.targets.find((t) => t.status.target === this.target) ?? null,
   );
-  /** The on-screen target's on-demand diagnosis, while the user keeps it. */
-  readonly onDemand: OnDemandResult | null = $derived(this.manual[this.target ?? ''] ?? null);
-  /** The diagnosis on screen: the one the user asked for, else the latest background round's. */
-  readonly diagnosis: Diagnosis | null = $derived(
-    this.onDemand?.diagnosis ?? this.current?.status.diagnosis ?? null,
-  );
-  /** The state that goes with the diagnosis on screen. */
-  readonly shownState: HealthState | null = $derived(
-    this.onDemand?.state ?? this.current?.status.state ?? null,
-  );
   /** Progress of the on-screen target's diagnosis, if any. */
   readonly currentProgress = $derived(
     this.progress && this.progress.target === this.target ? this.progress : null,
+  );
+
+  /** True while a diagnosis of the on-screen target runs (started here, or by main via an action). */
+  readonly running = $derived(
+    (this.diagnosing !== null && this.diagnosing === this.target) || this.currentProgress?.running === true,
+  );
+
+  /** The first, partial diagnosis of the on-screen target's running on-demand diagnosis (a probe still hangs). */
+  readonly partial: Diagnosis | null = $derived(
+    this.running ? (this.currentProgress?.partial ?? null) : null,
+  );
+  /** The on-screen target's on-demand diagnosis, while the user keeps it. */
+  readonly onDemand: OnDemandResult | null = $derived(this.manual[this.target ?? ''] ?? null);
+  /**
+   * The diagnosis on screen: a partial one while the asked-for diagnosis still waits for a probe, the one
+   * the user asked for, else the latest background round's.
+   */
+  readonly diagnosis: Diagnosis | null = $derived(
+    this.partial ?? this.onDemand?.diagnosis ?? this.current?.status.diagnosis ?? null,
+  );
+  /** The state that goes with the diagnosis on screen. */
+  readonly shownState: HealthState | null = $derived(
+    (this.partial ? null : this.onDemand?.state) ?? this.current?.status.state ?? null,
   );
 
   constructor(readonly api: Why500Api) {}
@@ -126,11 +139,6 @@ export class AppState {
       this.diagnosing = null;
     }
   }
-
-  /** True while a diagnosis of the on-screen target runs (started here, or by main via an action). */
-  readonly running = $derived(
-    (this.diagnosing !== null && this.diagnosing === this.target) || this.currentProgress?.running === true,
-  );
 
   /** Cancels the running diagnosis of the on-screen target. */
   async cancel(): Promise<void> {
