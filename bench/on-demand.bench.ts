@@ -129,7 +129,9 @@ export async function run(): Promise<BenchSection[]> {
       lines.push(`cli run ${i + 1}: exit ${r.code} in ${Math.round(r.ms)} ms`);
     }
 
-    lines.push('(the CLI runs its prebuilt bundle when it is fresh — `npm run prepare` — else tsx, far slower)');
+    lines.push(
+      '(the CLI runs its prebuilt bundle when it is fresh — `npm run prepare` — else tsx, far slower)',
+    );
 
     const hangConfig = configOf(world, { name: 'hangs', url: hanging.url });
     const hang = await onDemand(world, hangConfig);
