@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createFakeApi } from '../../renderer/src/testing/fake-api';
+import { createFakeApi, progressAt } from '../../renderer/src/testing/fake-api';
 import {
   healthySnapshot,
   localNetworkSnapshot,
@@ -145,6 +145,41 @@ describe('the first screen at 980×720', () => {
       expect(outside(await firstScreen(page))).toEqual([]);
       expect(await runAxe(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-screen-local-fault-dark.png') });
+    } finally {
+      bridge.detach();
+      await context.close();
+    }
+  }, 60_000);
+
+  it('shows a partial verdict while a probe hangs without moving the buttons, then the complete one', async () => {
+    const now = Date.now();
+    const fake = createFakeApi({ now, holdDiagnosis: true });
+    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
+    const page = await context.newPage();
+    const bridge = await installBridge(page, fake.api);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('heading', { name: 'Next step' }).waitFor();
+      await page.getByRole('button', { name: 'Diagnose now' }).click();
+      await page.getByRole('list', { name: 'Diagnosis checks' }).waitFor();
+      const running = await firstScreen(page);
+      const partial = {
+        ...overloadWithLocalChecks(now),
+        pending: [{ name: 'chat', path: 'direct' as const }],
+      };
+      fake.pushProgress({ ...progressAt('Character.AI', 1), partial });
+      await page.getByText(/Partial diagnosis at .* still waiting for chat\./).waitFor();
+      const shown = await firstScreen(page);
+      expect(outside(shown)).toEqual([]);
+      expect(shown.diagnose).toEqual(running.diagnose);
+      expect(await runAxe(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-screen-partial.png') });
+
+      fake.pushProgress({ ...progressAt('Character.AI', 4, false), partial });
+      fake.releaseDiagnosis(overloadWithLocalChecks(now + 10_000));
+      await page.getByText(/^Diagnosis you asked for at /).waitFor();
+      expect(await page.getByText(/Partial diagnosis/).count()).toBe(0);
+      expect(outside(await firstScreen(page))).toEqual([]);
     } finally {
       bridge.detach();
       await context.close();
