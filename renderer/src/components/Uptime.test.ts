@@ -27,6 +27,13 @@ describe('Uptime', () => {
     expect(screen.getByText(/Last 40 rounds, oldest first: 12 had failures\./)).toBeTruthy();
   });
 
+  it('words a single round as such', () => {
+    const uptime = overloadUptime();
+    render(Uptime, { props: { uptime: { ...uptime, heartbeat: uptime.heartbeat.slice(0, 1) } } });
+    expect(screen.getByText('The one round so far: it answered.')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'The one round so far' })).toBeTruthy();
+  });
+
   it('says when nothing is stored yet', () => {
     render(Uptime, { props: { uptime: { ...overloadUptime(), heartbeat: [] } } });
     expect(screen.getByText('No rounds stored yet.')).toBeTruthy();

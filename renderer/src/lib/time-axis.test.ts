@@ -125,6 +125,20 @@ describe('fitToData', () => {
     expect(buckets).toBe(6);
   });
 
+  it('takes the probes of one round (started milliseconds apart) as one round, not as many', () => {
+    const full = overloadTimeline('hour');
+    const to = Date.parse(full.to);
+    const one = full.samples.at(-1)!;
+    const young = {
+      ...full,
+      samples: [0, 3, 7, 12].map((ms) => ({ ...one, at: new Date(to - 10_000 + ms).toISOString() })),
+    };
+    // One round says nothing of the interval: six minutes' worth of axis (the usual minute), six slices.
+    const { data, buckets } = fitToData(young, 60);
+    expect(to - Date.parse(data.from)).toBe(6 * MIN);
+    expect(buckets).toBe(6);
+  });
+
   it('leaves a range full of data alone', () => {
     const full = overloadTimeline('hour');
     expect(fitToData(full, 60)).toEqual({ data: full, buckets: 60 });

@@ -86,28 +86,45 @@ export function timeAxis(
   return { ticks, days: true };
 }
 
+/** Probes starting within this of each other belong to one round (a round's probes start together). */
+const ROUND_SPLIT_MS = 2_000;
+
+/** Start times of the rounds among sorted sample times. */
+function roundStarts(times: number[]): number[] {
+  const starts: number[] = [];
+  let last = -Infinity;
+  for (const t of times) {
+    if (t - last > ROUND_SPLIT_MS) starts.push(t);
+    last = t;
+  }
+  return starts;
+}
+
 /**
  * The timeline narrowed to the span its samples cover when that is shorter than the range (a new
- * install), at least five minutes or six rounds, with a bucket count of about one round each (at most
- * `maxBuckets`). A range full of data is returned as it is, with `maxBuckets`.
+ * install): at least six rounds' worth (half a minute at the least), with a bucket count of about one
+ * round each (at most `maxBuckets`). A range full of data is returned as it is, with `maxBuckets`.
  */
 export function fitToData(data: TimelineData, maxBuckets: number): { data: TimelineData; buckets: number } {
   const from = Date.parse(data.from);
   const to = Date.parse(data.to);
-  const times = [...new Set(data.samples.map((s) => Date.parse(s.at)))]
+  const times = data.samples
+    .map((s) => Date.parse(s.at))
     .filter((t) => Number.isFinite(t) && t >= from && t <= to)
     .sort((a, b) => a - b);
   // No data, or data from (nearly) the range's start: the range is right as it is.
   if (!Number.isFinite(from) || !Number.isFinite(to) || times.length === 0)
     return { data, buckets: maxBuckets };
   if (times[0]! - from < (to - from) / 10) return { data, buckets: maxBuckets };
-  const gaps = times
+  const rounds = roundStarts(times);
+  const gaps = rounds
     .slice(1)
-    .map((t, i) => t - times[i]!)
+    .map((t, i) => t - rounds[i]!)
     .sort((a, b) => a - b);
+  // One round alone says nothing of the interval: assume the usual minute.
   const gap = Math.max(1_000, gaps[gaps.length >> 1] ?? MIN);
-  const minSpan = Math.max(5 * MIN, 6 * gap);
-  const start = Math.max(from, Math.min(times[0]! - gap / 2, to - minSpan));
+  const minSpan = Math.max(30_000, 6 * gap);
+  const start = Math.max(from, Math.min(rounds[0]! - gap / 2, to - minSpan));
   if (start <= from) return { data, buckets: maxBuckets };
   const buckets = Math.max(1, Math.min(maxBuckets, Math.round((to - start) / gap)));
   return { data: { ...data, from: new Date(start).toISOString() }, buckets };
