@@ -30,6 +30,9 @@ export interface OnDemandResult {
   state: HealthState;
 }
 
+/** Next-step actions that run a new diagnosis. */
+const REDIAGNOSE: ReadonlySet<NextAction> = new Set(['diagnose-again', 'check-connection']);
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -162,6 +165,9 @@ export class AppState {
     try {
       const result = await this.api.runAction({ target, action });
       this.message = result.message;
+      // These actions diagnose again in main, whose result comes with the snapshot: the user asked
+      // again, so the older on-demand result makes way for it.
+      if (result.ok && REDIAGNOSE.has(action)) this.dismiss();
       return result;
     } catch (err) {
       this.message = `That did not work: ${errorText(err)}`;

@@ -173,6 +173,15 @@ describe('Overview', () => {
     expect(screen.getByText('From the checks that run in the background.')).toBeTruthy();
   });
 
+  it('puts the on-demand result away when the user diagnoses again through the next step', async () => {
+    const { state } = await connectedState({ snapshot: outageSnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    await waitFor(() => expect(screen.getByText(/^Diagnosis you asked for at /)).toBeTruthy());
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose again' }));
+    await waitFor(() => expect(screen.getByText('From the checks that run in the background.')).toBeTruthy());
+  });
+
   it('shows a partial diagnosis while a probe hangs, saying what it still waits for, then the complete one', async () => {
     const { fake, state } = await connectedState({ snapshot: healthySnapshot(), holdDiagnosis: true });
     render(Overview, { props: { state, now: FIXTURE_NOW } });
