@@ -354,15 +354,15 @@ export class HistoryStore {
   uptime(target: string, now = this.now()): UptimeSummary {
     const from = now - UPTIME_WINDOWS[UPTIME_WINDOWS.length - 1]!.spanMs;
     const samples: UptimeSample[] = [];
+    // Whether each series is the target's own direct probe, looked up once per series, not per sample.
+    const wanted: (boolean | undefined)[] = [];
+    const isWanted = (series: number): boolean =>
+      (wanted[series] ??=
+        this.store.seriesTarget(series) === target && this.store.seriesPath(series) === 'direct');
     this.store.scanBackwards((slot, at, series) => {
       // Samples are nearly in time order (rounds of different targets interleave): stop well before `from`.
       if (at < from - 600_000) return false;
-      if (
-        at >= from &&
-        at <= now &&
-        this.store.seriesTarget(series) === target &&
-        this.store.seriesPath(series) === 'direct'
-      )
+      if (at >= from && at <= now && isWanted(series))
         samples.push({ at, failed: isFailure(this.store.outcomeAt(slot)) });
       return true;
     });

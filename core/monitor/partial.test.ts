@@ -26,6 +26,7 @@ const config: ResolvedConfig = {
         { name: 'chat', url: 'https://api.svc.test/chat' },
       ],
       statusPage: null,
+      auth: null,
     },
   ],
 };
