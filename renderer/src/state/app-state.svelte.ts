@@ -156,6 +156,8 @@ export class AppState {
     if (!target || !(target in this.manual)) return;
     const { [target]: _dropped, ...rest } = this.manual;
     this.manual = rest;
+    // "Diagnosis finished." spoke of the result just put away.
+    this.message = null;
   }
 
   /** Runs a next-step action for the on-screen target. */

@@ -171,6 +171,7 @@ describe('Overview', () => {
     expect(heading()).toBe('Character.AI is working normally.');
     expect(screen.queryByText(/^Diagnosis you asked for at /)).toBeNull();
     expect(screen.getByText('From the checks that run in the background.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('puts the on-demand result away when the user diagnoses again through the next step', async () => {
