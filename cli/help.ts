@@ -9,6 +9,7 @@ Commands:
   check      Probe the target(s) once and print what each endpoint did
   diagnose   Observe for a while, then name the most likely cause and the next step
   watch      Run the monitor in the foreground and print each event
+  history    Print the uptime over 24 h, 7 d and 30 d and the last rounds, from the stored history
   simulate   Start a local fake service that misbehaves like each cause (for demos and tests)
 
 Options:
@@ -75,5 +76,19 @@ Options:
 ${COMMON}
 
 Exit codes: 0 stopped cleanly, 2 bad usage or config.
+`,
+  history: `Usage: why500 history [--config FILE] [--target NAME] [--json]
+
+Prints, from the history the app and the CLI keep, the uptime over the last 24 hours, 7 days
+and 30 days and a strip of the last rounds (+ answered, x failed). Uptime is the share of the
+time watched in which the service's own checks answered; time the monitor was not running is
+left out and said. Probes nothing.
+
+Options:
+  --target NAME        Only this target (default: every configured target)
+  --json               One line per target: {"target","at","windows":[…],"heartbeat":[…]}
+${COMMON}
+
+Exit codes: 0 printed, 2 bad usage or config.
 `,
 };

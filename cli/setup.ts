@@ -6,7 +6,7 @@ import { envTokenSource, envTokens } from '../core/config/env-tokens';
 import type { AppCore } from '../core/app/app-core';
 import type { AppCoreOptions } from '../core/app/create';
 import type { ResolvedConfig, ResolvedTarget } from '../shared/types/config';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir } from '../core/app/data-dir';
 import type { CliIo, Output } from './output';
 import { UsageError } from './usage-error';
 

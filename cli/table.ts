@@ -4,6 +4,7 @@ import type { Diagnosis } from '../shared/types/diagnosis';
 import type { MonitorEvent, Round } from '../shared/types/monitor';
 import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { formatDuration } from '../shared/vocabulary/time';
+import { displayWidth, padEndDisplay, padStartDisplay } from '../shared/text/width';
 import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../shared/vocabulary/words';
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
@@ -15,13 +16,19 @@ export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Lays out rows as aligned columns (right-aligned where `right[i]`). */
+/**
+ * Lays out rows as aligned columns (right-aligned where `right[i]`), measured in terminal columns so
+ * CJK names (two columns a character) line up too.
+ */
 export function columns(rows: string[][], right: boolean[] = []): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows.map((row) =>
     row
-      .map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) =>
+        right[i] ? padStartDisplay(cell, widths[i] ?? 0) : padEndDisplay(cell, widths[i] ?? 0),
+      )
       .join('  ')
       .trimEnd(),
   );

@@ -11,6 +11,7 @@ import { loadConfig } from '../core/config/load';
 import { renderReport } from '../core/report/report';
 import { loadConfigFile } from './app/config-file';
 import { AppController } from './app/controller';
+import { appDataDir } from './app/data-dir';
 import { LogFile } from './app/log-file';
 import { logProcessErrors } from './app/process-errors';
 import { realTimers } from './app/run-control';
@@ -134,7 +135,8 @@ if (!electronApp.requestSingleInstanceLock()) {
         paths: {
           preload: join(root, 'dist', 'electron', 'preload.cjs'),
           trayDir,
-          dataDir: app.getPath('userData'),
+          // History and fingerprints in the folder the CLI uses too (settings and the log stay in userData).
+          dataDir: appDataDir(),
         },
         devTools: !app.isPackaged,
         timers: realTimers,

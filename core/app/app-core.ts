@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
+import type { UptimeSummary } from '../../shared/types/uptime';
 import type { DiagnoseOptions } from '../monitor/monitor';
 import type { ReportFormat, ReportInput } from '../report/types';
 
@@ -51,6 +52,8 @@ export interface AppCore {
   diagnoseNow(target: string, options?: DiagnoseOptions): Promise<Diagnosis | null>;
   /** Samples, events, deploy markers and outage bands of a target over a range. */
   timeline(target: string, range: TimelineRange): TimelineData;
+  /** Uptime over 24 h, 7 d and 30 d and the heartbeat of the last rounds, from the stored history. */
+  uptime(target: string): UptimeSummary;
   /** Applies new settings without losing history. */
   reconfigure(config: ResolvedConfig): void;
   /** Subscribes to monitor events; returns the unsubscribe function. */

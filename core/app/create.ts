@@ -144,6 +144,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           baselines: context.baselines,
           ...(asked.has(context.target.name) ? { asked: true } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
+          ...(context.partial ? { partial: true } : {}),
         }),
       tokens: options.tokens,
       history,
@@ -215,6 +216,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return diagnosis;
     },
     timeline: (name, range) => history.timeline(name, range, clock.wallNow()),
+    uptime: (name) => history.uptime(name, clock.wallNow()),
     reconfigure(next) {
       config = withTiming(next, options.timing);
       rounds.reconfigure(config);

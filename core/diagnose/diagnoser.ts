@@ -202,16 +202,18 @@ export class Diagnoser {
       baselines: Record<string, number | null>;
       asked?: boolean;
       signal?: AbortSignal;
+      /** A partial diagnosis of a round in flight: no local checks (the complete one runs them). */
+      partial?: boolean;
     },
   ): Promise<Diagnosis> {
     const newest = rounds.at(-1);
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
-    if (this.tracker && site) this.tracker.observe(siteOrigin(target.site), site);
+    if (this.tracker && site && !options.partial) this.tracker.observe(siteOrigin(target.site), site);
     const symptom = options.symptom || newest?.symptom === true;
     // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
     const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
-      this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
+      options.partial ? null : this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
     ]);
     const evidence = this.evidence(target, rounds, {
       symptom,

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { TimelineData, TimelineRange, TimelineSample } from '../../shared/ipc/contract';
 import type { HealthState, MonitorEvent, Round } from '../../shared/types/monitor';
-import type { ProbePath } from '../../shared/types/probe';
+import { isFailure, type ProbePath } from '../../shared/types/probe';
 import {
   decodeRecord,
   encodeRecord,
@@ -20,6 +20,8 @@ import {
   type StateRecord,
 } from './codec';
 import { SampleStore } from './sample-store';
+import { groupRounds, summarizeUptime, UPTIME_WINDOWS, type UptimeSample } from './uptime';
+import type { UptimeSummary } from '../../shared/types/uptime';
 import { RowScanner } from './row-scan';
 import { dayOf, listSegments, pruneSegments, readLines, SegmentWriter } from './segments';
 
@@ -286,6 +288,7 @@ export class HistoryStore {
       events: this.events(target, from, now),
       deploys,
       bands: this.bands(target, from, now),
+      uptime: this.uptime(target, now),
     };
   }
 
@@ -342,6 +345,28 @@ export class HistoryStore {
       return false;
     });
     return found;
+  }
+
+  /**
+   * Uptime of a target over 24 h, 7 d and 30 d and its last rounds, from the stored probes of the
+   * service itself (controls, alternate paths and tokenless checks left out).
+   */
+  uptime(target: string, now = this.now()): UptimeSummary {
+    const from = now - UPTIME_WINDOWS[UPTIME_WINDOWS.length - 1]!.spanMs;
+    const samples: UptimeSample[] = [];
+    // Whether each series is the target's own direct probe, looked up once per series, not per sample.
+    const wanted: (boolean | undefined)[] = [];
+    const isWanted = (series: number): boolean =>
+      (wanted[series] ??=
+        this.store.seriesTarget(series) === target && this.store.seriesPath(series) === 'direct');
+    this.store.scanBackwards((slot, at, series) => {
+      // Samples are nearly in time order (rounds of different targets interleave): stop well before `from`.
+      if (at < from - 600_000) return false;
+      if (at >= from && at <= now && isWanted(series))
+        samples.push({ at, failed: isFailure(this.store.outcomeAt(slot)) });
+      return true;
+    });
+    return summarizeUptime(target, groupRounds(samples), now, { keptMs: this.sampleMs });
   }
 
   /** Deletes expired segments and drops expired records from memory. */

@@ -149,6 +149,11 @@ export class SampleStore {
     return this.seriesList[id]?.target;
   }
 
+  /** The probe path of a series id. */
+  seriesPath(id: number): ProbePath | undefined {
+    return this.seriesList[id]?.path;
+  }
+
   /** Outcome at a slot. */
   outcomeAt(slot: number): Outcome {
     return OUTCOMES[this.outcome[slot]!]!;

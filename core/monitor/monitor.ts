@@ -26,7 +26,17 @@ export interface DiagnoseOptions {
   symptom?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: DiagnoseProgress) => void;
+  /**
+   * Called once with a partial diagnosis (its `pending` names the probes still awaited) when the round
+   * has not finished `partialAfterMs` after the start; the complete diagnosis is still returned.
+   */
+  onPartial?: (diagnosis: Diagnosis) => void;
+  /** When to give the partial diagnosis, ms (default: the local checks' deadline, 3 s). */
+  partialAfterMs?: number;
 }
+
+/** Default wait before a partial diagnosis: the local checks' deadline (core/local/collect.ts). */
+export const PARTIAL_AFTER_MS = 3_000;
 
 /** What the classifier is told besides the rounds. */
 export interface DiagnoseContext {
@@ -42,6 +52,8 @@ export interface DiagnoseContext {
    */
   baselines: Record<string, number | null>;
   signal?: AbortSignal;
+  /** The newest round is still in flight (a partial diagnosis): diagnose what answered, skip slow extras. */
+  partial?: boolean;
 }
 
 /** Builds evidence from the rounds and classifies it (core/evidence + the classifier), injected. */
@@ -198,7 +210,16 @@ export class Monitor {
       const fresh = !rt.scheduler.busy;
       if (fresh && options.symptom) rt.nextSymptom = true;
       report(true);
+      let roundDone = false;
+      const timer = options.onPartial
+        ? this.clock.setTimeout(
+            () => void this.partial(rt, options, () => roundDone || signal?.aborted === true),
+            options.partialAfterMs ?? PARTIAL_AFTER_MS,
+          )
+        : null;
       const round = await Promise.race([rt.scheduler.runNow(), cancelled]);
+      roundDone = true;
+      if (timer !== null) this.clock.clearTimeout(timer);
       if (fresh) rt.nextSymptom = false;
       if (!round || signal?.aborted) {
         report(false);
@@ -224,6 +245,19 @@ export class Monitor {
       return null;
     } finally {
       unsubscribe();
+    }
+  }
+
+  /** Gives the partial diagnosis of the round in flight, unless the round (or the user) got there first. */
+  private async partial(rt: TargetRuntime, options: DiagnoseOptions, over: () => boolean): Promise<void> {
+    const partial = rt.progress.partial(rt.target.name, this.clock.wallNow());
+    if (!partial || over()) return;
+    try {
+      const rounds = [...rt.window, partial.round];
+      const diagnosis = await this.diagnose(rt, options.symptom ?? false, options.signal, rounds, true);
+      if (!over()) options.onPartial?.({ ...diagnosis, pending: partial.pending });
+    } catch (err) {
+      this.error(`partial diagnosis of ${rt.target.name} failed: ${message(err)}`);
     }
   }
 
@@ -359,11 +393,15 @@ export class Monitor {
       ...(this.options.ca ? { ca: this.options.ca } : {}),
       heldBack: rt.holds.active(this.clock.wallNow()),
     };
-    rt.progress.begin(planProbes(plan), Boolean(this.deps.readStatus && target.statusPage));
+    rt.progress.begin(
+      planProbes(plan),
+      Boolean(this.deps.readStatus && target.statusPage),
+      new Date(this.clock.wallNow()).toISOString(),
+    );
     const round = await runRound(
       {
         ...plan,
-        onProbe: (result: ProbeResult) => rt.progress.probeDone(result.path),
+        onProbe: (result: ProbeResult) => rt.progress.probeDone(result),
         onStatus: () => rt.progress.statusDone(),
       },
       { probe: this.deps.probe, readStatus: this.deps.readStatus ?? null, clock: this.clock },
@@ -408,7 +446,13 @@ export class Monitor {
     return round;
   }
 
-  private async diagnose(rt: TargetRuntime, symptom: boolean, signal?: AbortSignal): Promise<Diagnosis> {
+  private async diagnose(
+    rt: TargetRuntime,
+    symptom: boolean,
+    signal?: AbortSignal,
+    rounds: Round[] = [...rt.window],
+    partial = false,
+  ): Promise<Diagnosis> {
     const target = rt.target;
     const names = ['site', ...target.endpoints.map((e) => e.name)];
     const direct = this.deps.history?.baselines(target.name, names, 'direct') ?? {};
@@ -425,8 +469,9 @@ export class Monitor {
       alternateConfigured: this.config.alternatePath !== null,
       baselines,
       ...(signal ? { signal } : {}),
+      ...(partial ? { partial } : {}),
     };
-    return await this.deps.diagnose([...rt.window], context);
+    return await this.deps.diagnose(rounds, context);
   }
 
   private noteFingerprint(rt: TargetRuntime, diagnosis: Diagnosis | null, round: Round): void {

@@ -12,6 +12,7 @@ import { settingsToConfig } from '../../shared/config/settings';
 import type {
   ActionResult,
   AppSnapshot,
+  DiagnoseProgress,
   InvokeChannel,
   PushChannel,
   PushChannels,
@@ -20,6 +21,7 @@ import type {
   TargetTestResult,
 } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget, TargetConfig } from '../../shared/types/config';
+import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { AppSettings, TokenState } from '../../shared/types/settings';
 import type { ClipboardPort, DialogPort, ShellPort, TrayAction } from '../platform/ports';
 import { mayOpenExternal } from '../security/policies';
@@ -106,11 +108,22 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     running.get(target)?.abort();
     const controller = new AbortController();
     running.set(target, controller);
+    // The partial diagnosis rides on the progress pushes from when it arrives until the end.
+    let partial: Diagnosis | null = null;
+    let last: DiagnoseProgress = { target, running: true, checks: [] };
+    const push = (progress: DiagnoseProgress): void => {
+      last = progress;
+      deps.push('diagnose:progress', partial ? { ...progress, partial } : progress);
+    };
     try {
       return await deps.core.diagnoseNow(target, {
         symptom,
         signal: controller.signal,
-        onProgress: (progress) => deps.push('diagnose:progress', progress),
+        onProgress: push,
+        onPartial: (d) => {
+          partial = d;
+          push(last);
+        },
       });
     } finally {
       if (running.get(target) === controller) running.delete(target);

@@ -1,6 +1,7 @@
 // Fake Electron ports and a fake app core for the tests: plain objects that record what the app
 // asked of them. Nothing here runs in the real app.
 
+import type { UptimeSummary } from '../../shared/types/uptime';
 import type { AppCore } from '../../core/app/app-core';
 import type { DiagnoseOptions } from '../../core/monitor/monitor';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
@@ -438,7 +439,24 @@ export class FakeAppCore implements AppCore {
     return this.diagnosis;
   }
   timeline(target: string, range: TimelineRange): TimelineData {
-    return { target, range, from: '', to: '', samples: [], events: [], deploys: [], bands: [] };
+    return {
+      target,
+      range,
+      from: '',
+      to: '',
+      samples: [],
+      events: [],
+      deploys: [],
+      bands: [],
+      uptime: this.uptime(target),
+    };
+  }
+  /** Uptime with nothing watched, unless a test sets `uptimes[target]`. */
+  uptimes: Record<string, UptimeSummary> = {};
+  uptime(target: string): UptimeSummary {
+    return (
+      this.uptimes[target] ?? { target, at: new Date(0).toISOString(), windows: [], heartbeat: [], keptMs: 0 }
+    );
   }
   reconfigure(config: ResolvedConfig): void {
     this.config = config;

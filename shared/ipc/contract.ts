@@ -10,6 +10,7 @@ import type { Outcome, ProbePath, ProbeResult, ProbeTimings } from '../types/pro
 import type { AppSettings, LoginItemStatus, TokenState } from '../types/settings';
 import type { StatusReading } from '../types/status';
 import type { TargetConfig } from '../types/config';
+import type { UptimeSummary } from '../types/uptime';
 
 /** One target as the window shows it. */
 export interface TargetView {
@@ -55,6 +56,8 @@ export interface DiagnoseProgress {
   target: string;
   running: boolean;
   checks: DiagnoseCheck[];
+  /** A first, partial diagnosis while a probe still hangs (its `pending` says which); null until then. */
+  partial?: Diagnosis | null;
 }
 
 /** One point of the latency timeline. */
@@ -82,6 +85,8 @@ export interface TimelineData {
   deploys: { at: string; fingerprint: string }[];
   /** State bands (outage / degraded) over the range. */
   bands: { state: HealthState; from: string; to: string | null }[];
+  /** Uptime over 24 h, 7 d and 30 d and the last rounds (whatever the range). */
+  uptime: UptimeSummary;
 }
 
 /** Result of running a next-step action. */

@@ -2,6 +2,7 @@
 
 import type { Evidence } from './evidence';
 import type { LocalCause } from './local';
+import type { ProbePath } from './probe';
 
 /** The seven causes of a server error, in the seed article's order of frequency (most common first). */
 export const CAUSES = [
@@ -64,4 +65,9 @@ export interface Diagnosis {
   evidence: Evidence;
   /** Which part of the user's own connection fails, when the local checks found it (else null or absent). */
   localCause?: LocalCause | null;
+  /**
+   * Set on a partial diagnosis, made while a round was still in flight: the probes it still awaited.
+   * The complete diagnosis follows when the last of them settles.
+   */
+  pending?: { name: string; path: ProbePath }[];
 }

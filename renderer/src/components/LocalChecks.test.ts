@@ -1,8 +1,8 @@
 // The local checks table: every check as a row with its result and what it saw; the sub-cause named.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import LocalChecks from './LocalChecks.svelte';
-import { localNetworkDiagnosis, overloadDiagnosis } from '../testing/fixtures';
+import { localNetworkDiagnosis, overloadDiagnosis, overloadWithLocalChecks } from '../testing/fixtures';
 
 afterEach(() => cleanup());
 
@@ -37,5 +37,26 @@ describe('LocalChecks', () => {
   it('shows nothing when the checks did not run', () => {
     render(LocalChecks, { props: { diagnosis: overloadDiagnosis() } });
     expect(screen.queryByRole('region', { name: 'Your own connection' })).toBeNull();
+  });
+
+  it('folds to one line when no check failed, and opens and closes on request', async () => {
+    render(LocalChecks, { props: { diagnosis: overloadWithLocalChecks() } });
+    const section = screen.getByRole('region', { name: 'Your own connection' });
+    expect(within(section).getByText(/No part of your own connection was found at fault/)).toBeTruthy();
+    expect(within(section).getByText('(2 fine, 4 not tested).')).toBeTruthy();
+    const toggle = within(section).getByRole('button', { name: 'The 6 checks' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(section).queryByRole('table')).toBeNull();
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const table = within(section).getByRole('table', { name: 'Checks of your own connection' });
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(6);
+    await fireEvent.click(toggle);
+    expect(within(section).queryByRole('table')).toBeNull();
+  });
+
+  it('opens by itself when a check found a fault', () => {
+    render(LocalChecks, { props: { diagnosis: localNetworkDiagnosis() } });
+    expect(screen.getByRole('button', { name: 'The 6 checks' }).getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -57,6 +57,21 @@ export const COMPONENT_STATUS_LABEL: Record<ComponentStatus, string> = {
   unknown: 'Unknown',
 };
 
+/** How bad each component state is, worst first (the Status page lists components in this order). */
+const COMPONENT_SEVERITY: Record<ComponentStatus, number> = {
+  'major-outage': 0,
+  'partial-outage': 1,
+  degraded: 2,
+  maintenance: 3,
+  unknown: 4,
+  operational: 5,
+};
+
+/** Components worst first; equally bad ones keep the page's order. */
+export function worstFirst<T extends { status: ComponentStatus }>(components: readonly T[]): T[] {
+  return [...components].sort((a, b) => COMPONENT_SEVERITY[a.status] - COMPONENT_SEVERITY[b.status]);
+}
+
 /** Provider ids in words. */
 export const PROVIDER_LABEL: Record<string, string> = {
   atlassian: 'Atlassian Statuspage',

@@ -1,5 +1,6 @@
 // Turns timeline data into what the chart draws: time buckets with median phase latencies and error
-// counts by kind, nice axis ticks, and a one-paragraph text summary for screen readers.
+// counts by kind, the latency axis, and a one-paragraph text summary for screen readers (the time
+// axis is in time-axis.ts).
 
 import type { TimelineData, TimelineRange, TimelineSample } from '../../../shared/ipc/contract';
 import type { StatusReading } from '../../../shared/types/status';
@@ -142,25 +143,6 @@ export function latencyScale(buckets: Bucket[]): { max: number; ticks: number[] 
   const ticks: number[] = [];
   for (let i = 0; i * step <= max && i < MAX_TICKS; i++) ticks.push(i * step);
   return { max, ticks };
-}
-
-/**
- * Evenly spaced time ticks on round hours (or days for the week); at most {@link MAX_TICKS} (a wider span
- * than the range's gets a wider step), none for a span that is not a valid time range.
- */
-export function timeTicks(from: number, to: number, range: TimelineRange): number[] {
-  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
-  const base = range === 'hour' ? 10 * 60_000 : range === 'day' ? 3 * 3_600_000 : 86_400_000;
-  const step = base * Math.max(1, Math.ceil((to - from) / base / MAX_TICKS));
-  const ticks: number[] = [];
-  let t = Math.ceil(from / step) * step;
-  if (range === 'week') {
-    const d = new Date(from);
-    d.setHours(24, 0, 0, 0);
-    t = d.getTime();
-  }
-  for (; t <= to && ticks.length < MAX_TICKS; t += step) ticks.push(t);
-  return ticks;
 }
 
 /** Status-page incidents and maintenance windows as time spans to draw on the chart. */

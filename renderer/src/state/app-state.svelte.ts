@@ -11,6 +11,7 @@ import type {
   Why500Api,
 } from '../../../shared/ipc/contract';
 import type { Diagnosis, NextAction } from '../../../shared/types/diagnosis';
+import type { HealthState } from '../../../shared/types/monitor';
 
 /** Views in tab order, with their labels. */
 export const VIEWS: { id: WindowView; label: string }[] = [
@@ -23,6 +24,15 @@ export const VIEWS: { id: WindowView; label: string }[] = [
   { id: 'report', label: 'Report' },
 ];
 
+/** A diagnosis the user asked for, with the state the window showed when it arrived. */
+export interface OnDemandResult {
+  diagnosis: Diagnosis;
+  state: HealthState;
+}
+
+/** Next-step actions that run a new diagnosis. */
+const REDIAGNOSE: ReadonlySet<NextAction> = new Set(['diagnose-again', 'check-connection']);
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -33,8 +43,11 @@ export class AppState {
   snapshot = $state.raw<AppSnapshot | null>(null);
   /** Latest on-demand diagnosis progress from main. */
   progress = $state.raw<DiagnoseProgress | null>(null);
-  /** Diagnoses the user ran here, per target (newer than the snapshot's until main catches up). */
-  manual = $state.raw<Record<string, Diagnosis>>({});
+  /**
+   * Diagnoses the user asked for here, per target. Kept apart from the pushed rounds: one stays on
+   * screen until the user dismisses it or asks again, whatever background rounds arrive meanwhile.
+   */
+  manual = $state.raw<Record<string, OnDemandResult>>({});
   view = $state<WindowView>('overview');
   chosenTarget = $state<string | null>(null);
   /** Target whose on-demand diagnosis is running, if any. */
@@ -56,11 +69,32 @@ export class AppState {
   readonly current: TargetView | null = $derived(
     this.snapshot?.targets.find((t) => t.status.target === this.target) ?? null,
   );
-  /** The newest diagnosis for the on-screen target. */
-  readonly diagnosis: Diagnosis | null = $derived(newest(this.manual[this.target ?? ''], this.current));
   /** Progress of the on-screen target's diagnosis, if any. */
   readonly currentProgress = $derived(
     this.progress && this.progress.target === this.target ? this.progress : null,
+  );
+
+  /** True while a diagnosis of the on-screen target runs (started here, or by main via an action). */
+  readonly running = $derived(
+    (this.diagnosing !== null && this.diagnosing === this.target) || this.currentProgress?.running === true,
+  );
+
+  /** The first, partial diagnosis of the on-screen target's running on-demand diagnosis (a probe still hangs). */
+  readonly partial: Diagnosis | null = $derived(
+    this.running ? (this.currentProgress?.partial ?? null) : null,
+  );
+  /** The on-screen target's on-demand diagnosis, while the user keeps it. */
+  readonly onDemand: OnDemandResult | null = $derived(this.manual[this.target ?? ''] ?? null);
+  /**
+   * The diagnosis on screen: a partial one while the asked-for diagnosis still waits for a probe, the one
+   * the user asked for, else the latest background round's.
+   */
+  readonly diagnosis: Diagnosis | null = $derived(
+    this.partial ?? this.onDemand?.diagnosis ?? this.current?.status.diagnosis ?? null,
+  );
+  /** The state that goes with the diagnosis on screen. */
+  readonly shownState: HealthState | null = $derived(
+    (this.partial ? null : this.onDemand?.state) ?? this.current?.status.state ?? null,
   );
 
   constructor(readonly api: Why500Api) {}
@@ -96,7 +130,8 @@ export class AppState {
     try {
       const result = await this.api.startDiagnosis({ target, symptom });
       if (result) {
-        this.manual = { ...this.manual, [target]: result };
+        const state = this.snapshot?.targets.find((t) => t.status.target === target)?.status.state;
+        this.manual = { ...this.manual, [target]: { diagnosis: result, state: state ?? 'unknown' } };
         this.message = 'Diagnosis finished.';
       } else {
         this.message = 'Diagnosis cancelled.';
@@ -108,16 +143,21 @@ export class AppState {
     }
   }
 
-  /** True while a diagnosis of the on-screen target runs (started here, or by main via an action). */
-  readonly running = $derived(
-    (this.diagnosing !== null && this.diagnosing === this.target) || this.currentProgress?.running === true,
-  );
-
   /** Cancels the running diagnosis of the on-screen target. */
   async cancel(): Promise<void> {
     const target = this.diagnosing ?? (this.currentProgress?.running ? this.currentProgress.target : null);
     if (!target) return;
     await this.api.cancelDiagnosis({ target });
+  }
+
+  /** Puts the on-screen target's on-demand diagnosis away, back to the latest background round. */
+  dismiss(): void {
+    const target = this.target;
+    if (!target || !(target in this.manual)) return;
+    const { [target]: _dropped, ...rest } = this.manual;
+    this.manual = rest;
+    // "Diagnosis finished." spoke of the result just put away.
+    this.message = null;
   }
 
   /** Runs a next-step action for the on-screen target. */
@@ -127,17 +167,13 @@ export class AppState {
     try {
       const result = await this.api.runAction({ target, action });
       this.message = result.message;
+      // These actions diagnose again in main, whose result comes with the snapshot: the user asked
+      // again, so the older on-demand result makes way for it.
+      if (result.ok && REDIAGNOSE.has(action)) this.dismiss();
       return result;
     } catch (err) {
       this.message = `That did not work: ${errorText(err)}`;
       return { ok: false, message: this.message };
     }
   }
-}
-
-function newest(manual: Diagnosis | undefined, view: TargetView | null): Diagnosis | null {
-  const pushed = view?.status.diagnosis ?? null;
-  if (!manual) return pushed;
-  if (!pushed) return manual;
-  return Date.parse(manual.observedTo) >= Date.parse(pushed.observedTo) ? manual : pushed;
 }

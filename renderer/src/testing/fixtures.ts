@@ -17,6 +17,7 @@ import type { MonitorEvent, Round } from '../../../shared/types/monitor';
 import type { Outcome, ProbeResult } from '../../../shared/types/probe';
 import type { AppSettings, TokenState } from '../../../shared/types/settings';
 import type { StatusReading } from '../../../shared/types/status';
+import type { UptimeSummary } from '../../../shared/types/uptime';
 
 /** The fixed "now" every fixture is built around. */
 export const FIXTURE_NOW = Date.parse('2026-11-25T14:30:00.000Z');
@@ -252,6 +253,29 @@ export function localNetworkDiagnosis(now = FIXTURE_NOW): Diagnosis {
       ...evidence(now, true),
       local: { reason: 'a "no content" address answered with content', checks, requests: 4 },
     },
+  };
+}
+
+/**
+ * The overload diagnosis as "Diagnose now" gives it: the six local checks ran (the service failed) and
+ * found nothing at fault; most had nothing to test.
+ */
+export function overloadWithLocalChecks(now = FIXTURE_NOW): Diagnosis {
+  const at = iso(0, now);
+  const check = (id: LocalCheckId, outcome: LocalCheckResult['outcome'], detail: string, ms: number) =>
+    ({ check: id, at, ms, outcome, finding: null, detail, requests: 1 }) as LocalCheckResult;
+  const checks = [
+    check('dns', 'ok', 'Your DNS server and 1.1.1.1 (DNS over HTTPS) both found character.ai', 58),
+    check('families', 'skipped', 'Only IPv4 addresses are offered for character.ai', 2),
+    check('captive', 'ok', 'The “no content” address www.google.com answered 204 as it should', 37),
+    check('proxy', 'skipped', 'No proxy is set for character.ai: requests go direct', 1),
+    check('interception', 'skipped', 'The certificate was not compared: no other HTTPS site answered', 1),
+    check('clock', 'skipped', 'No server sent its time', 1),
+  ];
+  const base = overloadDiagnosis(now);
+  return {
+    ...base,
+    evidence: { ...base.evidence, local: { reason: 'the service failed', checks, requests: 3 } },
   };
 }
 
@@ -525,6 +549,44 @@ export function overloadTimeline(range: TimelineRange, now = FIXTURE_NOW): Timel
       { state: 'degraded', from: iso(26 * MIN, now), to: iso(22 * MIN, now) },
       { state: 'outage', from: iso(22 * MIN, now), to: null },
     ],
+    uptime: overloadUptime(now),
+  };
+}
+
+/**
+ * Uptime while the overload lasts: watched all of the last day and 5 of the last 7 days (the app was
+ * closed for two), never before; the last 40 rounds end in the outage's failures.
+ */
+export function overloadUptime(now = FIXTURE_NOW): UptimeSummary {
+  const DAY = 24 * HOUR;
+  return {
+    target: 'Character.AI',
+    at: iso(0, now),
+    windows: [
+      { label: '24 h', spanMs: DAY, watchedMs: DAY, failingMs: 16 * MIN, rounds: 1_452, failedRounds: 24 },
+      {
+        label: '7 d',
+        spanMs: 7 * DAY,
+        watchedMs: 5 * DAY,
+        failingMs: 16 * MIN,
+        rounds: 7_210,
+        failedRounds: 24,
+      },
+      {
+        label: '30 d',
+        spanMs: 30 * DAY,
+        watchedMs: 5 * DAY,
+        failingMs: 16 * MIN,
+        rounds: 7_210,
+        failedRounds: 24,
+      },
+    ],
+    heartbeat: Array.from({ length: 40 }, (_, i) => ({
+      at: iso((40 - i) * MIN, now),
+      probes: 3,
+      failed: i >= 22 && i % 3 !== 0 ? 2 : 0,
+    })),
+    keptMs: 7 * DAY,
   };
 }
 

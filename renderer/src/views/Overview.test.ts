@@ -4,7 +4,14 @@ import { flushSync } from 'svelte';
 import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/svelte';
 import Overview from './Overview.svelte';
 import { connectedState } from '../testing/setup';
-import { FIXTURE_NOW, healthySnapshot, localNetworkSnapshot, outageSnapshot } from '../testing/fixtures';
+import {
+  FIXTURE_NOW,
+  healthyDiagnosis,
+  healthySnapshot,
+  localNetworkSnapshot,
+  outageSnapshot,
+  overloadDiagnosis,
+} from '../testing/fixtures';
 import { progressAt } from '../testing/fake-api';
 
 afterEach(() => {
@@ -143,5 +150,55 @@ describe('Overview', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Diagnosis finished.'));
     // The fake's diagnosis says overload; it is newer than the pushed healthy one, so it shows.
     expect(screen.getByText('Overload')).toBeTruthy();
+  });
+
+  it('keeps the diagnosis the user asked for, labelled with its time, until dismissed', async () => {
+    const { fake, state } = await connectedState({ snapshot: healthySnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Diagnosis finished.'));
+    const heading = () => screen.getByRole('heading', { level: 2 }).textContent;
+    expect(heading()).toMatch(/too much traffic/);
+    expect(screen.getByText(/^Diagnosis you asked for at /)).toBeTruthy();
+
+    // A newer background round arrives: the on-demand result stays on screen.
+    fake.pushSnapshot(healthySnapshot(FIXTURE_NOW + 60_000));
+    flushSync();
+    expect(heading()).toMatch(/too much traffic/);
+    expect(screen.getByText('Overload')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Back to the latest round' }));
+    expect(heading()).toBe('Character.AI is working normally.');
+    expect(screen.queryByText(/^Diagnosis you asked for at /)).toBeNull();
+    expect(screen.getByText('From the checks that run in the background.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('puts the on-demand result away when the user diagnoses again through the next step', async () => {
+    const { state } = await connectedState({ snapshot: outageSnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    await waitFor(() => expect(screen.getByText(/^Diagnosis you asked for at /)).toBeTruthy());
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose again' }));
+    await waitFor(() => expect(screen.getByText('From the checks that run in the background.')).toBeTruthy());
+  });
+
+  it('shows a partial diagnosis while a probe hangs, saying what it still waits for, then the complete one', async () => {
+    const { fake, state } = await connectedState({ snapshot: healthySnapshot(), holdDiagnosis: true });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Diagnose now' }));
+    const partial = { ...overloadDiagnosis(), pending: [{ name: 'chat', path: 'direct' as const }] };
+    fake.pushProgress({ ...progressAt('Character.AI', 1), partial });
+    await waitFor(() =>
+      expect(screen.getByText(/^Partial diagnosis at .* — still waiting for chat\.$/)).toBeTruthy(),
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/too much traffic/);
+
+    // Main's last push says the run is over (still carrying the partial one), then the result comes.
+    fake.pushProgress({ ...progressAt('Character.AI', 4, false), partial });
+    fake.releaseDiagnosis(healthyDiagnosis(FIXTURE_NOW + 20_000));
+    await waitFor(() => expect(screen.getByText(/^Diagnosis you asked for at /)).toBeTruthy());
+    expect(screen.queryByText(/^Partial diagnosis/)).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Character.AI is working normally.');
   });
 });

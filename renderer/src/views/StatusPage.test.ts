@@ -1,6 +1,6 @@
 // Status page: provider, components, incidents and maintenance in local time, or why there is no information.
 import { describe, it, expect, afterEach } from 'vitest';
-import { render, screen, cleanup, fireEvent, waitFor } from '@testing-library/svelte';
+import { render, screen, cleanup, fireEvent, waitFor, within } from '@testing-library/svelte';
 import StatusPage from './StatusPage.svelte';
 import { connectedState } from '../testing/setup';
 import { FIXTURE_NOW, healthySnapshot, outageSnapshot } from '../testing/fixtures';
@@ -16,6 +16,26 @@ describe('Status page', () => {
     expect(screen.getByRole('heading', { name: 'Database upgrade' })).toBeTruthy();
     expect(screen.getByRole('row', { name: /Chat .*Partial outage/ })).toBeTruthy();
     expect(screen.getByRole('row', { name: /API .*Operational/ })).toBeTruthy();
+  });
+
+  it('lists components worst first, keeping the page order among equals', async () => {
+    const snapshot = outageSnapshot();
+    snapshot.targets[0]!.statusPage!.snapshot!.components = [
+      { name: 'API', status: 'operational' },
+      { name: 'Website', status: 'degraded' },
+      { name: 'Login', status: 'operational' },
+      { name: 'Chat', status: 'major-outage' },
+      { name: 'Images', status: 'maintenance' },
+      { name: 'Voice', status: 'partial-outage' },
+    ];
+    const { state } = await connectedState({ snapshot });
+    render(StatusPage, { props: { state, now: FIXTURE_NOW } });
+    const table = screen.getByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Chat', 'Voice', 'Website', 'Images', 'API', 'Login']);
   });
 
   it('says "no status information" with the reason when the page is inactive', async () => {

@@ -3,6 +3,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, fireEvent, cleanup, waitFor } from '@testing-library/svelte';
 import Timeline from './Timeline.svelte';
 import { connectedState } from '../testing/setup';
+import { overloadTimeline } from '../testing/fixtures';
 
 afterEach(() => cleanup());
 
@@ -34,6 +35,27 @@ describe('Timeline', () => {
     expect(await screen.findByRole('img', { name: /last week/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Last week' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('fits a new install’s few minutes of data to the axis instead of one bar at the right edge', async () => {
+    const week = overloadTimeline('week');
+    const to = Date.parse(week.to);
+    const young = {
+      ...week,
+      samples: [3, 2, 1, 0].map((m) => ({
+        ...week.samples.at(-1)!,
+        at: new Date(to - m * 60_000 - 30_000).toISOString(),
+      })),
+      events: [],
+      deploys: [],
+      bands: [],
+    };
+    const { state } = await connectedState({ overrides: { getTimeline: async () => young } });
+    render(Timeline, { props: { state } });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show data table' }));
+    // Four rounds a minute apart (the last half a minute ago), each in its own slice (a week's 2-hour slices would hold them in one).
+    const rows = screen.getByRole('table').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(4);
   });
 
   it('shows the same figures as a table on request', async () => {
