@@ -102,7 +102,7 @@ describe('bin/why500.cjs', () => {
       const u = run(root, ['bogus']);
       expect(u.code).toBe(2);
       expect(u.stderr).toMatch(
-        /^why500: unknown command "bogus" — commands are check, diagnose, watch, simulate\n$/,
+        /^why500: unknown command "bogus" — commands are check, diagnose, watch, services, simulate\n$/,
       );
     }
   }, 120_000);

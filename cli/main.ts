@@ -1,4 +1,4 @@
-// The `why500` command line: dispatches to check, diagnose, watch and simulate, and turns every
+// The `why500` command line: dispatches to check, diagnose, watch, services and simulate, and turns every
 // usage or config mistake into one line on stderr with exit code 2.
 
 import { dispatch, failure, type CommandName } from './dispatch';
@@ -12,6 +12,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).runCheck,
   diagnose: async () => (await import('./commands/diagnose')).runDiagnose,
   watch: async () => (await import('./commands/watch')).runWatch,
+  services: async () => (await import('./commands/services')).runServices,
   simulate: async () => (await import('./commands/simulate')).runSimulate,
 };
 

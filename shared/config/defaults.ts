@@ -1,6 +1,7 @@
 // The built-in defaults: a new user watches Character.AI with no configuration at all.
 
-import type { Config, ResolvedConfig, TargetConfig } from '../types/config';
+import type { Config, ResolvedConfig, ResolvedTarget, TargetConfig } from '../types/config';
+import { findService, serviceTarget } from '../catalogue/catalogue';
 
 /** Default polling interval, seconds (polite for a public service). */
 export const DEFAULT_INTERVAL_SECONDS = 30;
@@ -29,21 +30,39 @@ export const CHARACTER_AI: TargetConfig = {
   auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
 };
 
-/** Fills every default into a validated config. */
+/**
+ * Fills every default into a validated config. `services` become targets after `targets` (ids the
+ * catalogue does not know were refused when the config was checked); with neither, Character.AI alone.
+ */
 export function resolveConfig(config: Config): ResolvedConfig {
-  const targets = config.targets && config.targets.length > 0 ? config.targets : [CHARACTER_AI];
+  const chosen = [
+    ...(config.targets ?? []),
+    ...(config.services ?? []).flatMap((id) => {
+      const entry = findService(id);
+      return entry ? [serviceTarget(entry)] : [];
+    }),
+  ];
+  const targets = chosen.length > 0 ? chosen : [CHARACTER_AI];
   return {
     intervalSeconds: config.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
     controls: config.controls ?? DEFAULT_CONTROLS,
     alternatePath: config.alternatePath ?? null,
     browserProfiles: config.browserProfiles ?? ['auto'],
     dohResolvers: config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
-    targets: targets.map((t) => ({
-      name: t.name,
-      site: t.site,
-      endpoints: t.endpoints ?? [],
-      statusPage: t.statusPage ?? null,
-      auth: t.auth ?? null,
-    })),
+    targets: targets.map(resolveTarget),
+  };
+}
+
+/** One target with its defaults filled in. */
+export function resolveTarget(t: TargetConfig): ResolvedTarget {
+  return {
+    name: t.name,
+    site: t.site,
+    endpoints: t.endpoints ?? [],
+    statusPage: t.statusPage ?? null,
+    auth: t.auth ?? null,
+    ...(t.statusFallback ? { statusFallback: t.statusFallback } : {}),
+    ...(t.service ? { service: t.service } : {}),
+    ...(t.frontVendor ? { frontVendor: t.frontVendor } : {}),
   };
 }
