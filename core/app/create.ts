@@ -130,6 +130,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     config,
     {
       probe: rounds.probe,
+      probeFor: (name) => rounds.probeFor(name),
       readStatus: rounds.readStatus,
       diagnose: (window, context) =>
         diagnoser.diagnoseMonitored(context.target, window, {
