@@ -117,6 +117,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...(options.resolver ? { resolver: options.resolver } : {}),
     // A fake probe is a fake network: the local checks would reach the real one.
     localChecks: options.localChecks ?? options.probe === undefined,
+    // Likewise a front vendor's real status page.
+    ...(options.probe === undefined
+      ? { vendorStatus: (vendor: string) => rounds.readVendorStatus(vendor) }
+      : {}),
   });
   /** Targets whose next monitor diagnosis the user asked for ("Diagnose now"): it runs the local checks. */
   const asked = new Set<string>();

@@ -17,6 +17,7 @@ import type { ProbeLimits } from '../probe/types';
 import { warmUpProbes } from '../probe/warm-up';
 import { StatusPageReader } from '../status/reader';
 import { SharedProbes } from './shared-probes';
+import { catalogue } from '../../shared/catalogue/catalogue';
 
 /** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
 export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
@@ -138,6 +139,16 @@ export class RoundRunner {
     return round;
   }
 
+  /**
+   * A front vendor's own status page (from the catalogue, by recogniser vendor id, e.g. `cloudflare`),
+   * through a cached reader like the services' pages; null when the catalogue knows no page for it.
+   */
+  readVendorStatus(vendor: string): Promise<StatusReading | null> {
+    const page = catalogue().vendors.find((v) => v.id === vendor)?.statusPage;
+    if (!page) return Promise.resolve(null);
+    return this.readerAt(page, null).read();
+  }
+
   /** Drops what the runner caches (the status readers). */
   close(): void {
     this.readers.clear();
@@ -145,14 +156,18 @@ export class RoundRunner {
 
   private reader(target: ResolvedTarget): StatusPageReader | null {
     if (!target.statusPage) return null;
-    const key = readerKey(target);
+    return this.readerAt(target.statusPage, target.statusFallback ?? null);
+  }
+
+  private readerAt(statusPage: string, statusFallback: string | null): StatusPageReader {
+    const key = readerKey({ statusPage, statusFallback });
     let reader = this.readers.get(key);
     if (!reader) {
       const ca = this.options.ca && this.options.ca.length > 0 ? this.options.ca : undefined;
       const lookup = this.options.resolver ? firstAddressLookup(this.options.resolver) : undefined;
       reader = new StatusPageReader({
-        baseUrl: target.statusPage,
-        ...(target.statusFallback ? { fallbackUrl: target.statusFallback } : {}),
+        baseUrl: statusPage,
+        ...(statusFallback ? { fallbackUrl: statusFallback } : {}),
         now: () => this.options.now().getTime(),
         fetchOptions: {
           ...(ca ? { ca } : {}),
@@ -170,6 +185,6 @@ export class RoundRunner {
  * One reader per status page (and fallback), shared by every target that names it: services on the same
  * page cause one read per interval, not one each.
  */
-function readerKey(target: ResolvedTarget): string {
+function readerKey(target: Pick<ResolvedTarget, 'statusPage' | 'statusFallback'>): string {
   return `${target.statusPage ?? ''}\u0000${target.statusFallback ?? ''}`;
 }

@@ -2,7 +2,7 @@
 // into each outcome's "for" and "against" lists by the sign and size of the feature's weight.
 
 import type { DiagnosisOutcome } from '../types/diagnosis';
-import type { Evidence } from '../types/evidence';
+import type { Evidence, SharedVendorEvidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
@@ -298,6 +298,10 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return `The service's address could not be looked up (DNS) ${times(f.dnsFailures)}`;
     case 'server-answered':
       return "The service's servers did answer, with error codes, so your connection reaches them";
+    case 'peers-answer':
+      return peersAnswerSentence(e);
+    case 'shared-vendor-failure':
+      return sharedVendorSentence(e);
     case 'anon-denied':
       return `Public addresses that need no login were refused (401/403) on ${names(f.deniedNames)}`;
     case 'denied-all-paths':
@@ -392,4 +396,41 @@ export function explainOutcome(
     if (NOTES[id] === outcome) against.push(text(id));
   }
   return { for: top(pro), against };
+}
+
+/** "ChatGPT and Claude answer from this machine, so it is not your connection". */
+function peersAnswerSentence(e: Evidence): string {
+  const names = (e.peers?.answering ?? []).slice(0, 4);
+  const more = (e.peers?.answering.length ?? 0) - names.length;
+  const list = more > 0 ? `${names.join(', ')} and ${more} more` : joinWords(names);
+  const verb = names.length === 1 && more === 0 ? 'answers' : 'answer';
+  return `${list} ${verb} from this machine, so it is not your connection`;
+}
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * "Three services behind Cloudflare fail together with Cloudflare's own error pages (…), while … answer:
+ * likely a Cloudflare problem, not each service's", with what the vendor's own status page says.
+ */
+function sharedVendorSentence(e: Evidence): string {
+  const v = e.peers?.sharedVendor;
+  if (!v) return '';
+  const n = v.services.length;
+  const count = COUNT_WORDS[n] ?? String(n);
+  const head = `${count.charAt(0).toUpperCase()}${count.slice(1)} services behind ${v.name} fail together with ${v.name}'s own error pages (${joinWords(v.services.slice(0, 5))})`;
+  const controls =
+    v.unrelatedAnswering.length > 0
+      ? `, while ${joinWords(v.unrelatedAnswering.slice(0, 3))} ${v.unrelatedAnswering.length === 1 ? 'answers' : 'answer'}`
+      : ', while other sites answer';
+  return `${head}${controls}: likely a ${v.name} problem, not each service's${vendorStatusClause(v.name, v.status)}`;
+}
+
+function vendorStatusClause(name: string, status: SharedVendorEvidence['status']): string {
+  if (!status) return '';
+  if (status.unavailableReason === 'bot-check') return `; ${name}'s status page is unreadable (bot check)`;
+  if (status.unavailableReason) return `; ${name}'s status page gave no information`;
+  if (status.openIncidents > 0)
+    return `; ${name}'s status page reports an incident${status.incidentName ? ` (“${status.incidentName}”)` : ''}`;
+  return `; ${name}'s status page reports no incident`;
 }

@@ -69,6 +69,8 @@ export const FEATURE_IDS = [
   'origin-fault-once',
   'token-refused-answer',
   'app-error-no-release',
+  'peers-answer',
+  'shared-vendor-failure',
 ] as const;
 
 /** One named feature. */
@@ -494,6 +496,14 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     if (seen('token-rejected')) on.add('token-refused-answer');
     if (seen('app-crash', 'error-in-200', 'not-found') && !f.fingerprintShortlyBefore)
       on.add('app-error-no-release');
+  }
+
+  // The other watched services at the same time: controls for this one, or fellow victims of one vendor.
+  if (e.peers && anyFailure && !isolated) {
+    const vendor = e.peers.sharedVendor;
+    if (vendor && (vendor.unrelatedAnswering.length > 0 || on.has('controls-ok')))
+      on.add('shared-vendor-failure');
+    else if (e.peers.answering.length > 0) on.add('peers-answer');
   }
 
   if (e.symptom) {

@@ -276,6 +276,31 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     account: 0.6,
     regional: 0.5,
   },
+  // Other watched services answer from this machine at the same time: not the user's connection.
+  'peers-answer': {
+    'local-network': 0.05,
+    healthy: 0.5,
+    extensions: 0.8,
+    overload: 1.3,
+    'bad-update': 1.3,
+    account: 1.3,
+    regional: 1.3,
+    maintenance: 1.3,
+    permissions: 1.3,
+  },
+  // Several services fail with one front vendor's own error pages while unrelated ones answer: the
+  // vendor between the user and them (closest outcome: the route, not each service's own fault).
+  'shared-vendor-failure': {
+    regional: 4,
+    overload: 1.2,
+    maintenance: 0.4,
+    'bad-update': 0.15,
+    account: 0.15,
+    permissions: 0.15,
+    extensions: 0.2,
+    'local-network': 0.1,
+    healthy: 0.2,
+  },
 };
 
 /**
