@@ -157,10 +157,14 @@ export class Diagnoser {
     return peers ? { ...evidence, peers } : evidence;
   }
 
-  /** The other configured services' newest rounds. */
+  /** The other configured services' newest rounds, in the configuration's order (sentences list them so). */
   private peersOf(target: ResolvedTarget): PeerRound[] {
-    const names = new Set(this.config.targets.map((t) => t.name));
-    return [...this.newest.values()].filter((p) => p.target.name !== target.name && names.has(p.target.name));
+    const out: PeerRound[] = [];
+    for (const t of this.config.targets) {
+      const peer = t.name === target.name ? undefined : this.newest.get(t.name);
+      if (peer) out.push(peer);
+    }
+    return out;
   }
 
   /** Notes a service's newest round for the others' diagnoses. */
@@ -199,11 +203,12 @@ export class Diagnoser {
   ): Promise<Diagnosis> {
     const symptom = options.symptom === true || rounds.some((r) => r.symptom === true);
     this.noteNewest(target, latestOf(rounds));
-    const [extensions, local, vendorStatus] = await Promise.all([
+    const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
       this.localChecks(target, rounds, { symptom, ...(options.signal ? { signal: options.signal } : {}) }),
-      this.sharedVendorStatus(target, rounds),
     ]);
+    // After the checks: services observed side by side may have landed their rounds meanwhile.
+    const vendorStatus = await this.sharedVendorStatus(target, rounds);
     const evidence = this.evidence(target, rounds, {
       symptom,
       ...(extensions ? { extensions } : {}),
@@ -264,11 +269,11 @@ export class Diagnoser {
     const symptom = options.symptom || newest?.symptom === true;
     this.noteNewest(target, newest);
     // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
-    const [extensions, local, vendorStatus] = await Promise.all([
+    const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
       this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
-      this.sharedVendorStatus(target, rounds),
     ]);
+    const vendorStatus = await this.sharedVendorStatus(target, rounds);
     const evidence = this.evidence(target, rounds, {
       symptom,
       ...(extensions ? { extensions } : {}),

@@ -49,7 +49,13 @@ function window(t: ResolvedTarget, answer: 'ok' | 'cf500' | 'origin503', count =
 }
 
 function diagnose(t: ResolvedTarget, own: Round[], peers: PeerRound[], vendorStatus?: StatusReading) {
-  const evidence = buildEvidence({ target: t, rounds: own, symptom: false });
+  const evidence = buildEvidence({
+    target: t,
+    rounds: own,
+    symptom: false,
+    tokenConfigured: false,
+    alternateConfigured: false,
+  });
   const peerEvidence = buildPeerEvidence({
     target: t,
     newest: own.at(-1) ?? null,

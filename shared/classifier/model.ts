@@ -277,16 +277,17 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     regional: 0.5,
   },
   // Other watched services answer from this machine at the same time: not the user's connection.
+  // The same lift for every cause on the service's side: it moves weight off the user's side only.
   'peers-answer': {
     'local-network': 0.05,
     healthy: 0.5,
     extensions: 0.8,
-    overload: 1.3,
-    'bad-update': 1.3,
-    account: 1.3,
-    regional: 1.3,
-    maintenance: 1.3,
-    permissions: 1.3,
+    overload: 2,
+    'bad-update': 2,
+    account: 2,
+    regional: 2,
+    maintenance: 2,
+    permissions: 2,
   },
   // Several services fail with one front vendor's own error pages while unrelated ones answer: the
   // vendor between the user and them (closest outcome: the route, not each service's own fault).
