@@ -56,3 +56,24 @@ describe('"services" in the config', () => {
     expect(number.ok ? '' : number.message).toMatch(/^services\[0\]: /);
   });
 });
+
+describe("a hand-written target at a catalogue service's site", () => {
+  it("gets the entry's id, front vendor and status fallback (when it uses the catalogue's page)", () => {
+    const [claude, other] = resolveConfig({
+      targets: [
+        { name: 'My Claude', site: 'https://claude.ai', statusPage: 'https://status.claude.com' },
+        { name: 'Elsewhere', site: 'https://example.test/' },
+      ],
+    }).targets;
+    expect(claude).toMatchObject({
+      service: 'claude',
+      frontVendor: 'cloudflare',
+      statusFallback: 'https://tymt9n04zgry.statuspage.io',
+    });
+    expect(other?.service).toBeUndefined();
+    const ownPage = resolveConfig({
+      targets: [{ name: 'C', site: 'https://claude.ai/', statusPage: 'https://my-status.example.test' }],
+    }).targets[0];
+    expect(ownPage?.statusFallback).toBeUndefined();
+  });
+});
