@@ -17,8 +17,9 @@ Options:
   -v, --version  Show the version
 
 Configuration: --config FILE, else the file named by WHY500_CONFIG, else the built-in
-Character.AI profile. --service ID (repeatable) watches services from 'why500 services' instead. Tokens come from the environment variable named by the target's
-auth.tokenEnv (WHY500_TOKEN by default) and never appear in any output.
+Character.AI profile; --service ID (repeatable) watches services from 'why500 services'
+instead. Tokens come from the environment variable named by the target's auth.tokenEnv
+(WHY500_TOKEN by default, WHY500_TOKEN_<ID> for a service) and never appear in any output.
 
 Exit codes: 0 healthy, 1 a problem found, 2 bad usage or bad configuration.
 `;
