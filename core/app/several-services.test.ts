@@ -10,6 +10,7 @@ import { simulatedProbe } from '../testing/simulated-probe';
 import { startStatusServer, jsonReply, type StatusTestServer } from '../testing/status-server';
 import type { ProbeRequest } from '../probe/types';
 import { sampleProbe } from '../testing/report-inputs';
+import { createAppCore } from './create';
 import { RoundRunner } from './round-runner';
 import { SharedProbes } from './shared-probes';
 
@@ -109,5 +110,52 @@ describe('RoundRunner with several services', () => {
       'direct https://three.test/',
     ]);
     for (const round of rounds) expect(round.probes.find((p) => p.path === 'control')?.outcome).toBe('ok');
+  });
+});
+
+describe('the monitor with several services', () => {
+  it('runs each on its own cadence, shares the control probes, and diagnoses one by the others', async () => {
+    const clock = new VirtualClock({ wallStart: Date.now() - 600_000 });
+    const { probe, log } = simulatedProbe(clock, (r) => ({
+      outcome: r.path !== 'control' && r.url.startsWith('https://two.test/') ? 'http-5xx' : 'ok',
+      status: r.path !== 'control' && r.url.startsWith('https://two.test/') ? 503 : undefined,
+      body: 'Service Unavailable',
+      latencyMs: 80,
+    }));
+    const config = resolveConfig({
+      targets: [
+        { name: 'One', site: 'https://one.test/' },
+        { name: 'Two', site: 'https://two.test/' },
+        { name: 'Three', site: 'https://three.test/' },
+      ],
+      controls: ['https://control.test/generate_204'],
+    });
+    const core = createAppCore({
+      config,
+      dataDir: null,
+      tokens: { get: () => null },
+      probe,
+      clock,
+      now: () => new Date(clock.wallNow()),
+      timing: { intervalMs: 30_000, confirmDelaysMs: [10_000], outageIntervalMs: 30_000 },
+    });
+    core.start();
+    await clock.advance(180_000);
+    const statuses = core.statuses();
+    await clock.until(core.stop());
+    const sites = log.filter((r) => r.name === 'site');
+    const controlsAsked = log.filter((r) => r.path === 'control');
+    expect(statuses.map((s) => [s.target, s.state])).toEqual([
+      ['One', 'healthy'],
+      ['Two', 'outage'],
+      ['Three', 'healthy'],
+    ]);
+    // Rounds that start together share one control request instead of asking it once each.
+    expect(controlsAsked.length).toBeLessThan(sites.length);
+    const two = statuses.find((s) => s.target === 'Two')?.diagnosis;
+    expect(two?.evidence.peers?.answering).toEqual(['One', 'Three']);
+    expect(two?.ranking[0]?.for).toContain(
+      'One and Three answer from this machine, so it is not your connection',
+    );
   });
 });
