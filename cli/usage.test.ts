@@ -75,7 +75,10 @@ describe('usage mistakes', () => {
   it('each gives one line on stderr saying what and how to fix, and exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [[], /^why500: missing command — run 'why500 --help' for the commands$/],
-      [['chek'], /^why500: unknown command "chek" — commands are check, diagnose, watch, services, simulate$/],
+      [
+        ['chek'],
+        /^why500: unknown command "chek" — commands are check, diagnose, watch, services, simulate$/,
+      ],
       [['--json'], /^why500: unknown command "--json" — put the command first/],
       [
         ['check', '--jsn'],
