@@ -2,10 +2,12 @@
 // into each outcome's "for" and "against" lists by the sign and size of the feature's weight.
 
 import type { DiagnosisOutcome } from '../types/diagnosis';
-import type { Evidence, SharedVendorEvidence } from '../types/evidence';
+import type { Evidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
+import { joinWords } from './join-words';
+import { peersAnswerSentence, sharedVendorSentence } from './peer-words';
 import { weight } from './model';
 import { ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
@@ -40,11 +42,7 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-/** "a, b and c". */
-export function joinWords(words: string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
+export { joinWords } from './join-words';
 
 function codes(list: [number, number][]): string {
   return joinWords(list.slice(0, 3).map(([c, n]) => `${codeLabel(c)} ${times(n)}`));
@@ -396,41 +394,4 @@ export function explainOutcome(
     if (NOTES[id] === outcome) against.push(text(id));
   }
   return { for: top(pro), against };
-}
-
-/** "ChatGPT and Claude answer from this machine, so it is not your connection". */
-function peersAnswerSentence(e: Evidence): string {
-  const names = (e.peers?.answering ?? []).slice(0, 4);
-  const more = (e.peers?.answering.length ?? 0) - names.length;
-  const list = more > 0 ? `${names.join(', ')} and ${more} more` : joinWords(names);
-  const verb = names.length === 1 && more === 0 ? 'answers' : 'answer';
-  return `${list} ${verb} from this machine, so it is not your connection`;
-}
-
-const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/**
- * "Three services behind Cloudflare fail together with Cloudflare's own error pages (…), while … answer:
- * likely a Cloudflare problem, not each service's", with what the vendor's own status page says.
- */
-function sharedVendorSentence(e: Evidence): string {
-  const v = e.peers?.sharedVendor;
-  if (!v) return '';
-  const n = v.services.length;
-  const count = COUNT_WORDS[n] ?? String(n);
-  const head = `${count.charAt(0).toUpperCase()}${count.slice(1)} services behind ${v.name} fail together with ${v.name}'s own error pages (${joinWords(v.services.slice(0, 5))})`;
-  const controls =
-    v.unrelatedAnswering.length > 0
-      ? `, while ${joinWords(v.unrelatedAnswering.slice(0, 3))} ${v.unrelatedAnswering.length === 1 ? 'answers' : 'answer'}`
-      : ', while other sites answer';
-  return `${head}${controls}: likely a ${v.name} problem, not each service's${vendorStatusClause(v.name, v.status)}`;
-}
-
-function vendorStatusClause(name: string, status: SharedVendorEvidence['status']): string {
-  if (!status) return '';
-  if (status.unavailableReason === 'bot-check') return `; ${name}'s status page is unreadable (bot check)`;
-  if (status.unavailableReason) return `; ${name}'s status page gave no information`;
-  if (status.openIncidents > 0)
-    return `; ${name}'s status page reports an incident${status.incidentName ? ` (“${status.incidentName}”)` : ''}`;
-  return `; ${name}'s status page reports no incident`;
 }
