@@ -7,12 +7,17 @@ import { UsageError } from './usage-error';
 /** The option table a command accepts (parseArgs' own shape). */
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
+/** The parsed flags: a list for a repeatable (`multiple`) option, else a string or a boolean. */
+export type ParsedFlags<O extends OptionSpec> = {
+  [K in keyof O]: O[K] extends { multiple: true } ? string[] | undefined : string | boolean | undefined;
+};
+
 /** Parses `argv` for `command`; throws UsageError naming the bad flag and pointing at `--help`. */
 export function parseCommandArgs<O extends OptionSpec>(
   command: string,
   argv: string[],
   options: O,
-): Record<keyof O, string | boolean | undefined> {
+): ParsedFlags<O> {
   const help = `run 'why500 ${command} --help' for the options`;
   // parseArgs would take `--config --json` as the path "--json"; say a value is missing instead.
   for (let i = 0; i < argv.length; i++) {
@@ -29,7 +34,7 @@ export function parseCommandArgs<O extends OptionSpec>(
   }
   try {
     const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-    return values as unknown as Record<keyof O, string | boolean | undefined>;
+    return values as unknown as ParsedFlags<O>;
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = err instanceof Error ? err.message : String(err);

@@ -102,7 +102,7 @@ describe('bin/why500.cjs', () => {
       const u = run(root, ['bogus']);
       expect(u.code).toBe(2);
       expect(u.stderr).toMatch(
-        /^why500: unknown command "bogus" — commands are check, diagnose, watch, history, simulate\n$/,
+        /^why500: unknown command "bogus" — commands are check, diagnose, watch, history, services, simulate\n$/,
       );
     }
   }, 120_000);

@@ -12,7 +12,7 @@ import { UsageError } from './usage-error';
 const EXIT = { healthy: 0, problem: 1, usage: 2 } as const;
 
 /** The commands, in the order the usage mistakes list them. */
-const COMMAND_NAMES = ['check', 'diagnose', 'watch', 'history', 'simulate'] as const;
+const COMMAND_NAMES = ['check', 'diagnose', 'watch', 'history', 'services', 'simulate'] as const;
 
 /** The name of a command. */
 export type CommandName = (typeof COMMAND_NAMES)[number];

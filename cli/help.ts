@@ -10,6 +10,7 @@ Commands:
   diagnose   Observe for a while, then name the most likely cause and the next step
   watch      Run the monitor in the foreground and print each event
   history    Print the uptime over 24 h, 7 d and 30 d and the last rounds, from the stored history
+  services   List the AI services you can watch by id (--service ID)
   simulate   Start a local fake service that misbehaves like each cause (for demos and tests)
 
 Options:
@@ -17,20 +18,22 @@ Options:
   -v, --version  Show the version
 
 Configuration: --config FILE, else the file named by WHY500_CONFIG, else the built-in
-Character.AI profile. Tokens come from the environment variable named by the target's
-auth.tokenEnv (WHY500_TOKEN by default) and never appear in any output.
+Character.AI profile; --service ID (repeatable) watches services from 'why500 services'
+instead. Tokens come from the environment variable named by the target's auth.tokenEnv
+(WHY500_TOKEN by default, WHY500_TOKEN_<ID> for a service) and never appear in any output.
 
 Exit codes: 0 healthy, 1 a problem found, 2 bad usage or bad configuration.
 `;
 
-const COMMON = `  --config FILE        Configuration file (default: $WHY500_CONFIG, else the built-in defaults)
+const COMMON = `  --service ID         Watch this catalogue service instead (repeatable; see 'why500 services')
+  --config FILE        Configuration file (default: $WHY500_CONFIG, else the built-in defaults)
   --data-dir DIR       Where history and the last build fingerprint are kept
                        (default: $WHY500_DATA_DIR, else your user data folder)
   -h, --help           Show this help`;
 
 /** Help per command. */
 export const COMMAND_HELP: Record<string, string> = {
-  check: `Usage: why500 check [--config FILE] [--target NAME] [--json]
+  check: `Usage: why500 check [--config FILE] [--target NAME | --service ID...] [--json]
 
 Runs one probe round: the site page, every endpoint (and the alternate path when set), the
 control sites and the status page, and prints one line per probe: endpoint, path, HTTP code,
@@ -43,8 +46,8 @@ ${COMMON}
 
 Exit codes: 0 every probe of the target answered, 1 a probe failed, 2 bad usage or config.
 `,
-  diagnose: `Usage: why500 diagnose [--config FILE] [--target NAME] [--watch SECONDS] [--interval SECONDS]
-                       [--symptom] [--json | --markdown]
+  diagnose: `Usage: why500 diagnose [--config FILE] [--target NAME | --service ID...] [--watch SECONDS]
+                       [--interval SECONDS] [--symptom] [--json | --markdown]
 
 Observes the target for --watch seconds, probing every --interval seconds, then names the most
 likely of the nine outcomes (overload, bad-update, account, regional, maintenance, extensions,
@@ -64,7 +67,7 @@ ${COMMON}
 
 Exit codes: 0 healthy (or undecided with healthy leading), 1 a problem found, 2 bad usage or config.
 `,
-  watch: `Usage: why500 watch [--config FILE] [--target NAME] [--interval SECONDS] [--json]
+  watch: `Usage: why500 watch [--config FILE] [--target NAME | --service ID...] [--interval SECONDS] [--json]
 
 Runs the monitor in the foreground until Ctrl-C, printing each event: outage, recovery,
 degraded, cause-changed, local-network.
@@ -90,5 +93,18 @@ Options:
 ${COMMON}
 
 Exit codes: 0 printed, 2 bad usage or config.
+`,
+  services: `Usage: why500 services [--json]
+
+Lists the AI chat and companion services why500 knows: id, name, status page (and its provider),
+the CDN in front where public evidence shows one, and whether it takes a token (and from which
+environment variable). Watch some with --service ID on check, diagnose and watch, or with
+"services": ["character-ai", "chatgpt"] in the config file.
+
+Options:
+  --json               One JSON object per service per line, with the source and date of each fact
+  -h, --help           Show this help
+
+Exit codes: 0 listed, 2 bad usage.
 `,
 };

@@ -1,4 +1,4 @@
-// The `why500` command line: dispatches to check, diagnose, watch, history and simulate, and turns every
+// The `why500` command line: dispatches to check, diagnose, watch, history, services and simulate, and turns every
 // usage or config mistake into one line on stderr with exit code 2.
 
 import { dispatch, failure, type CommandName } from './dispatch';
@@ -13,6 +13,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose')).runDiagnose,
   watch: async () => (await import('./commands/watch')).runWatch,
   history: async () => (await import('./commands/history')).runHistory,
+  services: async () => (await import('./commands/services')).runServices,
   simulate: async () => (await import('./commands/simulate')).runSimulate,
 };
 

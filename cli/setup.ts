@@ -6,6 +6,9 @@ import { envTokenSource, envTokens } from '../core/config/env-tokens';
 import type { AppCore } from '../core/app/app-core';
 import type { AppCoreOptions } from '../core/app/create';
 import type { ResolvedConfig, ResolvedTarget } from '../shared/types/config';
+import { closeMatches, findService, serviceTarget } from '../shared/catalogue/catalogue';
+import { cleanText } from '../shared/text/sanitize';
+import { resolveTarget } from '../shared/config/defaults';
 import { resolveDataDir } from '../core/app/data-dir';
 import type { CliIo, Output } from './output';
 import { UsageError } from './usage-error';
@@ -15,6 +18,7 @@ export const COMMON_OPTIONS = {
   config: { type: 'string' },
   'data-dir': { type: 'string' },
   target: { type: 'string' },
+  service: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -28,17 +32,51 @@ export interface Setup {
 /** Loads the config and picks targets; throws UsageError (exit 2) on a bad config or target name. */
 export async function setUp(
   command: string,
-  flags: { config?: string | boolean; 'data-dir'?: string | boolean; target?: string | boolean },
+  flags: {
+    config?: string | boolean;
+    'data-dir'?: string | boolean;
+    target?: string | boolean;
+    service?: string[];
+  },
   out: Output,
   io: CliIo,
 ): Promise<Setup> {
   const loaded = await loadConfig({ file: asString(flags.config), env: io.env });
   if (!loaded.ok) throw new UsageError(loaded.message);
-  const config = loaded.config;
+  let config = loaded.config;
+  const services = flags.service ?? [];
+  if (services.length > 0) {
+    if (flags.target !== undefined)
+      throw new UsageError(
+        `why500 ${command}: --target and --service pick targets two ways — give one of them`,
+      );
+    config = { ...config, targets: pickServices(command, config, services) };
+  }
   // Tokens are known from here on: nothing printed after this line can contain them.
   out.addSecrets(envTokens(config.targets, io.env));
   const targets = pickTargets(command, config, asString(flags.target));
   return { config, targets, dataDir: resolveDataDir(asString(flags['data-dir']) ?? undefined, io.env) };
+}
+
+/**
+ * The targets `--service` names, in the order given: the config's own target for that service when it
+ * has one (its endpoints or token variable may differ), else the catalogue's.
+ */
+export function pickServices(command: string, config: ResolvedConfig, ids: string[]): ResolvedTarget[] {
+  const out: ResolvedTarget[] = [];
+  for (const id of ids) {
+    const entry = findService(id);
+    if (!entry) {
+      const close = closeMatches(id);
+      const hint = close.length > 0 ? `did you mean ${close.join(', ')}? ` : '';
+      throw new UsageError(
+        `why500 ${command}: unknown service ${JSON.stringify(cleanText(id, 40))} — ${hint}run 'why500 services' for the list`,
+      );
+    }
+    if (out.some((t) => t.service === entry.id)) continue;
+    out.push(config.targets.find((t) => t.service === entry.id) ?? resolveTarget(serviceTarget(entry)));
+  }
+  return out;
 }
 
 /** The targets `--target` names (all when absent). Exact name first, then case-insensitive. */

@@ -48,7 +48,9 @@ describe('help', () => {
     const runs = await Promise.all([
       runMain(['--help'], env),
       runMain(['-h'], env),
-      ...['check', 'diagnose', 'watch', 'history', 'simulate'].map((cmd) => runMain([cmd, '--help'], env)),
+      ...['check', 'diagnose', 'watch', 'history', 'services', 'simulate'].map((cmd) =>
+        runMain([cmd, '--help'], env),
+      ),
     ]);
     for (const r of runs) expect(r.code).toBe(0);
     expect(runs[0]!.stdout).toMatch(/^Usage: why500 <command> \[options\]$/m);
@@ -56,7 +58,7 @@ describe('help', () => {
       /Exit codes: 0 healthy, 1 a problem found, 2 bad usage or bad configuration/,
     );
     expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
-    ['check', 'diagnose', 'watch', 'history', 'simulate'].forEach((cmd, i) =>
+    ['check', 'diagnose', 'watch', 'history', 'services', 'simulate'].forEach((cmd, i) =>
       expect(runs[i + 2]!.stdout).toContain(`Usage: why500 ${cmd}`),
     );
     // Help wins over other flags, even bad ones.
@@ -75,7 +77,10 @@ describe('usage mistakes', () => {
   it('each gives one line on stderr saying what and how to fix, and exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [[], /^why500: missing command — run 'why500 --help' for the commands$/],
-      [['chek'], /^why500: unknown command "chek" — commands are check, diagnose, watch, history, simulate$/],
+      [
+        ['chek'],
+        /^why500: unknown command "chek" — commands are check, diagnose, watch, history, services, simulate$/,
+      ],
       [['--json'], /^why500: unknown command "--json" — put the command first/],
       [
         ['check', '--jsn'],

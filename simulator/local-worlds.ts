@@ -138,7 +138,8 @@ export function dohAnswer(query: Buffer, table: Record<string, string[]>): Buffe
   return Buffer.concat([header, query.subarray(12, questionEnd), ...answers]);
 }
 
-function dohHandler(table: Record<string, string[]>, refuse: boolean): Handler {
+/** A DNS-over-HTTPS (RFC 8484) resolver answering `table`'s names (or refusing every query). */
+export function dohHandler(table: Record<string, string[]>, refuse: boolean): Handler {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://doh');
     const dns = url.searchParams.get('dns');

@@ -50,33 +50,41 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
   const letGo = holdOpen();
   let problem = false;
   try {
-    for (const target of setup.targets) {
-      const tried: string[] = [];
-      // On a terminal, say what is going on during a long observation (never in pipes: output stays clean).
-      const progress = io.stderrIsTTY === true && watchS > 0;
-      if (progress) {
-        out.error(
-          `Observing ${target.name} for ${watchS} s, a round every ${intervalS} s (Ctrl-C to stop early)…`,
-        );
-      }
-      let roundNo = 0;
-      const diagnosis = await core.observe(target.name, {
-        ...(progress
-          ? {
-              onRound: (round) => {
-                roundNo++;
-                const own = round.probes.filter((p) => p.path !== 'control');
-                const failed = own.filter((p) => isFailure(p.outcome)).length;
-                out.error(`  round ${roundNo}: ${own.length - failed} of ${own.length} answered`);
-              },
-            }
-          : {}),
-        durationMs: watchS * 1000,
-        intervalMs: intervalS * 1000,
-        symptom: flags.symptom === true,
-        signal: controller.signal,
-        tried,
-      });
+    // Several services are observed side by side, so each diagnosis can weigh what the others did at
+    // the same time (controls, or fellow victims of one front vendor); results print in the given order.
+    const observed = await Promise.all(
+      setup.targets.map(async (target) => {
+        const tried: string[] = [];
+        // On a terminal, say what is going on during a long observation (never in pipes: output stays clean).
+        const progress = io.stderrIsTTY === true && watchS > 0;
+        if (progress) {
+          out.error(
+            `Observing ${target.name} for ${watchS} s, a round every ${intervalS} s (Ctrl-C to stop early)…`,
+          );
+        }
+        let roundNo = 0;
+        const diagnosis = await core.observe(target.name, {
+          ...(progress
+            ? {
+                onRound: (round) => {
+                  roundNo++;
+                  const own = round.probes.filter((p) => p.path !== 'control');
+                  const failed = own.filter((p) => isFailure(p.outcome)).length;
+                  const who = setup.targets.length > 1 ? `${target.name} ` : '';
+                  out.error(`  ${who}round ${roundNo}: ${own.length - failed} of ${own.length} answered`);
+                },
+              }
+            : {}),
+          durationMs: watchS * 1000,
+          intervalMs: intervalS * 1000,
+          symptom: flags.symptom === true,
+          signal: controller.signal,
+          tried,
+        });
+        return { target, diagnosis, tried };
+      }),
+    );
+    for (const { target, diagnosis, tried } of observed) {
       if (!diagnosis) {
         out.error(`why500 diagnose: ${target.name}: stopped before any round finished`);
         return 1;

@@ -124,6 +124,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...(options.resolver ? { resolver: options.resolver } : {}),
     // A fake probe is a fake network: the local checks would reach the real one.
     localChecks: options.localChecks ?? options.probe === undefined,
+    // Likewise a front vendor's real status page.
+    ...(options.probe === undefined
+      ? { vendorStatus: (vendor: string) => rounds.readVendorStatus(vendor) }
+      : {}),
   });
   /** Targets whose next monitor diagnosis the user asked for ("Diagnose now"): it runs the local checks. */
   const asked = new Set<string>();
@@ -137,6 +141,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     config,
     {
       probe: rounds.probe,
+      probeFor: (name) => rounds.probeFor(name),
       readStatus: rounds.readStatus,
       diagnose: (window, context) =>
         diagnoser.diagnoseMonitored(context.target, window, {

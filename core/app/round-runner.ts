@@ -1,6 +1,7 @@
 // Rounds run outside the monitor's schedule (`why500 check`, `why500 diagnose`, the Test button) and the
 // parts every round shares: the probe (with the environment's proxy, any extra CA and a test resolver),
-// one status-page reader per target, and the Retry-After hold-backs of each target.
+// one status-page reader per status page (shared by the targets naming it), and the Retry-After
+// hold-backs of each target.
 
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Round } from '../../shared/types/monitor';
@@ -15,6 +16,8 @@ import { probe as httpProbe } from '../probe/http';
 import type { ProbeLimits } from '../probe/types';
 import { warmUpProbes } from '../probe/warm-up';
 import { StatusPageReader } from '../status/reader';
+import { SharedProbes } from './shared-probes';
+import { catalogue } from '../../shared/catalogue/catalogue';
 
 /** Default hard deadline of one round, ms (the probe limits' overall deadline plus slack). */
 export const DEFAULT_ROUND_DEADLINE_MS = 20_000;
@@ -62,6 +65,8 @@ export class RoundRunner {
   private readonly holds = new Map<string, HoldBacks>();
   /** The probe every round and local check uses. */
   readonly probe: ProbeFn;
+  /** Token-less answers lent between different services' rounds (one politeness budget per origin). */
+  readonly shared: SharedProbes;
   /** Reads a target's status page through its (cached, rate-limited) reader. */
   readonly readStatus: StatusFn;
 
@@ -85,7 +90,14 @@ export class RoundRunner {
         ...(lookup && request.lookup === undefined ? { lookup } : {}),
       });
     };
+    const clock = options.clock;
+    this.shared = new SharedProbes(this.probe, () => (clock ? clock.now() : performance.now()));
     this.readStatus = (target, opts) => this.reader(target)?.read(opts ?? {}) ?? Promise.resolve(null);
+  }
+
+  /** The probe one target's rounds use: its token-less requests share answers with other targets' rounds. */
+  probeFor(target: string): ProbeFn {
+    return this.shared.for(target);
   }
 
   /** Applies a new configuration; readers of unchanged status pages keep their cache. */
@@ -123,7 +135,7 @@ export class RoundRunner {
         ...(heldBack.length > 0 ? { heldBack } : {}),
       },
       {
-        probe: this.probe,
+        probe: this.probeFor(target.name),
         readStatus: this.readStatus,
         ...(this.options.clock ? { clock: this.options.clock } : {}),
       },
@@ -134,6 +146,16 @@ export class RoundRunner {
     return round;
   }
 
+  /**
+   * A front vendor's own status page (from the catalogue, by recogniser vendor id, e.g. `cloudflare`),
+   * through a cached reader like the services' pages; null when the catalogue knows no page for it.
+   */
+  readVendorStatus(vendor: string): Promise<StatusReading | null> {
+    const page = catalogue().vendors.find((v) => v.id === vendor)?.statusPage;
+    if (!page) return Promise.resolve(null);
+    return this.readerAt(page, null).read();
+  }
+
   /** Drops what the runner caches (the status readers). */
   close(): void {
     this.readers.clear();
@@ -141,15 +163,25 @@ export class RoundRunner {
 
   private reader(target: ResolvedTarget): StatusPageReader | null {
     if (!target.statusPage) return null;
-    const key = readerKey(target);
+    return this.readerAt(target.statusPage, target.statusFallback ?? null);
+  }
+
+  private readerAt(statusPage: string, statusFallback: string | null): StatusPageReader {
+    const key = readerKey({ statusPage, statusFallback });
     let reader = this.readers.get(key);
     if (!reader) {
       const ca = this.options.ca && this.options.ca.length > 0 ? this.options.ca : undefined;
-      const env = this.options.envFor?.(target.statusPage) ?? this.options.env;
+      const env = this.options.envFor?.(statusPage) ?? this.options.env;
+      const lookup = this.options.resolver ? firstAddressLookup(this.options.resolver) : undefined;
       reader = new StatusPageReader({
-        baseUrl: target.statusPage,
+        baseUrl: statusPage,
+        ...(statusFallback ? { fallbackUrl: statusFallback } : {}),
         now: () => this.options.now().getTime(),
-        fetchOptions: { ...(ca ? { ca } : {}), ...(env ? { env } : {}) },
+        fetchOptions: {
+          ...(ca ? { ca } : {}),
+          ...(env ? { env } : {}),
+          ...(lookup ? { lookup } : {}),
+        },
       });
       this.readers.set(key, reader);
     }
@@ -157,6 +189,10 @@ export class RoundRunner {
   }
 }
 
-function readerKey(target: ResolvedTarget): string {
-  return `${target.name}\u0000${target.statusPage ?? ''}`;
+/**
+ * One reader per status page (and fallback), shared by every target that names it: services on the same
+ * page cause one read per interval, not one each.
+ */
+function readerKey(target: Pick<ResolvedTarget, 'statusPage' | 'statusFallback'>): string {
+  return `${target.statusPage ?? ''}\u0000${target.statusFallback ?? ''}`;
 }

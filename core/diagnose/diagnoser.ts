@@ -1,6 +1,7 @@
 // The step from a window of rounds to a diagnosis: evidence (baselines from history, the remembered
 // build fingerprint, the cached extension scan, the "Is it me?" checks) handed to the classifier.
-// The CLI's observations and the monitor's rounds both end here.
+// The CLI's observations and the monitor's rounds both end here. The newest round of every watched
+// service is kept, so each diagnosis also weighs what the others did at the same time (core/evidence/peers).
 
 import { join } from 'node:path';
 import { classify } from '../../shared/classifier';
@@ -10,6 +11,8 @@ import type { Evidence } from '../../shared/types/evidence';
 import type { Round } from '../../shared/types/monitor';
 import { tokenUsable, type TokenSource } from '../config/token-origins';
 import { buildEvidence } from '../evidence/build';
+import { buildPeerEvidence, freshPeers, vendorOfFailure, type PeerRound } from '../evidence/peers';
+import type { StatusReading } from '../../shared/types/status';
 import { changeGapSeconds, FingerprintTracker, siteOrigin } from '../evidence/fingerprint';
 import type { HistoryStore } from '../history/history';
 import type { ProbeFn } from '../monitor/round';
@@ -53,6 +56,8 @@ export interface DiagnoserOptions {
   resolver?: SystemResolver;
   /** Run the "Is it me?" checks after failures (default: yes). */
   localChecks?: boolean;
+  /** Reads a front vendor's own status page (by recogniser vendor id), when several services fail behind it. */
+  vendorStatus?: (vendor: string) => Promise<StatusReading | null>;
 }
 
 /** Turns windows of rounds into diagnoses; see the file header. */
@@ -64,6 +69,8 @@ export class Diagnoser {
     string,
     { at: number; local: LocalEvidence; round: Round | undefined; reason: string }
   >();
+  /** The newest round of each watched service, for the others' diagnoses. */
+  private readonly newest = new Map<string, PeerRound>();
 
   constructor(private readonly options: DiagnoserOptions) {
     this.config = options.config;
@@ -114,7 +121,12 @@ export class Diagnoser {
   evidence(
     target: ResolvedTarget,
     rounds: Round[],
-    extra: { symptom: boolean; extensions?: ExtensionScan; directBaselines?: Record<string, number | null> },
+    extra: {
+      symptom: boolean;
+      extensions?: ExtensionScan;
+      directBaselines?: Record<string, number | null>;
+      vendorStatus?: StatusReading | null;
+    },
   ): Evidence {
     const history = this.options.history;
     const baselines: Record<string, number | null> = {};
@@ -130,7 +142,7 @@ export class Diagnoser {
     const firstError = firstFailureAt(rounds);
     // Without a data folder, buildEvidence still finds a change inside the window on its own.
     const fingerprint = this.tracker?.evidence(siteOrigin(target.site), firstError);
-    return buildEvidence({
+    const evidence = buildEvidence({
       target,
       rounds,
       baselines,
@@ -141,6 +153,51 @@ export class Diagnoser {
       symptom: extra.symptom,
       now: this.options.now,
     });
+    const peers = buildPeerEvidence({
+      target,
+      newest: latestOf(rounds) ?? null,
+      peers: this.peersOf(target),
+      vendorStatus: extra.vendorStatus ?? null,
+    });
+    return peers ? { ...evidence, peers } : evidence;
+  }
+
+  /** The other configured services' newest rounds, in the configuration's order (sentences list them so). */
+  private peersOf(target: ResolvedTarget): PeerRound[] {
+    const out: PeerRound[] = [];
+    for (const t of this.config.targets) {
+      const peer = t.name === target.name ? undefined : this.newest.get(t.name);
+      if (peer) out.push(peer);
+    }
+    return out;
+  }
+
+  /** Notes a service's newest round for the others' diagnoses. */
+  private noteNewest(target: ResolvedTarget, round: Round | undefined): void {
+    if (!round) return;
+    const known = this.newest.get(target.name);
+    if (!known || known.round.startedAt <= round.startedAt) this.newest.set(target.name, { target, round });
+  }
+
+  /**
+   * The front vendor's status page, read only when this service and another fail together with that
+   * vendor's own error pages (a vendor with no known page, or no reader: null).
+   */
+  private async sharedVendorStatus(target: ResolvedTarget, rounds: Round[]): Promise<StatusReading | null> {
+    const newest = latestOf(rounds);
+    const read = this.options.vendorStatus;
+    if (!newest || !read) return null;
+    const mine = vendorOfFailure(newest);
+    if (!mine) return null;
+    const together = freshPeers(newest, this.peersOf(target)).some(
+      (p) => vendorOfFailure(p.round)?.vendor === mine.vendor,
+    );
+    if (!together) return null;
+    try {
+      return await read(mine.vendor);
+    } catch {
+      return null;
+    }
   }
 
   /** Diagnoses a window of rounds; with `symptom`, browser extensions are scanned first (cached). */
@@ -150,11 +207,18 @@ export class Diagnoser {
     options: { symptom?: boolean; signal?: AbortSignal } = {},
   ): Promise<Diagnosis> {
     const symptom = options.symptom === true || rounds.some((r) => r.symptom === true);
+    this.noteNewest(target, latestOf(rounds));
     const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
       this.localChecks(target, rounds, { symptom, ...(options.signal ? { signal: options.signal } : {}) }),
     ]);
-    const evidence = this.evidence(target, rounds, { symptom, ...(extensions ? { extensions } : {}) });
+    // After the checks: services observed side by side may have landed their rounds meanwhile.
+    const vendorStatus = await this.sharedVendorStatus(target, rounds);
+    const evidence = this.evidence(target, rounds, {
+      symptom,
+      ...(extensions ? { extensions } : {}),
+      vendorStatus,
+    });
     return classify(local ? { ...evidence, local } : evidence);
   }
 
@@ -210,15 +274,18 @@ export class Diagnoser {
     const site = newest?.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker && site && !options.partial) this.tracker.observe(siteOrigin(target.site), site);
     const symptom = options.symptom || newest?.symptom === true;
+    this.noteNewest(target, newest);
     // Only the newest round decides: an outage earlier in the window is no reason to test a healthy link.
     const [extensions, local] = await Promise.all([
       symptom ? this.extensions(target) : undefined,
       options.partial ? null : this.monitoredLocalChecks(target, newest ? [newest] : [], symptom, options),
     ]);
+    const vendorStatus = await this.sharedVendorStatus(target, rounds);
     const evidence = this.evidence(target, rounds, {
       symptom,
       ...(extensions ? { extensions } : {}),
       directBaselines: options.baselines,
+      vendorStatus,
     });
     return classify(local ? { ...evidence, local } : evidence);
   }
@@ -253,6 +320,7 @@ export class Diagnoser {
    * memory, and records a deploy marker in the history when the build changed.
    */
   rememberRound(target: ResolvedTarget, round: Round): void {
+    this.noteNewest(target, round);
     const site = round.probes.find((p) => p.path === 'direct' && p.name === 'site') ?? null;
     if (this.tracker) {
       const origin = siteOrigin(target.site);
@@ -267,6 +335,13 @@ export class Diagnoser {
       }
     }
   }
+}
+
+/** The round that started last. */
+function latestOf(rounds: Round[]): Round | undefined {
+  let latest: Round | undefined;
+  for (const r of rounds) if (!latest || r.startedAt >= latest.startedAt) latest = r;
+  return latest;
 }
 
 /** ISO time of the first failing direct probe in the rounds, or null. */

@@ -10,7 +10,7 @@ import { recognise } from './recognise/index';
 import { found } from './recognise/types';
 
 /** What the recognisers make of one probe's answer, or null (no answer, or nothing recognised). */
-function recogniseProbe(probe: ProbeResult): Recognition | null {
+export function recogniseProbe(probe: ProbeResult): Recognition | null {
   if (probe.status === null) return null;
   const seen = recognise({
     status: probe.status,

@@ -41,6 +41,8 @@ export function smallRequest(
         timeout: context.deadlineMs,
         signal: context.signal,
         agent: false,
+        // The context's resolver, so the test resolver (WHY500_TEST_HOSTS) covers these requests too.
+        lookup: resolverLookup(context),
         ...(secure ? { rejectUnauthorized: options.verify !== false } : {}),
         ...(secureContext ? { secureContext } : {}),
       },
@@ -71,4 +73,28 @@ export function smallRequest(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** `dns.lookup`'s shape for http.request, answered by the context's resolver (one or all addresses). */
+function resolverLookup(context: LocalContext) {
+  return (
+    hostname: string,
+    opts: { all?: boolean },
+    callback: (
+      err: Error | null,
+      address: string | { address: string; family: number }[],
+      family?: number,
+    ) => void,
+  ): void => {
+    context.resolver(hostname).then(
+      (addresses) => {
+        const first = addresses[0];
+        if (!first)
+          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+        if (opts.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
+      },
+      (err: Error) => callback(err, ''),
+    );
+  };
 }

@@ -72,6 +72,8 @@ export const RESTORE_MAX_AGE_MS = 15 * 60_000;
 /** What the app injects. */
 export interface MonitorDeps {
   probe: ProbeFn;
+  /** The probe one target's rounds use, when targets share a politeness budget (default `probe`). */
+  probeFor?: (target: string) => ProbeFn;
   readStatus?: StatusFn | null;
   diagnose: DiagnoseFn;
   tokens?: TokenSource | null;
@@ -404,7 +406,11 @@ export class Monitor {
         onProbe: (result: ProbeResult) => rt.progress.probeDone(result),
         onStatus: () => rt.progress.statusDone(),
       },
-      { probe: this.deps.probe, readStatus: this.deps.readStatus ?? null, clock: this.clock },
+      {
+        probe: this.deps.probeFor?.(target.name) ?? this.deps.probe,
+        readStatus: this.deps.readStatus ?? null,
+        clock: this.clock,
+      },
     );
     rt.progress.end();
     rt.holds.note(round, this.clock.wallNow());

@@ -10,6 +10,8 @@ import { formatAt } from '../../shared/vocabulary/time';
 const REASONS: Record<StatusUnavailableReason, string> = {
   'not-configured': 'no status page is configured',
   inactive: 'the status page is inactive (its API needs a key)',
+  'bot-check':
+    'the status page is unreadable (bot check): it answered with a challenge, so it tells us nothing',
   'http-error': 'the status page answered with an error',
   'not-json': 'the status page did not answer with status data',
   malformed: 'the status page sent data we could not read',
@@ -82,6 +84,11 @@ export function describeStatusReading(reading: StatusReading | null): string {
       ...staleStatusSentences(checked.stale, now).map((s) => s.charAt(0).toLowerCase() + s.slice(1)),
     );
   }
+  if (snap && reading.viaFallback) {
+    parts.push(
+      `read from its other address ${hostOf(reading.viaFallback)}, because the public page answers with a bot check`,
+    );
+  }
   if (reading.unavailable) {
     const why = unavailableWords(reading.unavailable.reason);
     parts.push(
@@ -92,4 +99,12 @@ export function describeStatusReading(reading: StatusReading | null): string {
   }
   if (parts.length === 0) return 'No status information yet.';
   return cleanText(`${parts.join('; ')}.`, SENTENCE_MAX);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return cleanText(url, 80);
+  }
 }

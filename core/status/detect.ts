@@ -57,6 +57,7 @@ export type DetectOutcome =
 /** More telling reasons first when several endpoints failed differently. */
 const REASON_ORDER: StatusUnavailableReason[] = [
   'inactive',
+  'bot-check',
   'too-large',
   'timeout',
   'network',

@@ -7,6 +7,7 @@ import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from '
 import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
 import { envProxySettings } from '../probe/env-proxy';
+import { isChallenge } from '../probe/challenge';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
 import { trustContext } from '../probe/trust';
 import type { LookupFn } from '../probe/types';
@@ -293,6 +294,14 @@ export async function fetchStatusDocument(
         chunks.push(chunk);
       }
       const body = Buffer.concat(chunks).toString('utf8');
+      if (isChallenge(status, lowerCaseHeaders(res.headers), body.slice(0, 8192)))
+        return {
+          kind: 'failed',
+          url: current,
+          reason: 'bot-check',
+          detail: `HTTP ${status} from ${current}: a bot check (CDN challenge) instead of the page`,
+          status,
+        };
       if (status >= 400) {
         const inactive = /page is inactive/i.test(body);
         return {
@@ -327,6 +336,15 @@ export async function fetchStatusDocument(
     options.signal?.removeEventListener('abort', onOuterAbort);
     if (ownDispatcher) void ownDispatcher.destroy().catch(() => undefined);
   }
+}
+
+/** Response headers as one lower-cased string per name (repeated headers joined). */
+function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }
 
 /** Drops a body unread; undici reports the abort as an 'error' event, which must have a listener. */

@@ -26,6 +26,7 @@ export interface EndpointFailure {
 /** Reasons that say the whole host is out of reach (or refusing us), so trying more endpoints is pointless. */
 export const TERMINAL_REASONS: ReadonlySet<StatusUnavailableReason> = new Set([
   'inactive',
+  'bot-check',
   'timeout',
   'network',
   'too-large',

@@ -1,5 +1,7 @@
 // Reads one status page politely and honestly: detects its provider, caches for at least a minute,
-// asks conditionally, and keeps the last good snapshot (marked stale) when a later read fails.
+// asks conditionally, and keeps the last good snapshot (marked stale) when a later read fails. A page
+// behind a bot check is "unreadable (bot check)", never "no incident"; its fallback origin, when one is
+// known, is read instead (and straight away for the next hour).
 
 import type { StatusReading, StatusSnapshot, StatusUnavailableReason } from '../../shared/types/status';
 import { detectProvider, rememberedProviders, summariseFailures, type ProviderMemory } from './detect';
@@ -13,6 +15,8 @@ import { cleanText } from '../../shared/text/sanitize';
 export interface StatusPageReaderOptions {
   /** The status page's base URL, e.g. `https://status.character.ai`. */
   baseUrl: string;
+  /** Another origin serving the same page (e.g. its `*.statuspage.io` address), read when `baseUrl` answers with a bot check. */
+  fallbackUrl?: string | null;
   /** Clock in ms (default Date.now); drives caching and the times in readings. */
   now?: () => number;
   /** A read within this many ms of the last one returns the cached reading (default and minimum 60 000). */
@@ -28,12 +32,19 @@ export interface StatusPageReaderOptions {
 /** How long an endpoint found absent (404, HTML, another shape) is left alone while others work. */
 const ABSENT_ENDPOINT_PAUSE_MS = 60 * 60_000;
 
+/** How long a page found behind a bot check is skipped in favour of its fallback origin. */
+const BOT_CHECK_PAUSE_MS = 60 * 60_000;
+
 /** Smallest caching interval: status pages are polled at most once a minute. */
 export const MIN_STATUS_INTERVAL_MS = 60_000;
 
 /** Reads one status page; see {@link StatusPageReader.read}. */
 export class StatusPageReader {
   private readonly base: URL | null;
+  private readonly fallback: URL | null;
+  /** Until when the public page is skipped for the fallback (it answered with a bot check). */
+  private botCheckedUntil = 0;
+  private lastBotCheck = '';
   private readonly now: () => number;
   private readonly minIntervalMs: number;
   private readonly memory: ProviderMemory;
@@ -51,6 +62,7 @@ export class StatusPageReader {
     this.memory = options.memory ?? rememberedProviders;
     this.providers = options.providers ?? STATUS_PROVIDERS;
     this.base = parseBase(options.baseUrl);
+    this.fallback = options.fallbackUrl ? parseBase(options.fallbackUrl) : null;
   }
 
   /** The latest reading without any request, or null before the first read. */
@@ -85,10 +97,34 @@ export class StatusPageReader {
         fetchedAt,
       );
     } else {
-      const outcome = await this.readBase(this.base, fetchedAt);
+      const skipPublic = this.fallback !== null && startedAt < this.botCheckedUntil;
+      const outcome = skipPublic
+        ? ({ ok: false, reason: 'bot-check', detail: this.lastBotCheck } as const)
+        : await this.readBase(this.base, fetchedAt);
       if (outcome.ok) {
         this.lastGood = outcome.snapshot;
         reading = { snapshot: outcome.snapshot, stale: false, unavailable: null };
+      } else if (outcome.reason === 'bot-check' && this.fallback) {
+        if (!skipPublic) {
+          this.botCheckedUntil = startedAt + BOT_CHECK_PAUSE_MS;
+          this.lastBotCheck = outcome.detail;
+        }
+        const other = await this.readBase(this.fallback, fetchedAt);
+        if (other.ok) {
+          this.lastGood = other.snapshot;
+          reading = {
+            snapshot: other.snapshot,
+            stale: false,
+            unavailable: null,
+            viaFallback: this.fallback.href,
+          };
+        } else {
+          reading = this.unavailable(
+            'bot-check',
+            `${outcome.detail}; its other origin ${this.fallback.host} gave nothing either (${other.detail})`,
+            fetchedAt,
+          );
+        }
       } else reading = this.unavailable(outcome.reason, outcome.detail, fetchedAt);
     }
     this.last = reading;

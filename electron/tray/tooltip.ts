@@ -1,4 +1,4 @@
-// The tray tooltip: each target's state, since when, and the likely cause.
+// The tray tooltip: each target's state, since when, and the likely cause; one line per service.
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
@@ -25,7 +25,15 @@ export function statusLine(status: TargetStatus, clock: ClockFormat): string {
   return `${status.target} — ${STATE_WORDS[status.state].short} since ${clock(status.since)}${cause}`;
 }
 
-/** The whole tooltip; the worst target first. */
+/** A short line for a target, e.g. "Claude — working": when the full lines do not fit. */
+function shortLine(status: TargetStatus): string {
+  return `${status.target} — ${STATE_WORDS[status.state].short}`;
+}
+
+/**
+ * The whole tooltip, one line per service, the worst first. When the full lines pass the Windows limit,
+ * the others shrink to their state so every service keeps a line; then all do; then the last are counted.
+ */
 export function tooltipText(
   statuses: readonly TargetStatus[],
   paused: { until: string } | null,
@@ -33,11 +41,24 @@ export function tooltipText(
 ): string {
   const order = ['outage', 'local-network', 'degraded', 'unknown', 'healthy'];
   const sorted = [...statuses].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
-  const lines = sorted.map((s) => statusLine(s, clock));
-  if (lines.length === 0) lines.push('why500 — no targets');
-  if (paused) lines.unshift(`why500 — paused until ${clock(paused.until)}`);
-  const text = lines.join('\n');
+  const head = paused ? [`why500 — paused until ${clock(paused.until)}`] : [];
+  if (sorted.length === 0) return [...head, 'why500 — no targets'].join('\n');
+  const fits = (lines: string[]): boolean => [...head, ...lines].join('\n').length <= TOOLTIP_MAX;
+  const full = sorted.map((s) => statusLine(s, clock));
+  const leading = [full[0] as string, ...sorted.slice(1).map(shortLine)];
+  const short = sorted.map(shortLine);
+  const lines = [full, leading, short].find(fits) ?? countRest(short, head);
+  const text = [...head, ...lines].join('\n');
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+/** As many short lines as fit, then "and N more". */
+function countRest(short: string[], head: string[]): string[] {
+  for (let keep = short.length - 1; keep > 0; keep--) {
+    const lines = [...short.slice(0, keep), `and ${short.length - keep} more`];
+    if ([...head, ...lines].join('\n').length <= TOOLTIP_MAX) return lines;
+  }
+  return short.slice(0, 1);
 }
 
 /** ", likely overload (82%)" for a status with a cause; "" otherwise. */

@@ -139,6 +139,26 @@ describe('tray', () => {
     expect(tooltipText(many, null, utcClock).length).toBeLessThanOrEqual(127);
   });
 
+  it('keeps a line for every service when the full lines do not fit, the worst one in full', () => {
+    const statuses = [
+      status('Claude', 'healthy'),
+      status('ChatGPT', 'outage', { cause: 'overload', confidence: 0.82 }),
+      status('Perplexity', 'degraded', { cause: 'bad-update', confidence: 0.6 }),
+      status('Character.AI', 'healthy'),
+    ];
+    const text = tooltipText(statuses, null, utcClock);
+    expect(text.length).toBeLessThanOrEqual(127);
+    expect(text.split('\n')).toEqual([
+      'ChatGPT — outage since 14:02, likely overload (82%)',
+      'Perplexity — degraded',
+      'Claude — working',
+      'Character.AI — working',
+    ]);
+    const twelve = Array.from({ length: 12 }, (_, i) => status(`Service ${i}`, 'healthy'));
+    const lines = tooltipText(twelve, null, utcClock).split('\n');
+    expect(lines.at(-1)).toMatch(/^and \d+ more$/);
+  });
+
   it('rebuilds the menu only when the state changes', () => {
     const tray = new FakeTray();
     let view = viewFor('healthy');

@@ -6,6 +6,8 @@ import type { Evidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
 import type { Facts, FeatureId } from './features';
 import { localConclusion } from './local';
+import { joinWords } from './join-words';
+import { peersAnswerSentence, sharedVendorSentence } from './peer-words';
 import { weight } from './model';
 import { countOf, ORIGIN_FAULTS, recognitionsOf } from '../evidence/signals';
 import type { Meaning, SeenRecognition } from '../types/recognition';
@@ -40,11 +42,7 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-/** "a, b and c". */
-export function joinWords(words: string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
+export { joinWords } from './join-words';
 
 function codes(list: [number, number][]): string {
   return joinWords(list.slice(0, 3).map(([c, n]) => `${codeLabel(c)} ${times(n)}`));
@@ -301,6 +299,10 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
       return `The service's address could not be looked up (DNS) ${times(f.dnsFailures)}`;
     case 'server-answered':
       return "The service's servers did answer, with error codes, so your connection reaches them";
+    case 'peers-answer':
+      return peersAnswerSentence(e);
+    case 'shared-vendor-failure':
+      return sharedVendorSentence(e);
     case 'anon-denied':
       return `Public addresses that need no login were refused (401/403) on ${names(f.deniedNames)}`;
     case 'denied-all-paths':

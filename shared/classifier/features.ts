@@ -75,6 +75,8 @@ export const FEATURE_IDS = [
   'gateway-timeout',
   'fails-on-every-path',
   'no-maintenance-signal',
+  'peers-answer',
+  'shared-vendor-failure',
 ] as const;
 
 /** One named feature. */
@@ -538,6 +540,14 @@ export function detectFeatures(e: Evidence, f: Facts): FeatureId[] {
     // (Asked once each, nothing is judged: see origin-fault-once.)
     if (!maintenanceSign && !on.has('origin-fault-once') && (incidentEveryTime || seen(...ORIGIN_FAULTS)))
       on.add('no-maintenance-signal');
+  }
+
+  // The other watched services at the same time: controls for this one, or fellow victims of one vendor.
+  if (e.peers && anyFailure && !isolated) {
+    const vendor = e.peers.sharedVendor;
+    if (vendor && (vendor.unrelatedAnswering.length > 0 || on.has('controls-ok')))
+      on.add('shared-vendor-failure');
+    else if (e.peers.answering.length > 0) on.add('peers-answer');
   }
 
   if (e.symptom) {

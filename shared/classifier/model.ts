@@ -320,6 +320,32 @@ export const LIKELIHOODS: Record<FeatureId, LikelihoodRow> = {
     account: 0.6,
     regional: 0.5,
   },
+  // Other watched services answer from this machine at the same time: not the user's connection.
+  // The same lift for every cause on the service's side: it moves weight off the user's side only.
+  'peers-answer': {
+    'local-network': 0.05,
+    healthy: 0.5,
+    extensions: 0.8,
+    overload: 2,
+    'bad-update': 2,
+    account: 2,
+    regional: 2,
+    maintenance: 2,
+    permissions: 2,
+  },
+  // Several services fail with one front vendor's own error pages while unrelated ones answer: the
+  // vendor between the user and them (closest outcome: the route, not each service's own fault).
+  'shared-vendor-failure': {
+    regional: 4,
+    overload: 1.2,
+    maintenance: 0.4,
+    'bad-update': 0.15,
+    account: 0.15,
+    permissions: 0.15,
+    extensions: 0.2,
+    'local-network': 0.1,
+    healthy: 0.2,
+  },
 };
 
 /**

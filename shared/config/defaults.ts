@@ -1,6 +1,7 @@
 // The built-in defaults: a new user watches Character.AI with no configuration at all.
 
-import type { Config, ResolvedConfig, TargetConfig } from '../types/config';
+import type { Config, ResolvedConfig, ResolvedTarget, TargetConfig } from '../types/config';
+import { catalogue, findService, serviceTarget } from '../catalogue/catalogue';
 
 /** Default polling interval, seconds (polite for a public service). */
 export const DEFAULT_INTERVAL_SECONDS = 30;
@@ -29,21 +30,64 @@ export const CHARACTER_AI: TargetConfig = {
   auth: { scheme: 'Token', tokenEnv: 'WHY500_TOKEN' },
 };
 
-/** Fills every default into a validated config. */
+/**
+ * Fills every default into a validated config. `services` become targets after `targets` (ids the
+ * catalogue does not know were refused when the config was checked); with neither, Character.AI alone.
+ */
 export function resolveConfig(config: Config): ResolvedConfig {
-  const targets = config.targets && config.targets.length > 0 ? config.targets : [CHARACTER_AI];
+  const chosen = [
+    ...(config.targets ?? []),
+    ...(config.services ?? []).flatMap((id) => {
+      const entry = findService(id);
+      return entry ? [serviceTarget(entry)] : [];
+    }),
+  ];
+  const targets = chosen.length > 0 ? chosen : [CHARACTER_AI];
   return {
     intervalSeconds: config.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
     controls: config.controls ?? DEFAULT_CONTROLS,
     alternatePath: config.alternatePath ?? null,
     browserProfiles: config.browserProfiles ?? ['auto'],
     dohResolvers: config.dohResolvers ?? DEFAULT_DOH_RESOLVERS,
-    targets: targets.map((t) => ({
-      name: t.name,
-      site: t.site,
-      endpoints: t.endpoints ?? [],
-      statusPage: t.statusPage ?? null,
-      auth: t.auth ?? null,
-    })),
+    targets: targets.map(resolveTarget),
   };
+}
+
+/**
+ * One target with its defaults filled in. A target at a catalogue service's site (added from Settings'
+ * list, or written by hand) gets that entry's facts: its id, the CDN in front, and the fallback origin
+ * of its status page when it uses the catalogue's page.
+ */
+export function resolveTarget(t: TargetConfig): ResolvedTarget {
+  const entry = t.service ? findService(t.service) : serviceAtSite(t.site);
+  const status = entry && entry.status.provider !== 'none' ? entry.status : null;
+  const fallback =
+    t.statusFallback ?? (status?.fallback && sameUrl(status.url, t.statusPage) ? status.fallback : undefined);
+  const vendor = t.frontVendor ?? (entry && entry.cdn !== 'unknown' ? entry.cdn : undefined);
+  return {
+    name: t.name,
+    site: t.site,
+    endpoints: t.endpoints ?? [],
+    statusPage: t.statusPage ?? null,
+    auth: t.auth ?? null,
+    ...(fallback ? { statusFallback: fallback } : {}),
+    ...(entry ? { service: entry.id } : {}),
+    ...(vendor ? { frontVendor: vendor } : {}),
+  };
+}
+
+/** The catalogue entry whose site is this address (same origin and path), if any. */
+function serviceAtSite(site: string) {
+  return catalogue().services.find((s) => sameUrl(s.site, site)) ?? null;
+}
+
+function sameUrl(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
 }

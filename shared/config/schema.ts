@@ -80,6 +80,13 @@ export const ConfigSchema = v.strictObject({
   targets: v.optional(
     v.pipe(v.array(TargetSchema, 'a list of targets'), v.maxLength(10, 'at most 10 targets')),
   ),
+  /** Catalogue ids (shared/catalogue), each watched as a target beside `targets`; checked in parse.ts. */
+  services: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string('a service id such as "chatgpt"'), v.trim()), 'a list of service ids'),
+      v.maxLength(10, 'at most 10 services'),
+    ),
+  ),
   dohResolvers: v.optional(
     v.pipe(
       v.array(httpUrl('a DNS-over-HTTPS URL such as "https://1.1.1.1/dns-query"'), 'a list of URLs'),

@@ -23,7 +23,13 @@ export interface TargetConfig {
   site: string;
   endpoints?: EndpointConfig[];
   statusPage?: string;
+  /** Another origin serving the same status page, read when the public one answers with a bot check. */
+  statusFallback?: string;
   auth?: AuthConfig;
+  /** The catalogue id this target came from (`"services"` in the config), if any. */
+  service?: string;
+  /** The CDN in front of the site, when public evidence shows one (from the catalogue). */
+  frontVendor?: string;
 }
 
 /** The whole configuration file. Every field is optional but `targets[].name` and `targets[].site`. */
@@ -35,6 +41,8 @@ export interface Config {
   targets?: TargetConfig[];
   /** DNS-over-HTTPS resolvers the local DNS check compares the system resolver with (RFC 8484 URLs). */
   dohResolvers?: string[];
+  /** Catalogue ids of services to watch (shared/catalogue); each becomes a target beside `targets`. */
+  services?: string[];
 }
 
 /** A configuration with every default filled in. */
@@ -55,4 +63,10 @@ export interface ResolvedTarget {
   endpoints: EndpointConfig[];
   statusPage: string | null;
   auth: AuthConfig | null;
+  /** Another origin of the same status page (catalogue), tried when the public one is bot-checked. */
+  statusFallback?: string | null;
+  /** The catalogue id this target came from, if any. */
+  service?: string;
+  /** The CDN in front of the site, when known (catalogue). */
+  frontVendor?: string;
 }

@@ -163,4 +163,42 @@ export interface Evidence {
   extensions: { scanned: boolean; profilesScanned: number; suspects: ExtensionSuspect[] };
   /** The "Is it me?" local checks, when they ran (only after a failure or on the user's request). */
   local?: LocalEvidence;
+  /** The other watched services at the same time (absent when only one service is watched). */
+  peers?: PeerEvidence;
+}
+
+/** What the other watched services did at the time of this service's newest round. */
+export interface PeerEvidence {
+  /** Other services whose newest round, close in time, answered on every probe of their own. */
+  answering: string[];
+  /** Other services whose newest round, close in time, failed. */
+  failing: string[];
+  /**
+   * Set when this service and at least one other fail with the same front vendor's own error pages
+   * (a CDN's generated 5xx page): the vendor and every service showing its pages, this one first.
+   */
+  sharedVendor: SharedVendorEvidence | null;
+}
+
+/** Several services failing with one front vendor's own error pages. */
+export interface SharedVendorEvidence {
+  /** Recogniser vendor id, e.g. `cloudflare`. */
+  vendor: string;
+  /** The vendor's name, e.g. "Cloudflare". */
+  name: string;
+  services: string[];
+  /** Watched services not behind this vendor (by their pages and the catalogue) that answer: unrelated controls. */
+  unrelatedAnswering: string[];
+  /** The vendor's own status page, when one is known and was read. */
+  status: VendorStatusEvidence | null;
+}
+
+/** The front vendor's own status page's word. */
+export interface VendorStatusEvidence {
+  /** Open incidents (0 with a readable page: it reports none). */
+  openIncidents: number;
+  incidentName: string | null;
+  level: StatusLevel | null;
+  /** Why it said nothing (e.g. `bot-check`), or null when it was read. */
+  unavailableReason: StatusUnavailableReason | null;
 }

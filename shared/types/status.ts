@@ -72,6 +72,8 @@ export interface StatusOmitted {
 export type StatusUnavailableReason =
   | 'not-configured'
   | 'inactive'
+  /** The page answered with a bot check (a CDN challenge), so we could not read it. Not "no incident". */
+  | 'bot-check'
   | 'http-error'
   | 'not-json'
   | 'malformed'
@@ -88,4 +90,9 @@ export interface StatusReading {
   stale: boolean;
   /** Set when the latest read gave no information. */
   unavailable: { reason: StatusUnavailableReason; detail: string; at: string } | null;
+  /**
+   * Set when the public page answered with a bot check and the snapshot was read from the page's other
+   * origin instead (the catalogue's fallback, e.g. its `*.statuspage.io` address): that origin's URL.
+   */
+  viaFallback?: string;
 }

@@ -29,6 +29,8 @@ export const STATUS_REASON: Record<StatusUnavailableReason, string> = {
   'not-configured': 'No status page is configured for this service.',
   inactive:
     'The status page is inactive: its owner switched off public access, so it tells us nothing. That does not mean the service is down.',
+  'bot-check':
+    'The status page is unreadable (bot check): it answered with a challenge instead of the page, so it tells us nothing. That is not the same as "no incident".',
   'http-error': 'The status page answered with an error, so it tells us nothing right now.',
   'not-json': 'The status page did not answer in a format we can read.',
   malformed: 'The status page answered with data we could not make sense of.',

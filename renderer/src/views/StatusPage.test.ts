@@ -38,6 +38,19 @@ describe('Status page', () => {
     ).toEqual(['Chat', 'Voice', 'Website', 'Images', 'API', 'Login']);
   });
 
+  it('says when the page was read from its other address because the public one is bot-checked', async () => {
+    const snapshot = outageSnapshot();
+    const view = snapshot.targets[0]!;
+    view.statusPage = { ...view.statusPage!, viaFallback: 'https://tymt9n04zgry.statuspage.io/' };
+    const { state } = await connectedState({ snapshot });
+    render(StatusPage, { props: { state, now: FIXTURE_NOW } });
+    expect(
+      screen.getByText(
+        'its other address tymt9n04zgry.statuspage.io, because the public page answers with a bot check',
+      ),
+    ).toBeTruthy();
+  });
+
   it('says "no status information" with the reason when the page is inactive', async () => {
     const { state } = await connectedState({ snapshot: healthySnapshot() });
     render(StatusPage, { props: { state, now: FIXTURE_NOW } });
