@@ -155,7 +155,10 @@ describe('diagnose', () => {
     world.fake.mode = 'ok';
     const r = await cli(['diagnose', '--config', world.configPath]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Fake: Working normally \(\d+%\): nothing is wrong from here$/m);
+    expect(r.stdout).toMatch(/^Fake is working normally\.$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}Finding: Working normally \(leads with \d+% of the model's weight\): nothing wrong in what was checked$/m,
+    );
     expect(r.stdout).toMatch(/^ {2}Next step: /m);
   });
 

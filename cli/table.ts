@@ -8,6 +8,7 @@ import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../shared/voca
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
+import { eventTag, maintenanceEnd, standingSentence } from '../shared/vocabulary/standing';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
@@ -61,8 +62,11 @@ export function checkTable(round: Round, zone = localZone()): string[] {
 /** A short readable diagnosis. */
 export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   const label = VERDICT_WORDS[d.verdict];
+  const until = maintenanceEnd(d);
   const lines = [
-    `${d.target}: ${verdictHeadline(d)}: ${label.meaning}`,
+    // How the service stands, by the same rule as every surface (an account refusal is not "down").
+    standingSentence(d.target, null, d.verdict, until ? localDateTimeWithOffset(until, zone) : null),
+    `  ${d.verdict === 'healthy' ? 'Finding' : 'Likely cause'}: ${verdictHeadline(d)}: ${label.meaning}`,
     `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
       Date.parse(d.observedTo) - Date.parse(d.observedFrom),
     )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,
@@ -103,7 +107,10 @@ function localLines(d: Diagnosis): string[] {
   ];
 }
 
-/** One event as a terminal line. */
+/**
+ * One event as a terminal line: time, the tag of how the target now stands (shared/vocabulary/standing.ts)
+ * and the summary, which names the target itself.
+ */
 export function eventLine(e: MonitorEvent, zone = localZone()): string {
-  return `${localDateTimeWithOffset(e.at, zone)}  ${e.event.toUpperCase().padEnd(13)}  ${e.target}: ${e.summary}`;
+  return `${localDateTimeWithOffset(e.at, zone)}  ${eventTag(e).padEnd(13)}  ${e.summary}`;
 }

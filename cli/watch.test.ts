@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MonitorEvent } from '../shared/types/monitor';
+import { standingClause, standingOf } from '../shared/vocabulary/standing';
 import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, startCli } from './testing/run-cli';
 
@@ -69,7 +70,10 @@ describe('watch --json', () => {
     expect(Object.keys(outage).slice(0, 5)).toEqual(['event', 'target', 'at', 'cause', 'summary']);
     expect(outage.target).toBe('Fake');
     expect(new Date(outage.at).toISOString()).toBe(outage.at);
-    expect(outage.summary).toMatch(/^Fake is down/);
+    // Worded by the one rule every surface uses, and the standing said as data too.
+    const standing = standingOf('outage', outage.cause);
+    expect((outage as unknown as { standing: string }).standing).toBe(standing);
+    expect(outage.summary.startsWith(`${standingClause('Fake', standing)}: `)).toBe(true);
     const recovery = events.find((e) => e.event === 'recovery')!;
     expect(recovery.durationMs).toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toContain(TOKEN);

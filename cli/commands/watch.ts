@@ -7,6 +7,7 @@ import type { CliIo, Output } from '../output';
 import { COMMON_OPTIONS, appCoreFor, setUp } from '../setup';
 import { holdOpen, onStopSignal } from '../signals';
 import { eventLine } from '../table';
+import { eventStanding } from '../../shared/vocabulary/standing';
 
 const OPTIONS = { ...COMMON_OPTIONS, interval: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -82,7 +83,10 @@ export async function runWatch(argv: string[], out: Output, io: CliIo): Promise<
   return 0;
 }
 
-/** The event as `watch --json` prints it: the five fixed keys first, then any extras. */
+/**
+ * The event as `watch --json` prints it: the five fixed keys first, then how the target now stands
+ * (`standing`, the same rule as every other surface), then any extras.
+ */
 export function eventJson(e: MonitorEvent): Record<string, unknown> {
   return {
     event: e.event,
@@ -90,6 +94,9 @@ export function eventJson(e: MonitorEvent): Record<string, unknown> {
     at: e.at,
     cause: e.cause,
     summary: e.summary,
+    standing: eventStanding(e),
+    ...(e.state !== undefined ? { state: e.state } : {}),
+    ...(e.maintenanceUntil !== undefined ? { maintenanceUntil: e.maintenanceUntil } : {}),
     ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
     ...(e.previousCause !== undefined ? { previousCause: e.previousCause } : {}),
     ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),

@@ -387,7 +387,13 @@ export class Monitor {
     const before = rt.health.current;
     const events = rt.health.observe(
       round,
-      diagnosis ? { verdict: diagnosis.verdict, confidence: diagnosis.confidence } : null,
+      diagnosis
+        ? {
+            verdict: diagnosis.verdict,
+            confidence: diagnosis.confidence,
+            maintenanceUntil: diagnosis.evidence.statusPage.maintenanceUntil ?? null,
+          }
+        : null,
     );
     rt.suspectRounds = rt.health.suspect ? rt.suspectRounds + 1 : 0;
     const after = rt.health.current;

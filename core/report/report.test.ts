@@ -19,7 +19,10 @@ describe('renderReport (markdown)', () => {
   });
 
   it('gives the verdict, confidence, evidence both ways and the next step', () => {
-    expect(md).toContain('**Overload**: the servers are overwhelmed by traffic. Confidence 82%.');
+    expect(md).toContain('Example is down, most likely because of too much traffic on their servers.');
+    expect(md).toContain(
+      "**Overload**: the servers are overwhelmed by traffic. It leads with 82% of the model's weight.",
+    );
     expect(md).toContain('- Error rate rose to 45% while latency tripled.');
     expect(md).toContain('### Evidence against Overload');
     expect(md).toContain('- No Retry-After was sent.');
@@ -37,7 +40,7 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('| health | direct | 503 | server error | 0.4 | 1.3 | 4.6 | 150 | 151 | FRA |');
     expect(md).toContain('| site | direct | 200 | ok |');
     expect(md).toContain('No status information: the status page is inactive (its API needs a key).');
-    expect(md).toMatch(/- 2026-11-26 01:01:00 UTC\+01:00: \*\*outage\*\*: Example is down/);
+    expect(md).toMatch(/- 2026-11-26 01:01:00 UTC\+01:00: \*\*down\*\*: Example is down/);
   });
 
   it('names the leaders of an unknown verdict, every other likely cause, and stale status items with dates', () => {

@@ -21,6 +21,14 @@ import { markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
+import { leadsWith } from '../../shared/vocabulary/share';
+import {
+  eventTag,
+  maintenanceEnd,
+  STANDING_WORDS,
+  standingOf,
+  standingSentence,
+} from '../../shared/vocabulary/standing';
 import type { ReportFormat, ReportInput } from './types';
 
 /** Extra inputs to rendering. */
@@ -125,12 +133,23 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   lines.push('');
 
   lines.push('## Verdict', '');
+  if (d || input.status) {
+    // The same rule as the tray, the notification and the window: an account refusal is not "down".
+    const until = maintenanceEnd(d);
+    const sentence = standingSentence(
+      input.target.name,
+      input.status?.state ?? null,
+      d?.verdict ?? input.status?.cause ?? null,
+      until ? at(until) : null,
+    );
+    lines.push(esc(sentence), '');
+  }
   if (d) {
     const label = VERDICT_WORDS[d.verdict];
     lines.push(
       d.verdict === 'unknown'
         ? `**${esc(verdictHeadline(d))}**: ${label?.meaning ?? ''}.`
-        : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}.`,
+        : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. It ${leadsWith(d.confidence)}.`,
       '',
     );
     const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
@@ -148,8 +167,9 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   }
 
   if (input.status) {
+    const standing = standingOf(input.status.state, input.status.cause);
     lines.push(
-      `Monitor state: **${input.status.state}** since ${at(input.status.since)}${
+      `Monitor state: **${STANDING_WORDS[standing].badge}** since ${at(input.status.since)}${
         input.status.cause ? ` (cause: ${verdictTitle(input.status.cause)})` : ''
       }.`,
       '',
@@ -196,7 +216,7 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     lines.push('### Recent events', '');
     for (const e of input.recentEvents) {
       const duration = e.durationMs != null ? ` after ${formatDuration(e.durationMs)}` : '';
-      lines.push(`- ${at(e.at)}: **${e.event}**${duration}: ${esc(e.summary)}`);
+      lines.push(`- ${at(e.at)}: **${eventTag(e).toLowerCase()}**${duration}: ${esc(e.summary)}`);
     }
     lines.push('');
   }

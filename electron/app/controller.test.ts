@@ -156,7 +156,9 @@ describe('app controller', () => {
       summary: 's',
     });
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'outage.png'));
-    expect(ports.tray.tooltip).toBe('Character.AI — outage since 14:02, likely overload (82%)');
+    expect(ports.tray.tooltip).toBe(
+      "Character.AI — down since 14:02, likely overload (82% of the model's weight)",
+    );
     monitor.set([status(T, 'healthy', { since: '2026-11-25T14:30:00Z' })]);
     monitor.emit({
       event: 'recovery',

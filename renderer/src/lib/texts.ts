@@ -2,7 +2,7 @@
 // wording can be reviewed (and swapped for shared advice texts) in one place. Written in our own words.
 
 import type { NextAction, Verdict } from '../../../shared/types/diagnosis';
-import { VERDICT_WORDS } from '../../../shared/vocabulary/words';
+import { standingSentence } from '../../../shared/vocabulary/standing';
 import type { HealthState } from '../../../shared/types/monitor';
 import type { ComponentStatus, StatusLevel, StatusUnavailableReason } from '../../../shared/types/status';
 
@@ -65,19 +65,15 @@ export const PROVIDER_LABEL: Record<string, string> = {
   betterstack: 'Better Stack',
 };
 
-/** The verdict as one sentence about the target. */
-export function verdictSentence(target: string, state: HealthState, verdict: Verdict | null): string {
-  if (state === 'local-network' || verdict === 'local-network')
-    return `Your own connection is the problem, not ${target}.`;
-  if (state === 'healthy' && (verdict === null || verdict === 'healthy'))
-    return `${target} is working normally.`;
-  if (verdict === null || verdict === 'unknown') {
-    if (state === 'outage') return `${target} is down, and we cannot tell why yet.`;
-    if (state === 'degraded') return `${target} is having trouble, and we cannot tell why yet.`;
-    return `We cannot tell yet how ${target} is doing.`;
-  }
-  if (verdict === 'healthy') return `${target} is answering normally.`;
-  const how =
-    state === 'outage' ? 'is down' : state === 'degraded' ? 'is having trouble' : 'may be having trouble';
-  return `${target} ${how}, most likely because of ${VERDICT_WORDS[verdict].phrase}.`;
+/**
+ * The verdict as one sentence about the target, through the shared standing rule (an account refusal is
+ * not "down"); `until` is a maintenance end already in the user's clock.
+ */
+export function verdictSentence(
+  target: string,
+  state: HealthState,
+  verdict: Verdict | null,
+  until: string | null = null,
+): string {
+  return standingSentence(target, state, verdict, until);
 }
