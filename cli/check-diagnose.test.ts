@@ -105,6 +105,7 @@ describe('diagnose', () => {
       'observedTo',
       'evidence',
       'localCause',
+      'notChecked',
     ]);
     expect(json.localCause).toBeNull();
     expect(json.evidence.local, 'a healthy round runs no local check').toBeUndefined();

@@ -9,6 +9,7 @@ import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
 import { eventTag, maintenanceEnd, standingSentence } from '../shared/vocabulary/standing';
+import { uncheckedCauses, uncheckedLine } from '../shared/vocabulary/not-checked';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
@@ -33,6 +34,9 @@ export function checkTable(round: Round, zone = localZone()): string[] {
   const lines = [`${round.target}, ${localDateTimeWithOffset(round.startedAt, zone)}`];
   const rows = [['endpoint', 'path', 'code', 'dns ms', 'connect', 'tls', 'first byte', 'total', 'outcome']];
   for (const p of round.probes) {
+    // A token endpoint asked only without the token: its row says it was not checked, and why.
+    if (p.path === 'anonymous' && !round.probes.some((q) => q.path === 'direct' && q.name === p.name))
+      rows.push([`${p.name} (token)`, 'direct', '–', '–', '–', '–', '–', '–', 'not checked — no token']);
     const expected = p.path === 'anonymous' && (p.status === 401 || p.status === 403);
     const outcome =
       p.outcome === 'ok'
@@ -85,6 +89,8 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
   if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
   lines.push(...localLines(d));
+  const unchecked = uncheckedCauses(d.evidence);
+  if (unchecked.length) lines.push('  Not checked:', ...unchecked.map((u) => `    - ${uncheckedLine(u)}`));
   lines.push(`  Next step: ${d.nextStep}`);
   const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);

@@ -142,6 +142,7 @@ describe('renderReport (json)', () => {
       'observedTo',
       'evidence',
       'localCause',
+      'notChecked',
     ]);
     expect(json.app).toMatchObject({
       timeZone: 'Europe/Berlin',

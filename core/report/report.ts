@@ -22,6 +22,7 @@ import { describeStatusReading } from './status-words';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
 import { leadsWith } from '../../shared/vocabulary/share';
+import { uncheckedCauses, uncheckedLine } from '../../shared/vocabulary/not-checked';
 import {
   eventTag,
   maintenanceEnd,
@@ -157,6 +158,9 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
     if (stale.length)
       lines.push('**Out of date on the status page:**', '', ...stale.map((s) => `- ${esc(s)}`), '');
+    const unchecked = uncheckedCauses(d.evidence);
+    if (unchecked.length)
+      lines.push('**Not checked:**', '', ...unchecked.map((u) => `- ${esc(uncheckedLine(u))}`), '');
     lines.push(`**Next step:** ${esc(d.nextStep)}`, '');
     lines.push(...evidenceLists(d));
     lines.push('### All outcomes', '', '| Outcome | Probability |', '|---|---:|');

@@ -77,3 +77,15 @@ export function verdictSentence(
 ): string {
   return standingSentence(target, state, verdict, until);
 }
+
+/** How a Character.AI user finds their token, step by step, in our own words (Settings and README). */
+export const TOKEN_HELP: readonly string[] = [
+  'Open character.ai in your browser, signed in, and open the developer tools (F12, or Ctrl+Shift+I; ⌥⌘I on a Mac).',
+  'Choose the Network tab and reload the page.',
+  'Pick a request to plus.character.ai or neo.character.ai and look at its request headers.',
+  'The Authorization header reads "Token" and then a long run of letters and digits: that run is your token. Paste only it.',
+];
+
+/** Where the token is kept, and where it goes. */
+export const TOKEN_KEPT =
+  "It stays in your system's secure store (Keychain, Credential Manager or the Secret Service), is sent only to this service's token addresses, and is never shown again. After you sign out of the site it may stop working: set a new one then.";

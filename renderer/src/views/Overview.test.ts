@@ -29,6 +29,19 @@ describe('Overview', () => {
     expect(screen.getByText(/More people are using the service than its servers can answer/)).toBeTruthy();
   });
 
+  it('lists the causes that could not be tested and how to test them, and a healthy verdict claims only what was checked', async () => {
+    const { state } = await connectedState({ snapshot: healthySnapshot() });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    const heading = screen.getByRole('heading', { name: 'Not checked' });
+    const list = heading.nextElementSibling as HTMLElement;
+    const lines = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines[0]).toMatch(/^Account or session: not checked — no token\. To check it, give your token/);
+    expect(lines.some((l) => /^Regional outage: not checked — no alternate path/.test(l ?? ''))).toBe(true);
+    expect(screen.getByText('Working normally')).toBeTruthy();
+  });
+
   it('names the leading causes of an unclear verdict, the other likely ones, and stale status items with dates', async () => {
     const snapshot = outageSnapshot();
     const target = snapshot.targets[0]!;
