@@ -10,6 +10,7 @@ import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
 import { eventTag, maintenanceEnd, standingSentence } from '../shared/vocabulary/standing';
 import { uncheckedCauses, uncheckedLine } from '../shared/vocabulary/not-checked';
+import { heldBackLine, heldBackWords } from '../shared/vocabulary/held-back';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
@@ -56,6 +57,9 @@ export function checkTable(round: Round, zone = localZone()): string[] {
       outcome,
     ]);
   }
+  // Endpoints left out because the service asked for a pause are listed, never dropped.
+  for (const h of round.heldBack ?? [])
+    rows.push([h.name, h.path, '–', '–', '–', '–', '–', '–', heldBackWords(h, round.startedAt)]);
   lines.push(
     ...columns(rows, [false, false, true, true, true, true, true, true, false]).map((l) => `  ${l}`),
   );
@@ -82,9 +86,8 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   }
   const held = d.evidence.heldBack ?? [];
   if (held.length) {
-    lines.push('  Held back (the service asked for a pause):');
-    for (const h of held)
-      lines.push(`    - ${h.path === 'direct' ? '' : `${h.path} `}${h.name}: ${h.reason}`);
+    lines.push('  Held back:');
+    for (const h of held) lines.push(`    - ${heldBackLine(h, d.observedTo)}`);
   }
   const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
   if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));

@@ -3,6 +3,8 @@
 
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import { isFailure } from '../../shared/types/probe';
+import type { Round } from '../../shared/types/monitor';
+import { heldBackWords } from '../../shared/vocabulary/held-back';
 import { diagnosisJson } from '../../core/report/contract';
 import { parseCommandArgs, secondsFlag } from '../args';
 import type { CliIo, Output } from '../output';
@@ -65,9 +67,7 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
           ? {
               onRound: (round) => {
                 roundNo++;
-                const own = round.probes.filter((p) => p.path !== 'control');
-                const failed = own.filter((p) => isFailure(p.outcome)).length;
-                out.error(`  round ${roundNo}: ${own.length - failed} of ${own.length} answered`);
+                out.error(`  round ${roundNo}: ${roundSummary(round)}`);
               },
             }
           : {}),
@@ -92,6 +92,20 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
     await core.stop();
   }
   return problem ? 1 : 0;
+}
+
+/**
+ * One round in a few words: "3 of 4 answered, 1 held back until 23:44:10 UTC — the service asked for a
+ * pause". The tokenless twin's expected refusal is not counted; held-back endpoints are never dropped.
+ */
+export function roundSummary(round: Round): string {
+  const own = round.probes.filter((p) => p.path !== 'control' && p.path !== 'anonymous');
+  const failed = own.filter((p) => isFailure(p.outcome)).length;
+  const held = round.heldBack ?? [];
+  const first = held[0];
+  const heldText = first ? `${held.length} held back, ${heldBackWords(first, round.startedAt)}` : '';
+  if (own.length === 0) return heldText || 'no endpoint was asked';
+  return `${own.length - failed} of ${own.length} answered${heldText ? `, ${heldText}` : ''}`;
 }
 
 /** Healthy, or undecided with "healthy" leading: nothing found wrong, so exit 0. */

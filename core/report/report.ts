@@ -23,6 +23,7 @@ import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
 import { leadsWith } from '../../shared/vocabulary/share';
 import { uncheckedCauses, uncheckedLine } from '../../shared/vocabulary/not-checked';
+import { heldBackLine } from '../../shared/vocabulary/held-back';
 import {
   eventTag,
   maintenanceEnd,
@@ -207,6 +208,12 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
       );
     }
     lines.push('');
+    const held = round.heldBack?.length ? round.heldBack : (d?.evidence.heldBack ?? []);
+    if (held.length) {
+      lines.push('Held back:', '');
+      for (const h of held) lines.push(`- ${esc(heldBackLine(h, round.startedAt))}`);
+      lines.push('');
+    }
     lines.push('Probed URLs:', '');
     for (const p of round.probes) lines.push(`- ${esc(p.name)}: ${redact(p.url)}`);
     lines.push('');
