@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './clock';
 import { RoundProgress } from './progress';
 import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
 import { HoldBacks } from './hold-back';
+import { maintenanceEnd } from '../../shared/vocabulary/standing';
 import { RoundScheduler } from './scheduler';
 import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
 
@@ -391,7 +392,7 @@ export class Monitor {
         ? {
             verdict: diagnosis.verdict,
             confidence: diagnosis.confidence,
-            maintenanceUntil: diagnosis.evidence.statusPage.maintenanceUntil ?? null,
+            maintenanceUntil: maintenanceEnd(diagnosis),
           }
         : null,
     );

@@ -51,6 +51,15 @@ describe('TargetHealth', () => {
     expect(trace.events).toEqual([]);
   });
 
+  it('does not call a first round healthy when one of its checks failed (the token endpoint refused)', () => {
+    const trace = new Trace();
+    const oneFails = probes((name) => (name === 'user' ? 'http-4xx' : 'ok'));
+    trace.feed(oneFails);
+    expect(trace.health.current).toBe('unknown');
+    trace.feed(allOk);
+    expect(trace.health.current).toBe('healthy');
+  });
+
   it('never calls an outage on a long trace where 1 request in 15 fails at random', () => {
     const random = seededRandom(15);
     const trace = new Trace();

@@ -346,8 +346,8 @@ export class TargetHealth {
         this.moveTo('outage', at);
         events.push(this.outageEvent(at, a, windowRule));
       }
-    } else if (a.down && prev === 'unknown') {
-      // Not enough data to call it either way yet.
+    } else if (prev === 'unknown' && (a.down || (a.failures > 0 && this.calmState() === 'healthy'))) {
+      // Not enough data to call it either way yet, and a round with failing checks is never "healthy".
     } else {
       const next = this.calmState();
       if (next !== prev) {

@@ -169,8 +169,8 @@ describe('app controller', () => {
       summary: 's',
     });
     expect(ports.notifier.shown.map((n) => `${n.title}: ${n.body}`)).toEqual([
-      'Character.AI is down: Outage since 14:02 — likely overload (82%).',
-      'Character.AI is back: Working again after 28 min of outage.',
+      "Character.AI is down: Since 14:02 — likely overload (82% of the model's weight).",
+      'Character.AI is back: Working again after 28 min of failures.',
     ]);
     // Nothing opened a window on its own.
     expect(ports.windows.windows).toHaveLength(0);
