@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { DiagnosisJson } from '../core/report/contract';
 import { useFakeWorld } from './testing/fake-world';
-import { cleanEnv, runCli, type CliRun } from './testing/run-cli';
+import { cleanEnv, runCli, startCli, type CliRun } from './testing/run-cli';
 
 const TOKEN = 'ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12';
 const world = useFakeWorld('why500-account-', TOKEN);
@@ -55,4 +55,48 @@ describe('a token the service refuses', () => {
     // "Regional outage" is another cause's name, listed as not checked.
     expect(r.stdout.replaceAll('Regional outage', '')).not.toMatch(/\bdown\b|outage/i);
   });
+});
+
+describe('watch --json in the account world', () => {
+  it('starts with the current state, and calls the refusal what it is, never an outage of the service', async () => {
+    world.fake.mode = 'ok';
+    const child = startCli(
+      [
+        'watch',
+        '--config',
+        world.configPath,
+        '--json',
+        '--interval',
+        '0.3',
+        '--data-dir',
+        join(world.dir, 'w'),
+      ],
+      cleanEnv(world.dir, { FAKE_TOKEN: 'wrong'.padEnd(40, '0'), WHY500_MIN_INTERVAL_MS: '100' }),
+    );
+    const events: Record<string, unknown>[] = [];
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        events.push(JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>);
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    try {
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && !events.some((e) => e['event'] === 'outage'))
+        await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      child.kill('SIGINT');
+      await exited;
+    }
+    expect(events[0]).toMatchObject({ event: 'state', target: 'Fake', standing: 'refuses-account' });
+    expect(events[0]!['state']).not.toBe('healthy');
+    const outage = events.find((e) => e['event'] === 'outage');
+    expect(outage).toMatchObject({ standing: 'refuses-account', cause: 'account' });
+    expect(String(outage!['summary'])).toMatch(/^Fake is up, but refuses your account: /);
+    for (const e of events) expect(String(e['summary'])).not.toMatch(/\bdown\b|outage/i);
+  }, 25_000);
 });

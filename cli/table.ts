@@ -1,14 +1,20 @@
 // Plain-text tables and lines for the terminal: the check table, the diagnosis summary, event lines.
 
 import type { Diagnosis } from '../shared/types/diagnosis';
-import type { MonitorEvent, Round } from '../shared/types/monitor';
+import type { MonitorEvent, Round, TargetStatus } from '../shared/types/monitor';
 import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { formatDuration } from '../shared/vocabulary/time';
 import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../shared/vocabulary/words';
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
-import { eventTag, maintenanceEnd, standingSentence } from '../shared/vocabulary/standing';
+import {
+  eventTag,
+  maintenanceEnd,
+  STANDING_WORDS,
+  standingOf,
+  standingSentence,
+} from '../shared/vocabulary/standing';
 import { uncheckedCauses, uncheckedLine } from '../shared/vocabulary/not-checked';
 import { heldBackLine, heldBackWords } from '../shared/vocabulary/held-back';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
@@ -122,4 +128,16 @@ function localLines(d: Diagnosis): string[] {
  */
 export function eventLine(e: MonitorEvent, zone = localZone()): string {
   return `${localDateTimeWithOffset(e.at, zone)}  ${eventTag(e).padEnd(13)}  ${e.summary}`;
+}
+
+/** A target's current standing in one sentence, by the shared rule ("Character.AI is up, but refuses your account."). */
+export function statusSentence(s: TargetStatus, zone = localZone()): string {
+  const until = maintenanceEnd(s.diagnosis);
+  return standingSentence(s.target, s.state, s.cause, until ? localDateTimeWithOffset(until, zone) : null);
+}
+
+/** A target's current state as a `watch` line, after its first round: time, tag and sentence. */
+export function stateLine(s: TargetStatus, zone = localZone()): string {
+  const tag = STANDING_WORDS[standingOf(s.state, s.cause)].tag;
+  return `${localDateTimeWithOffset(s.lastRoundAt ?? s.since, zone)}  ${tag.padEnd(13)}  ${statusSentence(s, zone)}`;
 }

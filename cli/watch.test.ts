@@ -51,8 +51,12 @@ describe('watch --json', () => {
       });
     try {
       // A few healthy rounds first, then the failure.
+      await seen('state');
       await new Promise((r) => setTimeout(r, 1200));
       expect(events.filter((e) => e.event === 'outage')).toEqual([]);
+      // The current state comes first, once, after the first round.
+      expect(events[0]).toMatchObject({ event: 'state', target: 'Fake', standing: 'working' });
+      expect(events.filter((e) => (e.event as string) === 'state')).toHaveLength(1);
       world.fake.mode = 'down';
       await seen('outage');
       world.fake.mode = 'ok';

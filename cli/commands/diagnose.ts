@@ -12,6 +12,9 @@ import { COMMON_OPTIONS, appCoreFor, setUp } from '../setup';
 import { diagnosisText } from '../table';
 import { UsageError } from '../usage-error';
 import { holdOpen, onStopSignal } from '../signals';
+import { ProgressLine } from '../progress';
+import { DEFAULT_ROUND_DEADLINE_MS } from '../../core/app/round-runner';
+import { DEFAULT_CHECK_DEADLINE_MS } from '../../core/local/collect';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -54,29 +57,42 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
   try {
     for (const target of setup.targets) {
       const tried: string[] = [];
-      // On a terminal, say what is going on during a long observation (never in pipes: output stays clean).
-      const progress = io.stderrIsTTY === true && watchS > 0;
-      if (progress) {
-        out.error(
-          `Observing ${target.name} for ${watchS} s, a round every ${intervalS} s (Ctrl-C to stop early)…`,
-        );
-      }
+      // On a terminal, say what is being checked and how long is left (never in pipes nor with --json:
+      // scripted output stays clean), and clear it before the result.
+      const progress = new ProgressLine(io.stderr, io.stderrIsTTY === true && !flags.json);
+      const started = Date.now();
+      const endsAt = (): number =>
+        Math.max(started + watchS * 1000, Date.now()) + DEFAULT_ROUND_DEADLINE_MS + DEFAULT_CHECK_DEADLINE_MS;
+      progress.show(
+        `Checking ${target.name}: the site, its endpoints, control sites and the status page`,
+        endsAt(),
+      );
       let roundNo = 0;
-      const diagnosis = await core.observe(target.name, {
-        ...(progress
-          ? {
-              onRound: (round) => {
-                roundNo++;
-                out.error(`  round ${roundNo}: ${roundSummary(round)}`);
-              },
-            }
-          : {}),
-        durationMs: watchS * 1000,
-        intervalMs: intervalS * 1000,
-        symptom: flags.symptom === true,
-        signal: controller.signal,
-        tried,
-      });
+      let diagnosis: Diagnosis | null;
+      try {
+        diagnosis = await core.observe(target.name, {
+          onRound: (round) => {
+            roundNo++;
+            if (!progress.enabled) return;
+            progress.clear();
+            if (watchS > 0) out.error(`  round ${roundNo}: ${roundSummary(round)}`);
+            const more = Date.now() < started + watchS * 1000;
+            progress.show(
+              more
+                ? `Observing ${target.name}: round ${roundNo} done, more until the ${watchS} s are up`
+                : `Weighing the evidence for ${target.name} (and checking your own connection if it failed)`,
+              endsAt(),
+            );
+          },
+          durationMs: watchS * 1000,
+          intervalMs: intervalS * 1000,
+          symptom: flags.symptom === true,
+          signal: controller.signal,
+          tried,
+        });
+      } finally {
+        progress.clear();
+      }
       if (!diagnosis) {
         out.error(`why500 diagnose: ${target.name}: stopped before any round finished`);
         return 1;
