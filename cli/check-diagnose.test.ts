@@ -185,7 +185,8 @@ describe('diagnose', () => {
       const md = r.stdout;
       expect(md).toMatch(/^# why500 report: Fake$/m);
       expect(md).toMatch(/\*\*Generated:\*\* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-      expect(md).toMatch(/\*\*Observed:\*\* .* \(UTC, \d+ s, 1 round\)/);
+      expect(md).toMatch(/\*\*Observed:\*\* .* UTC to .* \(\d+ s, 1 round\)/);
+      expect(md).not.toContain('UTC (UTC)');
       expect(md).toMatch(/\*\*OS:\*\* \S+/);
       expect(md).toMatch(/\*\*App:\*\* why500 \d+\.\d+\.\d+/);
       expect(md).toContain('## What was tried');

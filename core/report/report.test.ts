@@ -18,6 +18,13 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('**App:** why500 0.1.0');
   });
 
+  it('names the zone once when the times are in UTC', () => {
+    const utc = renderReport(sampleInput({ app: { ...sampleInput().app, timeZone: 'UTC' } }), 'markdown');
+    expect(utc).toContain('**Generated:** 2026-11-26 00:06:00 UTC\n');
+    expect(utc).toContain('**Observed:** 2026-11-26 00:00:00 UTC to 2026-11-26 00:05:00 (5 min, 10 rounds)');
+    expect(utc).not.toContain('UTC (UTC)');
+  });
+
   it('gives the verdict, confidence, evidence both ways and the next step', () => {
     expect(md).toContain('Example is down, most likely because of too much traffic on their servers.');
     expect(md).toContain(
@@ -77,7 +84,7 @@ describe('renderReport (markdown)', () => {
       sampleInput({ app: { name: 'why500', version: '1', os: 'x', timeZone: 'Mars/Olympus' } }),
       'markdown',
     );
-    expect(out).toContain('**Generated:** 2026-11-26 00:06:00 UTC (UTC)');
+    expect(out).toContain('**Generated:** 2026-11-26 00:06:00 UTC\n');
   });
 
   it('redacts secrets wherever they appear in the input', () => {

@@ -122,12 +122,15 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   const window = observationWindow(input);
 
   lines.push(`# why500 report: ${esc(input.target.name)}`, '');
-  lines.push(`- **Generated:** ${at(input.generatedAt)} (${zone})`);
-  lines.push(
-    `- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${zone}, ${formatDuration(
-      Date.parse(window.to) - Date.parse(window.from),
-    )}${d ? `, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}` : ''})`,
-  );
+  // The zone's name only where the time does not already say it ("… UTC", not "… UTC (UTC)").
+  const zoneName = zone === 'UTC' ? '' : zone;
+  lines.push(`- **Generated:** ${at(input.generatedAt)}${zoneName ? ` (${zoneName})` : ''}`);
+  const span = [
+    zoneName,
+    formatDuration(Date.parse(window.to) - Date.parse(window.from)),
+    d ? `${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  lines.push(`- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${span.join(', ')})`);
   lines.push(`- **App:** ${esc(input.app.name)} ${esc(input.app.version)}`);
   lines.push(`- **OS:** ${esc(input.app.os)}`);
   lines.push(`- **Site:** ${input.target.site}`);
