@@ -18,6 +18,24 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('**App:** why500 0.1.0');
   });
 
+  it('reads as plain text when pasted into a support form: code spans, not backslash escapes', () => {
+    const base = sampleInput();
+    const text = renderReport(
+      {
+        ...base,
+        target: { ...base.target, name: 'Character.AI' },
+        lastRound: {
+          ...base.lastRound!,
+          probes: [sampleProbe({ outcome: 'tls-cert', error: 'ERR_TLS_CERT_ALTNAME_INVALID' })],
+        },
+      },
+      'markdown',
+    );
+    expect(text).toContain('# why500 report: `Character.AI`');
+    expect(text).toContain('bad certificate `(ERR_TLS_CERT_ALTNAME_INVALID)`');
+    expect(text).not.toMatch(/\\[.:_#\-\[\]()]/);
+  });
+
   it('names the zone once when the times are in UTC', () => {
     const utc = renderReport(sampleInput({ app: { ...sampleInput().app, timeZone: 'UTC' } }), 'markdown');
     expect(utc).toContain('**Generated:** 2026-11-26 00:06:00 UTC\n');

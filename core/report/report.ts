@@ -17,7 +17,7 @@ import {
 import { formatDuration } from '../../shared/vocabulary/time';
 import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../../shared/vocabulary/words';
 import { createRedactor, redactValue, type Redactor } from './redact';
-import { markdownText } from './markdown-text';
+import { markdownCell, markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
@@ -203,11 +203,11 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
           ? `${PROBE_OUTCOME_WORDS[p.outcome].short} (${p.error})`
           : PROBE_OUTCOME_WORDS[p.outcome].short;
       lines.push(
-        `| ${esc(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${esc(outcome)} | ${formatMs(
+        `| ${cell(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${cell(outcome)} | ${formatMs(
           p.timings.dns,
         )} | ${formatMs(p.timings.connect)} | ${formatMs(p.timings.tls)} | ${formatMs(p.timings.firstByte)} | ${formatMs(
           p.timings.total,
-        )} | ${esc(edgeOf(p) ?? '–')} |`,
+        )} | ${cell(edgeOf(p) ?? '–')} |`,
       );
     }
     lines.push('');
@@ -275,3 +275,6 @@ export function edgeOf(p: Pick<ProbeResult, 'headers'>): string | null {
 
 /** Remote or user text on one Markdown line (table cells included), rendered as its own characters. */
 const esc = markdownText;
+
+/** The same for a table cell (a pipe is escaped even inside a code span). */
+const cell = markdownCell;

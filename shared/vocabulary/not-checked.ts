@@ -43,7 +43,7 @@ export function uncheckedCauses(e: CheckedParts): UncheckedCause[] {
       cause: 'extensions',
       why: 'no extension scan',
       enable:
-        'run `why500 diagnose --symptom`, or "I\'m seeing an error now" in the app, while the error shows.',
+        'run "why500 diagnose --symptom", or "I\'m seeing an error now" in the app, while the error shows.',
     });
   } else if (e.extensions.profilesScanned === 0) {
     out.push({

@@ -40,7 +40,7 @@ describe('wording', () => {
   it('never promises that "this app" tells when it recovers without naming how (a CLI run exits)', () => {
     for (const outcome of DIAGNOSIS_OUTCOMES) {
       const step = nextStep(evidence(), outcome, 'healthy', false, { first: 0.9, second: 0.05 }).sentence;
-      if (/tells you when/.test(step)) expect(step, outcome).toContain('`why500 watch`');
+      if (/tells you when/.test(step)) expect(step, outcome).toContain('"why500 watch"');
     }
   });
 
