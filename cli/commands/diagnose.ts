@@ -77,12 +77,16 @@ export async function runDiagnose(argv: string[], out: Output, io: CliIo): Promi
             progress.clear();
             if (watchS > 0) out.error(`  round ${roundNo}: ${roundSummary(round)}`);
             const more = Date.now() < started + watchS * 1000;
-            progress.show(
-              more
-                ? `Observing ${target.name}: round ${roundNo} done, more until the ${watchS} s are up`
-                : `Weighing the evidence for ${target.name} (and checking your own connection if it failed)`,
-              endsAt(),
-            );
+            if (more)
+              progress.show(
+                `Observing ${target.name}: round ${roundNo} done, more until the ${watchS} s are up`,
+                endsAt(),
+              );
+            else
+              progress.show(
+                `Weighing the evidence for ${target.name} (and checking your own connection if it failed)`,
+                Date.now() + DEFAULT_CHECK_DEADLINE_MS,
+              );
           },
           durationMs: watchS * 1000,
           intervalMs: intervalS * 1000,
