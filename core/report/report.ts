@@ -66,6 +66,7 @@ export function reportJson(input: ReportInput): Record<string, unknown> {
     state: input.status
       ? {
           state: input.status.state,
+          standing: standingOf(input.status.state, input.status.cause),
           since: input.status.since,
           cause: input.status.cause,
           confidence: input.status.confidence,

@@ -76,10 +76,9 @@ function surfaces(cause: Verdict) {
   );
   const note = policy.decide(event, new Date(event.at));
   if (!note.show) throw new Error(`no notification: ${note.reason}`);
-  const report = renderReport(
-    sampleInput({ status, diagnosis: status.diagnosis, recentEvents: [event] }),
-    'markdown',
-  );
+  const input = sampleInput({ status, diagnosis: status.diagnosis, recentEvents: [event] });
+  const report = renderReport(input, 'markdown');
+  const reportJson = JSON.parse(renderReport(input, 'json')) as { state: { standing: string } };
   const verdictSection = report.slice(report.indexOf('## Verdict'), report.indexOf('### Evidence for'));
   const events = report.slice(report.indexOf('### Recent events'));
   return {
@@ -92,6 +91,7 @@ function surfaces(cause: Verdict) {
     watch: eventLine(event, 'UTC'),
     json: eventJson(event),
     headline: verdictSentence(TARGET, status.state, cause, utcClock(UNTIL)),
+    reportStanding: reportJson.state.standing,
     report: [verdictSection, /^Monitor state: .*$/m.exec(report)?.[0], events.split('\n')[2]].join('\n'),
   };
 }
@@ -112,6 +112,7 @@ describe('one cause reads the same on every surface', () => {
       expect(s.json['summary']).toBe(s.event.summary);
       expect(s.headline.startsWith(clause)).toBe(true);
       expect(s.report).toContain(STANDING_WORDS[standing].badge);
+      expect(s.reportStanding).toBe(standing);
       expect(s.report.replace(/\\/g, '')).toContain(standingClause(TARGET, standing));
       if (NOT_DOWN.has(standing)) {
         for (const [surface, text] of Object.entries({
