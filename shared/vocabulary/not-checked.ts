@@ -16,7 +16,10 @@ export interface UncheckedCause {
 }
 
 /** What of the evidence says which tests ran. */
-export type CheckedParts = Pick<Evidence, 'auth' | 'alternateConfigured' | 'extensions'>;
+export type CheckedParts = Pick<
+  Evidence,
+  'auth' | 'alternateConfigured' | 'extensions' | 'endpoints' | 'anonymous'
+>;
 
 /** The causes this evidence could not test, in the order of the seven causes. */
 export function uncheckedCauses(e: CheckedParts): UncheckedCause[] {
@@ -24,12 +27,20 @@ export function uncheckedCauses(e: CheckedParts): UncheckedCause[] {
   // Diagnoses stored by older versions may lack these parts: nothing can be said of them then.
   if (!e.auth || !e.extensions) return out;
   if (!e.auth.tokenConfigured) {
-    out.push({
-      cause: 'account',
-      why: 'no token',
-      enable:
-        'give your token: in the app under Settings → Token, for the command line in the variable the config names in "tokenEnv" (WHY500_TOKEN by default).',
-    });
+    out.push(
+      tokenEndpoint(e)
+        ? {
+            cause: 'account',
+            why: 'no token',
+            enable:
+              'give your token: in the app under Settings → Token, for the command line in the variable the config names in "tokenEnv" (WHY500_TOKEN by default).',
+          }
+        : {
+            cause: 'account',
+            why: 'no endpoint that needs your login',
+            enable: 'add one with "auth": true to the target in the config, and your token.',
+          },
+    );
   }
   if (!e.alternateConfigured) {
     out.push({
@@ -53,6 +64,13 @@ export function uncheckedCauses(e: CheckedParts): UncheckedCause[] {
     });
   }
   return out;
+}
+
+/** Whether the target has an endpoint that takes the token (without one, a token would test nothing). */
+function tokenEndpoint(e: CheckedParts): boolean {
+  return (
+    (e.anonymous?.length ?? 0) > 0 || (e.endpoints ?? []).some((ep) => ep.auth || ep.needsToken === true)
+  );
 }
 
 /** "Account or session: not checked — no token. To check it, give your token: …" */

@@ -30,7 +30,11 @@ describe('Overview', () => {
   });
 
   it('lists the causes that could not be tested and how to test them, and a healthy verdict claims only what was checked', async () => {
-    const { state } = await connectedState({ snapshot: healthySnapshot() });
+    const snapshot = healthySnapshot();
+    const evidence = snapshot.targets[0]!.status.diagnosis!.evidence;
+    // Character.AI's user endpoint takes the token: without one, it was asked only without it.
+    evidence.anonymous = [{ ...evidence.endpoints[0]!, name: 'user', path: 'anonymous', needsToken: true }];
+    const { state } = await connectedState({ snapshot });
     render(Overview, { props: { state, now: FIXTURE_NOW } });
     const heading = screen.getByRole('heading', { name: 'Not checked' });
     const list = heading.nextElementSibling as HTMLElement;
