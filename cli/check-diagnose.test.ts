@@ -105,6 +105,7 @@ describe('diagnose', () => {
       'observedTo',
       'evidence',
       'localCause',
+      'notChecked',
     ]);
     expect(json.localCause).toBeNull();
     expect(json.evidence.local, 'a healthy round runs no local check').toBeUndefined();
@@ -155,7 +156,10 @@ describe('diagnose', () => {
     world.fake.mode = 'ok';
     const r = await cli(['diagnose', '--config', world.configPath]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Fake: Working normally \(\d+%\): nothing is wrong from here$/m);
+    expect(r.stdout).toMatch(/^Fake is working normally\.$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}Finding: Working normally \(leads with \d+% of the model's weight\): nothing wrong in what was checked$/m,
+    );
     expect(r.stdout).toMatch(/^ {2}Next step: /m);
   });
 
@@ -181,7 +185,8 @@ describe('diagnose', () => {
       const md = r.stdout;
       expect(md).toMatch(/^# why500 report: Fake$/m);
       expect(md).toMatch(/\*\*Generated:\*\* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-      expect(md).toMatch(/\*\*Observed:\*\* .* \(UTC, \d+ s, 1 round\)/);
+      expect(md).toMatch(/\*\*Observed:\*\* .* UTC to .* \(\d+ s, 1 round\)/);
+      expect(md).not.toContain('UTC (UTC)');
       expect(md).toMatch(/\*\*OS:\*\* \S+/);
       expect(md).toMatch(/\*\*App:\*\* why500 \d+\.\d+\.\d+/);
       expect(md).toContain('## What was tried');

@@ -51,8 +51,9 @@ Exit codes: 0 every probe of the target answered, 1 a probe failed, 2 bad usage 
 
 Observes the target for --watch seconds, probing every --interval seconds, then names the most
 likely of the nine outcomes (overload, bad-update, account, regional, maintenance, extensions,
-permissions, local-network, healthy) with its confidence, the evidence for and against, and the
-next step.
+permissions, local-network, healthy) with its share of the model's weight, the evidence for and
+against, what could not be checked (and how to let it), and the next step. On a terminal, what is
+being checked and the time left show on stderr meanwhile.
 
 Options:
   --target NAME        Diagnose only this target (default: every configured target)
@@ -69,13 +70,14 @@ Exit codes: 0 healthy (or undecided with healthy leading), 1 a problem found, 2 
 `,
   watch: `Usage: why500 watch [--config FILE] [--target NAME | --service ID...] [--interval SECONDS] [--json]
 
-Runs the monitor in the foreground until Ctrl-C, printing each event: outage, recovery,
-degraded, cause-changed, local-network.
+Runs the monitor in the foreground until Ctrl-C, printing each target's state after its first
+round, then each event: outage, recovery, degraded, cause-changed, local-network.
 
 Options:
   --target NAME        Watch only this target (default: every configured target)
   --interval SECONDS   Time between rounds (default: the config's intervalSeconds; at least 10)
-  --json               One event per line: {"event","target","at","cause","summary"}
+  --json               One event per line: {"event","target","at","cause","summary","standing",…},
+                       the first one per target {"event":"state",…}
 ${COMMON}
 
 Exit codes: 0 stopped cleanly, 2 bad usage or config.

@@ -1,7 +1,7 @@
 // Plain-text tables and lines for the terminal: the check table, the diagnosis summary, event lines.
 
 import type { Diagnosis } from '../shared/types/diagnosis';
-import type { MonitorEvent, Round } from '../shared/types/monitor';
+import type { MonitorEvent, Round, TargetStatus } from '../shared/types/monitor';
 import { formatMs, formatPercent, localDateTimeWithOffset } from '../core/report/format';
 import { formatDuration } from '../shared/vocabulary/time';
 import { displayWidth, padEndDisplay, padStartDisplay } from '../shared/text/width';
@@ -9,6 +9,15 @@ import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../shared/voca
 import { describeStatusReading } from '../core/report/status-words';
 import { staleStatusSentences } from '../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../shared/vocabulary/verdict';
+import {
+  eventTag,
+  maintenanceEnd,
+  STANDING_WORDS,
+  standingOf,
+  standingSentence,
+} from '../shared/vocabulary/standing';
+import { uncheckedCauses, uncheckedLine } from '../shared/vocabulary/not-checked';
+import { heldBackLine, heldBackWords } from '../shared/vocabulary/held-back';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../shared/local/words';
 
 /** The machine's time zone. */
@@ -39,6 +48,9 @@ export function checkTable(round: Round, zone = localZone()): string[] {
   const lines = [`${round.target}, ${localDateTimeWithOffset(round.startedAt, zone)}`];
   const rows = [['endpoint', 'path', 'code', 'dns ms', 'connect', 'tls', 'first byte', 'total', 'outcome']];
   for (const p of round.probes) {
+    // A token endpoint asked only without the token: its row says it was not checked, and why.
+    if (p.path === 'anonymous' && !round.probes.some((q) => q.path === 'direct' && q.name === p.name))
+      rows.push([`${p.name} (token)`, 'direct', '–', '–', '–', '–', '–', '–', 'not checked — no token']);
     const expected = p.path === 'anonymous' && (p.status === 401 || p.status === 403);
     const outcome =
       p.outcome === 'ok'
@@ -58,6 +70,9 @@ export function checkTable(round: Round, zone = localZone()): string[] {
       outcome,
     ]);
   }
+  // Endpoints left out because the service asked for a pause are listed, never dropped.
+  for (const h of round.heldBack ?? [])
+    rows.push([h.name, h.path, '–', '–', '–', '–', '–', '–', heldBackWords(h, round.startedAt)]);
   lines.push(
     ...columns(rows, [false, false, true, true, true, true, true, true, false]).map((l) => `  ${l}`),
   );
@@ -68,8 +83,11 @@ export function checkTable(round: Round, zone = localZone()): string[] {
 /** A short readable diagnosis. */
 export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   const label = VERDICT_WORDS[d.verdict];
+  const until = maintenanceEnd(d);
   const lines = [
-    `${d.target}: ${verdictHeadline(d)}: ${label.meaning}`,
+    // How the service stands, by the same rule as every surface (an account refusal is not "down").
+    standingSentence(d.target, null, d.verdict, until ? localDateTimeWithOffset(until, zone) : null),
+    `  ${d.verdict === 'healthy' ? 'Finding' : 'Likely cause'}: ${verdictHeadline(d)}: ${label.meaning}`,
     `  Observed ${localDateTimeWithOffset(d.observedFrom, zone)} for ${formatDuration(
       Date.parse(d.observedTo) - Date.parse(d.observedFrom),
     )}, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}`,
@@ -81,13 +99,14 @@ export function diagnosisText(d: Diagnosis, zone = localZone()): string[] {
   }
   const held = d.evidence.heldBack ?? [];
   if (held.length) {
-    lines.push('  Held back (the service asked for a pause):');
-    for (const h of held)
-      lines.push(`    - ${h.path === 'direct' ? '' : `${h.path} `}${h.name}: ${h.reason}`);
+    lines.push('  Held back:');
+    for (const h of held) lines.push(`    - ${heldBackLine(h, d.observedTo)}`);
   }
   const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
   if (stale.length) lines.push('  Out of date on the status page:', ...stale.map((s) => `    - ${s}`));
   lines.push(...localLines(d));
+  const unchecked = uncheckedCauses(d.evidence);
+  if (unchecked.length) lines.push('  Not checked:', ...unchecked.map((u) => `    - ${uncheckedLine(u)}`));
   lines.push(`  Next step: ${d.nextStep}`);
   const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
   if (others.length) lines.push(`  Also possible: ${others.join(', ')}`);
@@ -110,7 +129,22 @@ function localLines(d: Diagnosis): string[] {
   ];
 }
 
-/** One event as a terminal line. */
+/**
+ * One event as a terminal line: time, the tag of how the target now stands (shared/vocabulary/standing.ts)
+ * and the summary, which names the target itself.
+ */
 export function eventLine(e: MonitorEvent, zone = localZone()): string {
-  return `${localDateTimeWithOffset(e.at, zone)}  ${e.event.toUpperCase().padEnd(13)}  ${e.target}: ${e.summary}`;
+  return `${localDateTimeWithOffset(e.at, zone)}  ${eventTag(e).padEnd(13)}  ${e.summary}`;
+}
+
+/** A target's current standing in one sentence, by the shared rule ("Character.AI is up, but refuses your account."). */
+export function statusSentence(s: TargetStatus, zone = localZone()): string {
+  const until = maintenanceEnd(s.diagnosis);
+  return standingSentence(s.target, s.state, s.cause, until ? localDateTimeWithOffset(until, zone) : null);
+}
+
+/** A target's current state as a `watch` line, after its first round: time, tag and sentence. */
+export function stateLine(s: TargetStatus, zone = localZone()): string {
+  const tag = STANDING_WORDS[standingOf(s.state, s.cause)].tag;
+  return `${localDateTimeWithOffset(s.lastRoundAt ?? s.since, zone)}  ${tag.padEnd(13)}  ${statusSentence(s, zone)}`;
 }

@@ -162,7 +162,10 @@ describe('config errors', () => {
         writeConfig('bad-url.json', { targets: [{ name: 'X', site: 'not a url' }] }),
         /bad-url\.json: targets\[0\]\.site: expected an http\(s\) URL of the site page, found "not a url"/,
       ],
-      [writeConfig('bad.json', '{"targets": ['), /bad\.json: \(file\): expected JSON, found a syntax error/],
+      [
+        writeConfig('bad.json', '{"targets": ['),
+        /bad\.json: line 1, column 14: expected JSON, found a syntax error/,
+      ],
       [
         join(dir, 'missing.json'),
         /missing\.json: \(file\): expected a readable JSON config file, found no file at that path/,

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MonitorEvent } from '../shared/types/monitor';
+import { standingClause, standingOf } from '../shared/vocabulary/standing';
 import { useFakeWorld } from './testing/fake-world';
 import { cleanEnv, startCli } from './testing/run-cli';
 
@@ -50,8 +51,12 @@ describe('watch --json', () => {
       });
     try {
       // A few healthy rounds first, then the failure.
+      await seen('state');
       await new Promise((r) => setTimeout(r, 1200));
       expect(events.filter((e) => e.event === 'outage')).toEqual([]);
+      // The current state comes first, once, after the first round.
+      expect(events[0]).toMatchObject({ event: 'state', target: 'Fake', standing: 'working' });
+      expect(events.filter((e) => (e.event as string) === 'state')).toHaveLength(1);
       world.fake.mode = 'down';
       await seen('outage');
       world.fake.mode = 'ok';
@@ -69,7 +74,10 @@ describe('watch --json', () => {
     expect(Object.keys(outage).slice(0, 5)).toEqual(['event', 'target', 'at', 'cause', 'summary']);
     expect(outage.target).toBe('Fake');
     expect(new Date(outage.at).toISOString()).toBe(outage.at);
-    expect(outage.summary).toMatch(/^Fake is down/);
+    // Worded by the one rule every surface uses, and the standing said as data too.
+    const standing = standingOf('outage', outage.cause);
+    expect((outage as unknown as { standing: string }).standing).toBe(standing);
+    expect(outage.summary.startsWith(`${standingClause('Fake', standing)}: `)).toBe(true);
     const recovery = events.find((e) => e.event === 'recovery')!;
     expect(recovery.durationMs).toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toContain(TOKEN);

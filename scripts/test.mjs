@@ -3,19 +3,7 @@
 // vitest projects — and one closing line `N passed, N failed` counting each static check as one test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-
-const results = { passed: 0, failed: 0, failedNames: [] };
-
-function step(name, cmd, args) {
-  process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
-  const run = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  if (run.status === 0) results.passed++;
-  else {
-    results.failed++;
-    results.failedNames.push(name);
-  }
-  return run.status === 0;
-}
+import { results, say, step } from './test-steps.mjs';
 
 const only = process.argv.slice(2);
 step('cli bundle', 'node', ['scripts/build-cli.mjs']);
@@ -43,7 +31,7 @@ mkdirSync('.test-results', { recursive: true });
 function vitest(label, projects, { node = process.execPath, extra = [] } = {}) {
   const out = `.test-results/vitest-${label}.json`;
   const projectArgs = projects.flatMap((p) => ['--project', p]);
-  process.stdout.write(`\n▶ vitest ${label} (${projects.join(', ')})\n`);
+  say(`\n▶ vitest ${label} (${projects.join(', ')})\n`);
   spawnSync(
     node,
     [

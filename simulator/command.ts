@@ -4,6 +4,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listScenarios, startSimulator, type RunningSimulator } from './simulator';
+import { why500Command } from './invocation';
 
 /** Where the command writes and what environment it sees (structurally the CLI's CliIo). */
 export interface SimulateIo {
@@ -203,7 +204,7 @@ export async function runSimulateCommand(
     envPrefix = `. ${envFile} && `;
   }
   lines.push(
-    `Try:    ${envPrefix}why500 diagnose --config ${sim.configPath} --watch 10 --interval 2${sim.symptom ? ' --symptom' : ''}`,
+    `Try:    ${envPrefix}${why500Command(io.env ?? process.env)} diagnose --config ${sim.configPath} --watch 10 --interval 2${sim.symptom ? ' --symptom' : ''}`,
     'Press Ctrl-C to stop.',
   );
   io.stdout(`${lines.join('\n')}\n`);

@@ -13,6 +13,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A minimal valid target. */
+const TARGET = { name: 'X', site: 'https://x.test/' };
+
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -74,7 +77,7 @@ describe('loadConfig', () => {
 
   it('reports bad JSON, a missing file and a folder as one line each', async () => {
     const bad = await loadConfig({ file: file('bad.json', '{"targets": ['), env: {} });
-    expect(!bad.ok && bad.message).toMatch(/: \(file\): expected JSON, found a syntax error/);
+    expect(!bad.ok && bad.message).toMatch(/: line 1, column 14: expected JSON, found a syntax error/);
     const missing = await loadConfig({ file: join(dir, 'nope.json'), env: {} });
     expect(!missing.ok && missing.message).toMatch(
       /nope\.json: \(file\): expected a readable JSON config file, found no file at that path — fix it/,
@@ -90,8 +93,51 @@ describe('loadConfig', () => {
     expect(!r.ok && r.message).toMatch(/unset WHY500_CONFIG to use the defaults$/);
   });
 
+  it('names every problem at once, one line each with its path', async () => {
+    const path = file(
+      'many.json',
+      JSON.stringify({ intervalSeconds: 1, colour: 'red', targets: [{ name: 'X', site: 'ftp://x.test/' }] }),
+    );
+    const r = await loadConfig({ file: path, env: {} });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.message.split('\n');
+    expect(lines[0]).toBe(`why500: ${path}: 3 problems — fix it or run without --config to use the defaults`);
+    expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual([
+      '  intervalSeconds',
+      '  targets[0].site',
+      '  colour',
+    ]);
+  });
+
+  it('gives the line and column of a JSON syntax error', async () => {
+    const r = await loadConfig({
+      file: file('syntax.json', '{\n  "targets": [\n    { name: "X" }\n  ]\n}\n'),
+      env: {},
+    });
+    expect(!r.ok && r.message).toMatch(
+      /syntax\.json: line 3, column 7: expected JSON, found a syntax error \(/,
+    );
+    expect(!r.ok && r.message).not.toMatch(/position/);
+  });
+
+  it('refuses a config without targets and says how to watch the default', async () => {
+    const r = await loadConfig({ file: file('empty.json', '{}'), env: {} });
+    expect(!r.ok && r.message).toMatch(
+      /empty\.json: targets: expected at least one service to watch, found none — add one, or run without --config to watch Character\.AI \(the default\)$/,
+    );
+  });
+
+  it('accepts "$schema" for editors', async () => {
+    const r = await loadConfig({
+      file: file('schema.json', JSON.stringify({ $schema: './why500.schema.json', targets: [TARGET] })),
+      env: {},
+    });
+    expect(r.ok).toBe(true);
+  });
+
   it('accepts a byte-order mark', async () => {
-    const path = file('bom.json', `\uFEFF${JSON.stringify({ intervalSeconds: 60 })}`);
+    const path = file('bom.json', `\uFEFF${JSON.stringify({ intervalSeconds: 60, targets: [TARGET] })}`);
     const r = await loadConfig({ file: path, env: {} });
     expect(r.ok && r.config.intervalSeconds).toBe(60);
   });

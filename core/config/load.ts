@@ -57,9 +57,23 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   // Editors on Windows may save a byte-order mark; JSON.parse rejects it.
   const check = parseConfigText(text.replace(/^\uFEFF/, ''));
   if (!check.ok) {
-    const first = check.problems[0];
-    const more = check.problems.length > 1 ? ` (and ${check.problems.length - 1} more)` : '';
-    return fail(first?.path ?? '(file)', `${first?.message ?? 'an invalid value'}${more}`);
+    const [first, ...rest] = check.problems;
+    if (rest.length === 0) return fail(first?.path ?? '(file)', first?.message ?? 'an invalid value');
+    // Every problem at once, one line each with its path, so one edit can fix them all.
+    return {
+      ok: false,
+      message: [
+        `why500: ${file}: ${check.problems.length} problems — ${howToFix(source)}`,
+        ...check.problems.map((p) => `  ${p.path}: ${p.message}`),
+      ].join('\n'),
+    };
+  }
+  if ((check.config.targets ?? []).length === 0) {
+    const instead = source.kind === 'env' ? `unset ${source.variable}` : 'run without --config';
+    return {
+      ok: false,
+      message: `why500: ${file}: targets: expected at least one service to watch, found none — add one, or ${instead} to watch Character.AI (the default)`,
+    };
   }
   return { ok: true, config: resolveConfig(check.config), source };
 }

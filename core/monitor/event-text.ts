@@ -3,11 +3,17 @@
 // and duration words come from the shared vocabulary (shared/vocabulary).
 
 import type { Verdict } from '../../shared/types/diagnosis';
+import type { HealthState } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
+import { modelShare } from '../../shared/vocabulary/share';
+import { standingClause, standingOf } from '../../shared/vocabulary/standing';
 import { formatDuration } from '../../shared/vocabulary/time';
 import { VERDICT_WORDS } from '../../shared/vocabulary/words';
 
-/** " Likely cause: the servers are overwhelmed by traffic (82%)." or "" when the cause is not known. */
+/**
+ * " Likely cause: the servers are overwhelmed by traffic (82% of the model's weight)." or "" when the
+ * cause is not known.
+ */
 export function causeClause(cause: Verdict | null, confidence: number | null): string {
   if (!cause || cause === 'unknown' || cause === 'healthy') return '';
   return ` Likely cause: ${VERDICT_WORDS[cause].meaning}${percent(confidence)}.`;
@@ -38,24 +44,32 @@ export function windowReason(failed: number, checked: number, downRounds: number
   return `${failed} of its last ${checked} checks failed, in ${downRounds} of the last ${rounds} rounds`;
 }
 
-/** The `outage` event's sentence. */
+/**
+ * The `outage` event's sentence, worded by its cause (shared/vocabulary/standing.ts): "Character.AI is
+ * up, but refuses your account: …", "Character.AI is down: … Likely cause: …". `until` is the planned
+ * end of a maintenance, already written as the reader's clock shows it.
+ */
 export function outageText(
   target: string,
   why: string | null,
   cause: Verdict | null,
   confidence: number | null,
+  until: string | null = null,
 ): string {
-  return `${target} is down: ${why ?? 'its checks keep failing'}.${causeClause(cause, confidence)}`;
+  const standing = standingOf('outage', cause);
+  // Words that already name the cause do not repeat it.
+  const clause = standing === 'down' ? causeClause(cause, confidence) : '';
+  return `${standingClause(target, standing, until)}: ${why ?? 'its checks keep failing'}.${clause}`;
 }
 
 /** The `recovery` event's sentence; `durationMs` runs from the first failing round to the first good one. */
 export function recoveryText(target: string, durationMs: number): string {
-  return `${target} is back: it answers normally again (the outage lasted about ${formatDuration(durationMs)}).`;
+  return `${target} is back: it answers normally again (the failures lasted about ${formatDuration(durationMs)}).`;
 }
 
 /** The `local-network` event's sentence. */
 export function localNetworkText(target: string): string {
-  return `Your own connection looks down: the control sites failed too, so ${target} itself cannot be judged right now.`;
+  return `Your network has a problem: the control sites failed too, so ${target} itself cannot be judged right now.`;
 }
 
 /** The `degraded` event's sentence for intermittent errors (`pct` of recent requests failed). */
@@ -78,18 +92,20 @@ export function slowText(
   return `${target} is slow: answers take about ${ratio.toFixed(1)}× its usual time.${causeClause(cause, confidence)}`;
 }
 
-/** The `cause-changed` event's sentence. */
+/** The `cause-changed` event's sentence, with how the target now reads in `state`. */
 export function causeChangedText(
   target: string,
   previous: Verdict | null,
   verdict: Verdict,
   confidence: number | null,
+  state: HealthState,
 ): string {
   const from = previous && previous !== 'unknown' ? `from ${VERDICT_WORDS[previous].short} ` : '';
-  return `${target}: the likely cause changed ${from}to ${VERDICT_WORDS[verdict].short}${percent(confidence)}.`;
+  const now = standingClause(target, standingOf(state, verdict));
+  return `${target}: the likely cause changed ${from}to ${VERDICT_WORDS[verdict].short}${percent(confidence)}. ${now}.`;
 }
 
-/** " (82%)", or "" without a confidence. */
+/** " (82% of the model's weight)", or "" without a confidence. */
 function percent(confidence: number | null): string {
-  return confidence === null ? '' : ` (${Math.round(confidence * 100)}%)`;
+  return confidence === null ? '' : ` (${modelShare(confidence)})`;
 }

@@ -3,7 +3,6 @@
 
 import type { HeldProbe, Round } from '../../shared/types/monitor';
 import type { ProbePath } from '../../shared/types/probe';
-import { formatAt } from '../../shared/vocabulary/time';
 
 /** The longest wait a Retry-After is honoured for, seconds. */
 export const MAX_RETRY_AFTER_SECONDS = 300;
@@ -44,7 +43,7 @@ export class HoldBacks {
         name: p.name,
         path: p.path,
         until,
-        reason: `it answered ${p.status} with Retry-After: ${shown}${capped}; not asked again before ${formatAt(until, nowMs)}`,
+        reason: `it answered ${p.status} with Retry-After: ${shown}${capped}`,
       });
     }
   }

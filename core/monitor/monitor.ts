@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './clock';
 import { RoundProgress } from './progress';
 import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
 import { HoldBacks } from './hold-back';
+import { maintenanceEnd } from '../../shared/vocabulary/standing';
 import { RoundScheduler } from './scheduler';
 import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
 
@@ -431,7 +432,13 @@ export class Monitor {
     const before = rt.health.current;
     const events = rt.health.observe(
       round,
-      diagnosis ? { verdict: diagnosis.verdict, confidence: diagnosis.confidence } : null,
+      diagnosis
+        ? {
+            verdict: diagnosis.verdict,
+            confidence: diagnosis.confidence,
+            maintenanceUntil: maintenanceEnd(diagnosis),
+          }
+        : null,
     );
     rt.suspectRounds = rt.health.suspect ? rt.suspectRounds + 1 : 0;
     const after = rt.health.current;

@@ -51,6 +51,15 @@ describe('TargetHealth', () => {
     expect(trace.events).toEqual([]);
   });
 
+  it('does not call a first round healthy when one of its checks failed (the token endpoint refused)', () => {
+    const trace = new Trace();
+    const oneFails = probes((name) => (name === 'user' ? 'http-4xx' : 'ok'));
+    trace.feed(oneFails);
+    expect(trace.health.current).toBe('unknown');
+    trace.feed(allOk);
+    expect(trace.health.current).toBe('healthy');
+  });
+
   it('never calls an outage on a long trace where 1 request in 15 fails at random', () => {
     const random = seededRandom(15);
     const trace = new Trace();
@@ -200,7 +209,7 @@ describe('TargetHealth', () => {
     trace.feed(allOk, 30_000, { verdict: 'healthy', confidence: 0.9 });
     for (let i = 0; i < 3; i++) trace.feed(allDown, 30_000, { verdict: 'overload', confidence: 0.7 });
     expect(trace.events[0]).toMatchObject({ event: 'outage', cause: 'overload', confidence: 0.7 });
-    expect(trace.events[0]!.summary).toMatch(/overwhelmed by traffic \(70%\)/);
+    expect(trace.events[0]!.summary).toMatch(/overwhelmed by traffic \(70% of the model's weight\)/);
     expect(trace.feed(allDown, 30_000, { verdict: 'bad-update', confidence: 0.6 })).toEqual([]);
     const events = trace.feed(allDown, 30_000, { verdict: 'bad-update', confidence: 0.65 });
     expect(events).toHaveLength(1);
@@ -223,7 +232,7 @@ describe('TargetHealth', () => {
     trace.feed(offline, 4_000);
     const events = trace.feed(offline);
     expect(events.map((e) => e.event)).toEqual(['local-network']);
-    expect(events[0]!.summary).toMatch(/connection/);
+    expect(events[0]!.summary).toMatch(/^Your network has a problem/);
     expect(trace.health.current).toBe('local-network');
     trace.feed(allOk);
     trace.feed(allOk);

@@ -7,6 +7,7 @@ import type { Verdict } from '../../shared/types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import { isFailure, type ProbeResult } from '../../shared/types/probe';
 import { interceptedControl } from '../local/captive';
+import { formatAt } from '../../shared/vocabulary/time';
 import {
   causeChangedText,
   endpointAnswer,
@@ -101,6 +102,8 @@ export interface RoundAssessment {
 export interface CauseInput {
   verdict: Verdict;
   confidence: number;
+  /** The planned end of a maintenance in progress (ISO), when the status page gives one. */
+  maintenanceUntil?: string | null;
 }
 
 /** A standing carried over from before a restart (the monitor reads it from the history). */
@@ -144,6 +147,8 @@ export class TargetHealth {
   private lastRoundAt: number | null = null;
   private cause: Verdict | null = null;
   private confidence: number | null = null;
+  /** The planned end of a maintenance in progress, from the latest diagnosis (ISO). */
+  private maintenanceUntil: string | null = null;
   /** Down/local flags of the last `enterWindow` rounds, newest last. */
   private window: { down: boolean; local: boolean; at: number; failures: number; informative: number }[] = [];
   /** When the current run of rounds that were not down began. */
@@ -287,6 +292,7 @@ export class TargetHealth {
     if (cause) {
       this.cause = cause.verdict;
       this.confidence = cause.confidence;
+      this.maintenanceUntil = cause.maintenanceUntil ?? null;
     }
     const events: MonitorEvent[] = [];
     const local = a.down && a.controlsDown;
@@ -340,8 +346,8 @@ export class TargetHealth {
         this.moveTo('outage', at);
         events.push(this.outageEvent(at, a, windowRule));
       }
-    } else if (a.down && prev === 'unknown') {
-      // Not enough data to call it either way yet.
+    } else if (prev === 'unknown' && (a.down || (a.failures > 0 && this.calmState() === 'healthy'))) {
+      // Not enough data to call it either way yet, and a round with failing checks is never "healthy".
     } else {
       const next = this.calmState();
       if (next !== prev) {
@@ -378,7 +384,8 @@ export class TargetHealth {
     const why = windowRule
       ? windowReason(failed, checked, this.window.filter((w) => w.down).length, this.window.length)
       : (a.streakReason ?? a.downReason);
-    return this.event('outage', at, outageText(this.target, why, this.cause, this.confidence));
+    const until = this.maintenanceUntil ? formatAt(this.maintenanceUntil, at) : null;
+    return this.event('outage', at, outageText(this.target, why, this.cause, this.confidence, until));
   }
 
   private localEvent(at: number): MonitorEvent {
@@ -411,7 +418,7 @@ export class TargetHealth {
     return this.event(
       'cause-changed',
       at,
-      causeChangedText(this.target, previousCause, verdict, this.confidence),
+      causeChangedText(this.target, previousCause, verdict, this.confidence, this.state),
       { previousCause },
     );
   }
@@ -428,6 +435,10 @@ export class TargetHealth {
       at: new Date(at).toISOString(),
       cause: this.cause,
       summary,
+      state: this.state,
+      ...(this.maintenanceUntil && this.cause === 'maintenance'
+        ? { maintenanceUntil: this.maintenanceUntil }
+        : {}),
       ...extra,
     };
     if (this.confidence !== null && event.confidence === undefined) event.confidence = this.confidence;

@@ -7,6 +7,7 @@ import type { LocalCause } from '../../shared/types/local';
 import type { Round } from '../../shared/types/monitor';
 import type { Outcome, ProbePath, ProbeTimings } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
+import { uncheckedCauses, type UncheckedCause } from '../../shared/vocabulary/not-checked';
 
 /** `why500 diagnose --json`: exactly the contract's keys, in its order. */
 export interface DiagnosisJson {
@@ -20,6 +21,8 @@ export interface DiagnosisJson {
   evidence: Evidence;
   /** The part of the user's own connection that fails (issue 11), or null; the checks are in `evidence.local`. */
   localCause: LocalCause | null;
+  /** The causes this diagnosis could not test, why, and how to let it (no token, no alternate path…). */
+  notChecked: UncheckedCause[];
 }
 
 /** Picks the contract's keys from a diagnosis (drops app-only fields such as nextAction). */
@@ -39,6 +42,7 @@ export function diagnosisJson(d: Diagnosis): DiagnosisJson {
     observedTo: d.observedTo,
     evidence: d.evidence,
     localCause: d.localCause ?? null,
+    notChecked: uncheckedCauses(d.evidence),
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import { LOCAL_CHECK_LABELS, LOCAL_OUTCOME_WORDS, localCauseWords } from '../../shared/local/words';
+import { markdownCell } from './markdown-text';
 
 /** Markdown lines for the local checks of a diagnosis (none when they did not run). */
 export function localChecksMarkdown(d: Diagnosis | null, esc: (text: string) => string): string[] {
@@ -17,7 +18,7 @@ export function localChecksMarkdown(d: Diagnosis | null, esc: (text: string) => 
   );
   for (const c of local.checks) {
     lines.push(
-      `| ${LOCAL_CHECK_LABELS[c.check]} | ${LOCAL_OUTCOME_WORDS[c.outcome]} | ${Math.round(c.ms)} | ${c.requests} | ${esc(c.detail)} |`,
+      `| ${LOCAL_CHECK_LABELS[c.check]} | ${LOCAL_OUTCOME_WORDS[c.outcome]} | ${Math.round(c.ms)} | ${c.requests} | ${markdownCell(c.detail)} |`,
     );
   }
   lines.push('');

@@ -8,7 +8,7 @@ import { UNSAFE_CHAR, cleanText } from '../../shared/text/sanitize';
 import { ALL_INJECTIONS, INJECTIONS, hostileSummary } from '../../tests/support/hostile-status';
 import { atlassianProvider } from '../status/providers';
 import { sampleDiagnosis, sampleInput, sampleProbe } from '../testing/report-inputs';
-import { markdownText } from './markdown-text';
+import { markdownCell, markdownText } from './markdown-text';
 import { renderReport } from './report';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -25,7 +25,6 @@ const MARKUP = new Set([
   'html_block',
   'image',
   'link_open',
-  'code_inline',
   'code_block',
   'fence',
   'em_open',
@@ -41,7 +40,7 @@ const MARKUP = new Set([
 /** The plain text a paragraph or cell renders to. */
 function textOf(source: string): string {
   return tokens(source)
-    .filter((t) => t.type === 'text' || t.type === 'text_special')
+    .filter((t) => t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline')
     .map((t) => t.content)
     .join('');
 }
@@ -53,7 +52,7 @@ function expectInert(raw: string): void {
   for (const [source, prefix] of [
     [escaped, ''],
     [`- ${escaped}`, ''],
-    [`| head |\n|---|\n| ${escaped} |`, 'head'],
+    [`| head |\n|---|\n| ${markdownCell(raw)} |`, 'head'],
   ] as const) {
     const found = tokens(source).filter(
       (t) => MARKUP.has(t.type) && !(t.type === 'bullet_list_open' && source.startsWith('- ')),
@@ -67,6 +66,19 @@ function expectInert(raw: string): void {
 }
 
 describe('markdownText', () => {
+  it('reads well as plain text: risky words in code spans, no backslash escapes', () => {
+    expect(markdownText('Character.AI is down')).toBe('`Character.AI` is down');
+    expect(markdownText('see https://status.character.ai now')).toBe('see `https://status.character.ai` now');
+    expect(markdownText('ERR_TLS_CERT_ALTNAME_INVALID')).toBe('`ERR_TLS_CERT_ALTNAME_INVALID`');
+    expect(markdownText('a `b` c')).toBe('a `` `b` `` c');
+    expect(markdownText('x ``y`')).toBe('x ``` ``y` ```');
+    expect(markdownCell('a|b')).toBe('`a\\|b`');
+    expect(markdownText('Nothing to escape here, really (none).')).toBe(
+      'Nothing to escape here, really (none).',
+    );
+    expect(markdownText('# heading')).toBe('`#` heading');
+  });
+
   it.each(INJECTIONS.map((s) => [JSON.stringify(s), s]))('renders %s as its own characters', (_, s) => {
     expectInert(s);
   });

@@ -1,5 +1,6 @@
-// Text for a Markdown report that renders as exactly its own characters: no HTML, no link, image,
-// autolink or linkified URL, no emphasis, code, heading, list, quote or table cell of the text's choosing.
+// Text for a Markdown report that renders as exactly its own characters and still reads well when pasted
+// as plain text: words Markdown could act on (HTML, links, bare URLs and host names, emphasis, code,
+// table pipes, block syntax at the start) go into code spans; every other word is left as it is.
 
 import { cleanText } from '../../shared/text/sanitize';
 
@@ -7,27 +8,47 @@ import { cleanText } from '../../shared/text/sanitize';
 const FIELD_MAX = 4_000;
 
 /**
- * Characters escaped wherever they are: HTML and entities (`<`, `>`, `&`), link and image syntax (`[`,
- * `]`), code, emphasis and strikethrough (`` ` ``, `*`, `_`, `~`), table pipes and the backslash itself.
+ * Characters that make a word markup wherever they are: HTML and entities (`<`, `>`, `&`), link syntax
+ * (`[`, `]`), code, emphasis and strikethrough (`` ` ``, `*`, `_`, `~`), table pipes, backslashes and
+ * `@` (linkified e-mail addresses).
  */
-const ALWAYS = /[\\`*_~[\]<>&|@]/g;
+const ACTIVE = /[\\`*_~[\]<>&|@]/;
+/** A URL scheme (`http://`) or a host name (`x.com`, `www.x`), which a linkifying renderer turns into a link. */
+const LINKISH = /:\/|\.\p{L}/u;
+/** Block syntax at the start of a line: headings, lists, quotes, setext underlines, ordered lists. */
+const BLOCK_START = /^(?:[#\-+>=]|\d+[.)](?:$|\s))/;
+
+/** One word as a code span: a backtick fence longer than any run inside, padded when it starts or ends with one. */
+function codeSpan(word: string, cell: boolean): string {
+  const longest = Math.max(0, ...(word.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = word.startsWith('`') || word.endsWith('`') ? ' ' : '';
+  // In a table cell a pipe ends the cell even inside a code span unless escaped (GFM); the escape goes.
+  const inner = cell ? word.replace(/\|/g, '\\|') : word;
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
 
 /**
- * Escapes remote (or any) text for one line of a Markdown report, table cells included. Line breaks
- * become spaces and control characters go (see `cleanText`); the characters Markdown would act on are
- * backslash-escaped, so a CommonMark renderer shows the same characters: `[x](javascript:…)`,
- * `![x](http://…)`, `<script>`, `<http://x>`, `&#60;`, a bare `http://x` or `www.x.com` (which a
- * linkifying renderer would turn into links), and a leading `#`, `-`, `+`, `>`, `=` or `1.` all stay text.
+ * Remote (or any) text for one line of a Markdown report. Line breaks become spaces and control
+ * characters go (see `cleanText`); each word Markdown would act on — `[x](javascript:…)`, `<script>`,
+ * `&#60;`, `https://x`, `Character.AI`, `ERR_TLS_CERT_ALTNAME_INVALID`, a leading `#` or `1.` — is put in
+ * a code span, so a CommonMark renderer shows the same characters and a plain-text reader sees no
+ * backslashes. `cell` is for a table cell, where a pipe must be escaped even inside a code span.
  */
-export function markdownText(text: string): string {
-  return (
-    cleanText(text, FIELD_MAX)
-      .replace(ALWAYS, '\\$&')
-      // URL schemes and host names (bare URLs, `www.x`, `x.com`), which linkify would turn into links.
-      .replace(/:(?=\/)/g, '\\:')
-      .replace(/\.(?=\p{L})/gu, '\\.')
-      // Block syntax at the start of a line: headings, lists, quotes, setext underlines, ordered lists.
-      .replace(/^[#\-+>=]/, '\\$&')
-      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
-  );
+export function markdownText(text: string, cell = false): string {
+  const parts = cleanText(text, FIELD_MAX).split(/(\s+)/);
+  return parts
+    .map((part, i) => {
+      if (part === '' || /^\s+$/.test(part)) return part;
+      const first = parts.slice(0, i).every((p) => /^\s*$/.test(p));
+      return ACTIVE.test(part) || LINKISH.test(part) || (first && BLOCK_START.test(part))
+        ? codeSpan(part, cell)
+        : part;
+    })
+    .join('');
+}
+
+/** The same for a table cell. */
+export function markdownCell(text: string): string {
+  return markdownText(text, true);
 }

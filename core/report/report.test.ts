@@ -18,8 +18,36 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('**App:** why500 0.1.0');
   });
 
+  it('reads as plain text when pasted into a support form: code spans, not backslash escapes', () => {
+    const base = sampleInput();
+    const text = renderReport(
+      {
+        ...base,
+        target: { ...base.target, name: 'Character.AI' },
+        lastRound: {
+          ...base.lastRound!,
+          probes: [sampleProbe({ outcome: 'tls-cert', error: 'ERR_TLS_CERT_ALTNAME_INVALID' })],
+        },
+      },
+      'markdown',
+    );
+    expect(text).toContain('# why500 report: `Character.AI`');
+    expect(text).toContain('bad certificate `(ERR_TLS_CERT_ALTNAME_INVALID)`');
+    expect(text).not.toMatch(/\\[.:_#[\]()-]/);
+  });
+
+  it('names the zone once when the times are in UTC', () => {
+    const utc = renderReport(sampleInput({ app: { ...sampleInput().app, timeZone: 'UTC' } }), 'markdown');
+    expect(utc).toContain('**Generated:** 2026-11-26 00:06:00 UTC\n');
+    expect(utc).toContain('**Observed:** 2026-11-26 00:00:00 UTC to 2026-11-26 00:05:00 (5 min, 10 rounds)');
+    expect(utc).not.toContain('UTC (UTC)');
+  });
+
   it('gives the verdict, confidence, evidence both ways and the next step', () => {
-    expect(md).toContain('**Overload**: the servers are overwhelmed by traffic. Confidence 82%.');
+    expect(md).toContain('Example is down, most likely because of too much traffic on their servers.');
+    expect(md).toContain(
+      "**Overload**: the servers are overwhelmed by traffic. It leads with 82% of the model's weight.",
+    );
     expect(md).toContain('- Error rate rose to 45% while latency tripled.');
     expect(md).toContain('### Evidence against Overload');
     expect(md).toContain('- No Retry-After was sent.');
@@ -37,7 +65,7 @@ describe('renderReport (markdown)', () => {
     expect(md).toContain('| health | direct | 503 | server error | 0.4 | 1.3 | 4.6 | 150 | 151 | FRA |');
     expect(md).toContain('| site | direct | 200 | ok |');
     expect(md).toContain('No status information: the status page is inactive (its API needs a key).');
-    expect(md).toMatch(/- 2026-11-26 01:01:00 UTC\+01:00: \*\*outage\*\*: Example is down/);
+    expect(md).toMatch(/- 2026-11-26 01:01:00 UTC\+01:00: \*\*down\*\*: Example is down/);
   });
 
   it('names the leaders of an unknown verdict, every other likely cause, and stale status items with dates', () => {
@@ -74,7 +102,7 @@ describe('renderReport (markdown)', () => {
       sampleInput({ app: { name: 'why500', version: '1', os: 'x', timeZone: 'Mars/Olympus' } }),
       'markdown',
     );
-    expect(out).toContain('**Generated:** 2026-11-26 00:06:00 UTC (UTC)');
+    expect(out).toContain('**Generated:** 2026-11-26 00:06:00 UTC\n');
   });
 
   it('redacts secrets wherever they appear in the input', () => {
@@ -139,6 +167,7 @@ describe('renderReport (json)', () => {
       'observedTo',
       'evidence',
       'localCause',
+      'notChecked',
     ]);
     expect(json.app).toMatchObject({
       timeZone: 'Europe/Berlin',

@@ -17,10 +17,20 @@ import {
 import { formatDuration } from '../../shared/vocabulary/time';
 import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../../shared/vocabulary/words';
 import { createRedactor, redactValue, type Redactor } from './redact';
-import { markdownText } from './markdown-text';
+import { markdownCell, markdownText } from './markdown-text';
 import { describeStatusReading } from './status-words';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
+import { leadsWith } from '../../shared/vocabulary/share';
+import { uncheckedCauses, uncheckedLine } from '../../shared/vocabulary/not-checked';
+import { heldBackLine } from '../../shared/vocabulary/held-back';
+import {
+  eventTag,
+  maintenanceEnd,
+  STANDING_WORDS,
+  standingOf,
+  standingSentence,
+} from '../../shared/vocabulary/standing';
 import type { ReportFormat, ReportInput } from './types';
 
 /** Extra inputs to rendering. */
@@ -56,6 +66,7 @@ export function reportJson(input: ReportInput): Record<string, unknown> {
     state: input.status
       ? {
           state: input.status.state,
+          standing: standingOf(input.status.state, input.status.cause),
           since: input.status.since,
           cause: input.status.cause,
           confidence: input.status.confidence,
@@ -112,12 +123,15 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   const window = observationWindow(input);
 
   lines.push(`# why500 report: ${esc(input.target.name)}`, '');
-  lines.push(`- **Generated:** ${at(input.generatedAt)} (${zone})`);
-  lines.push(
-    `- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${zone}, ${formatDuration(
-      Date.parse(window.to) - Date.parse(window.from),
-    )}${d ? `, ${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}` : ''})`,
-  );
+  // The zone's name only where the time does not already say it ("… UTC", not "… UTC (UTC)").
+  const zoneName = zone === 'UTC' ? '' : zone;
+  lines.push(`- **Generated:** ${at(input.generatedAt)}${zoneName ? ` (${zoneName})` : ''}`);
+  const span = [
+    zoneName,
+    formatDuration(Date.parse(window.to) - Date.parse(window.from)),
+    d ? `${d.evidence.rounds} round${d.evidence.rounds === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  lines.push(`- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${span.join(', ')})`);
   lines.push(`- **App:** ${esc(input.app.name)} ${esc(input.app.version)}`);
   lines.push(`- **OS:** ${esc(input.app.os)}`);
   lines.push(`- **Site:** ${input.target.site}`);
@@ -125,12 +139,23 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   lines.push('');
 
   lines.push('## Verdict', '');
+  if (d || input.status) {
+    // The same rule as the tray, the notification and the window: an account refusal is not "down".
+    const until = maintenanceEnd(d);
+    const sentence = standingSentence(
+      input.target.name,
+      input.status?.state ?? null,
+      d?.verdict ?? input.status?.cause ?? null,
+      until ? at(until) : null,
+    );
+    lines.push(esc(sentence), '');
+  }
   if (d) {
     const label = VERDICT_WORDS[d.verdict];
     lines.push(
       d.verdict === 'unknown'
         ? `**${esc(verdictHeadline(d))}**: ${label?.meaning ?? ''}.`
-        : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. Confidence ${formatPercent(d.confidence)}.`,
+        : `**${label?.title ?? d.verdict}**: ${label?.meaning ?? ''}. It ${leadsWith(d.confidence)}.`,
       '',
     );
     const others = alsoPossible(d).map((r) => `${verdictTitle(r.cause)} ${formatPercent(r.probability)}`);
@@ -138,6 +163,9 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     const stale = staleStatusSentences(d.evidence.statusPage.staleItems, d.observedTo);
     if (stale.length)
       lines.push('**Out of date on the status page:**', '', ...stale.map((s) => `- ${esc(s)}`), '');
+    const unchecked = uncheckedCauses(d.evidence);
+    if (unchecked.length)
+      lines.push('**Not checked:**', '', ...unchecked.map((u) => `- ${esc(uncheckedLine(u))}`), '');
     lines.push(`**Next step:** ${esc(d.nextStep)}`, '');
     lines.push(...evidenceLists(d));
     lines.push('### All outcomes', '', '| Outcome | Probability |', '|---|---:|');
@@ -148,8 +176,9 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   }
 
   if (input.status) {
+    const standing = standingOf(input.status.state, input.status.cause);
     lines.push(
-      `Monitor state: **${input.status.state}** since ${at(input.status.since)}${
+      `Monitor state: **${STANDING_WORDS[standing].badge}** since ${at(input.status.since)}${
         input.status.cause ? ` (cause: ${verdictTitle(input.status.cause)})` : ''
       }.`,
       '',
@@ -175,14 +204,20 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
           ? `${PROBE_OUTCOME_WORDS[p.outcome].short} (${p.error})`
           : PROBE_OUTCOME_WORDS[p.outcome].short;
       lines.push(
-        `| ${esc(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${esc(outcome)} | ${formatMs(
+        `| ${cell(p.name)}${p.auth ? ' (with token)' : ''} | ${p.path} | ${p.status ?? '–'} | ${cell(outcome)} | ${formatMs(
           p.timings.dns,
         )} | ${formatMs(p.timings.connect)} | ${formatMs(p.timings.tls)} | ${formatMs(p.timings.firstByte)} | ${formatMs(
           p.timings.total,
-        )} | ${esc(edgeOf(p) ?? '–')} |`,
+        )} | ${cell(edgeOf(p) ?? '–')} |`,
       );
     }
     lines.push('');
+    const held = round.heldBack?.length ? round.heldBack : (d?.evidence.heldBack ?? []);
+    if (held.length) {
+      lines.push('Held back:', '');
+      for (const h of held) lines.push(`- ${esc(heldBackLine(h, round.startedAt))}`);
+      lines.push('');
+    }
     lines.push('Probed URLs:', '');
     for (const p of round.probes) lines.push(`- ${esc(p.name)}: ${redact(p.url)}`);
     lines.push('');
@@ -196,7 +231,7 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
     lines.push('### Recent events', '');
     for (const e of input.recentEvents) {
       const duration = e.durationMs != null ? ` after ${formatDuration(e.durationMs)}` : '';
-      lines.push(`- ${at(e.at)}: **${e.event}**${duration}: ${esc(e.summary)}`);
+      lines.push(`- ${at(e.at)}: **${eventTag(e).toLowerCase()}**${duration}: ${esc(e.summary)}`);
     }
     lines.push('');
   }
@@ -241,3 +276,6 @@ export function edgeOf(p: Pick<ProbeResult, 'headers'>): string | null {
 
 /** Remote or user text on one Markdown line (table cells included), rendered as its own characters. */
 const esc = markdownText;
+
+/** The same for a table cell (a pipe is escaped even inside a code span). */
+const cell = markdownCell;

@@ -57,7 +57,9 @@ describe('app controller', () => {
       summary: 's',
     });
     expect(ports.tray.image).toBe(join('/app/tray', 'linux', 'outage.png'));
-    expect(ports.tray.tooltip).toBe('Character.AI — outage since 14:02, likely overload (82%)');
+    expect(ports.tray.tooltip).toBe(
+      "Character.AI — down since 14:02, likely overload (82% of the model's weight)",
+    );
     monitor.set([status(T, 'healthy', { since: '2026-11-25T14:30:00Z' })]);
     monitor.emit({
       event: 'recovery',
@@ -68,8 +70,8 @@ describe('app controller', () => {
       summary: 's',
     });
     expect(ports.notifier.shown.map((n) => `${n.title}: ${n.body}`)).toEqual([
-      'Character.AI is down: Outage since 14:02 — likely overload (82%).',
-      'Character.AI is back: Working again after 28 min of outage.',
+      "Character.AI is down: Since 14:02 — likely overload (82% of the model's weight).",
+      'Character.AI is back: Working again after 28 min of failures.',
     ]);
     // Nothing opened a window on its own.
     expect(ports.windows.windows).toHaveLength(0);

@@ -42,9 +42,12 @@ describe('notification policy', () => {
     );
     notifier.handle(ev('recovery', '2026-11-25T14:45:00Z', { durationMs: 43 * 60_000 }));
     expect(port.shown.map((n) => [n.title, n.body])).toEqual([
-      ['Character.AI is down', 'Outage since 14:02 — likely overload (82%).'],
-      ['Character.AI: the likely cause changed', 'Now a bad update (70%); before it looked like overload.'],
-      ['Character.AI is back', 'Working again after 43 min of outage.'],
+      ['Character.AI is down', "Since 14:02 — likely overload (82% of the model's weight)."],
+      [
+        'Character.AI is down: the likely cause changed',
+        "Now a bad update (70% of the model's weight); before it looked like overload.",
+      ],
+      ['Character.AI is back', 'Working again after 43 min of failures.'],
     ]);
     port.shown[0]!.onClick();
     expect(opened).toEqual([T]);
@@ -59,8 +62,11 @@ describe('notification policy', () => {
     notifier.handle(ev('outage', '2026-11-25T15:00:00Z', { cause: 'unknown' }));
     notifier.handle(ev('recovery', '2026-11-25T15:05:00Z', { durationMs: 5 * 60_000 }));
     notifier.handle(ev('recovery', '2026-11-25T15:06:00Z', { durationMs: 6 * 60_000 }));
-    expect(port.shown.map((n) => n.title)).toEqual(['Character.AI is down', 'Character.AI is back']);
-    expect(port.shown[0]!.body).toBe('Outage since 15:00 — cause unclear.');
+    expect(port.shown.map((n) => n.title)).toEqual([
+      'Character.AI is failing for you, and the cause is not clear yet',
+      'Character.AI is back',
+    ]);
+    expect(port.shown[0]!.body).toBe('Since 15:00 — cause unclear.');
   });
 
   it('sends nothing for local-network events or a cause change outside an outage', () => {
@@ -88,8 +94,8 @@ describe('notification policy', () => {
       }),
     );
     expect(port.shown.map((n) => [n.title, n.body])).toEqual([
-      ['Character.AI: your connection has a problem (a Wi-Fi sign-in page)', `Since 14:02. ${step}`],
-      ['Character.AI is down', 'Outage since 15:00 — likely your DNS server. Switch DNS.'],
+      ['Your network has a problem, not Character.AI (a Wi-Fi sign-in page)', `Since 14:02. ${step}`],
+      ['Your network has a problem, not Character.AI', 'Since 15:00 — likely your DNS server. Switch DNS.'],
     ]);
     const off = setup({ outage: false });
     off.notifier.handle(
@@ -104,7 +110,9 @@ describe('notification policy', () => {
     expect(off.port.shown).toEqual([]);
     const on = setup({ degraded: true });
     on.notifier.handle(ev('degraded', '2026-11-25T14:02:00Z', { cause: 'regional', confidence: 0.6 }));
-    expect(on.port.shown[0]!.body).toBe('Degraded since 14:02 — likely a regional problem (60%).');
+    expect(on.port.shown[0]!.body).toBe(
+      "Degraded since 14:02 — likely a regional problem (60% of the model's weight).",
+    );
   });
 
   it('holds notifications back in quiet hours across midnight, for muted targets and while snoozed', () => {
@@ -120,7 +128,7 @@ describe('notification policy', () => {
       ev('recovery', '2026-11-26T07:30:00Z', { durationMs: 8 * 3_600_000 }),
       new Date('2026-11-26T07:30:00Z'),
     );
-    expect(after).toMatchObject({ show: true, body: 'Working again after 8 h of outage.' });
+    expect(after).toMatchObject({ show: true, body: 'Working again after 8 h of failures.' });
 
     const muted = setup({ muted: [T] });
     expect(

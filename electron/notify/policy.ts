@@ -6,6 +6,8 @@ import type { NotificationSettings } from '../../shared/types/settings';
 import { localCauseWords } from '../../shared/local/words';
 import { formatDuration } from '../../shared/vocabulary/time';
 import { causePhrase, VERDICT_WORDS } from '../../shared/vocabulary/words';
+import { modelShare } from '../../shared/vocabulary/share';
+import { eventStanding, standingClause } from '../../shared/vocabulary/standing';
 import type { ClockFormat } from '../tray/clock';
 
 /** A notification to show, or why none is shown. */
@@ -92,39 +94,42 @@ export class NotificationPolicy {
   private compose(event: MonitorEvent): { title: string; body: string } | null {
     const since = this.clock(event.at);
     switch (event.event) {
-      case 'outage':
+      case 'outage': {
+        const standing = eventStanding(event);
+        const until = event.maintenanceUntil ? this.clock(event.maintenanceUntil) : null;
         return {
-          title: `${event.target} is down`,
+          title: standingClause(event.target, standing, until),
           body: event.localCause
-            ? `Outage since ${since} — likely ${localCauseWords(event.localCause)}. ${event.localStep ?? ''}`.trim()
-            : `Outage since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
+            ? `Since ${since} — likely ${localCauseWords(event.localCause)}. ${event.localStep ?? ''}`.trim()
+            : `Since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
         };
+      }
       case 'recovery':
         return {
           title: `${event.target} is back`,
           body:
             event.durationMs !== undefined
-              ? `Working again after ${formatDuration(event.durationMs)} of outage.`
-              : 'Working again after an outage.',
+              ? `Working again after ${formatDuration(event.durationMs)} of failures.`
+              : 'Working again after a failure.',
         };
       case 'cause-changed': {
         const before = event.previousCause ? VERDICT_WORDS[event.previousCause].short : 'unclear';
         const now = VERDICT_WORDS[event.cause ?? 'unknown'].short;
-        const pct = event.confidence !== undefined ? ` (${Math.round(event.confidence * 100)}%)` : '';
+        const pct = event.confidence !== undefined ? ` (${modelShare(event.confidence)})` : '';
         return {
-          title: `${event.target}: the likely cause changed`,
+          title: `${standingClause(event.target, eventStanding(event))}: the likely cause changed`,
           body: `Now ${now}${pct}; before it looked like ${before}.`,
         };
       }
       case 'degraded':
         return {
-          title: `${event.target} is slow or partly failing`,
+          title: standingClause(event.target, eventStanding(event)),
           body: `Degraded since ${since} — ${causePhrase(event.cause ?? 'unknown', event.confidence ?? null) ?? 'cause unclear'}.`,
         };
       case 'local-network':
         if (!event.localCause) return null;
         return {
-          title: `${event.target}: your connection has a problem (${localCauseWords(event.localCause)})`,
+          title: `${standingClause(event.target, 'your-network')} (${localCauseWords(event.localCause)})`,
           body: `Since ${since}. ${event.localStep ?? ''}`.trim(),
         };
     }

@@ -1,33 +1,39 @@
-// The tray tooltip: each target's state, since when, and the likely cause; one line per service.
+// The tray tooltip: each target as the user reads it (state and cause through the shared standing
+// rule), since when, and the likely cause when the words do not already say it; one line per service.
 
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ClockFormat } from './clock';
 import { localCauseWords } from '../../shared/local/words';
-import { causePhrase, STATE_WORDS, VERDICT_WORDS } from '../../shared/vocabulary/words';
+import { maintenanceEnd, STANDING_WORDS, standingOf } from '../../shared/vocabulary/standing';
+import { causePhrase, VERDICT_WORDS } from '../../shared/vocabulary/words';
+import { leadsWith } from '../../shared/vocabulary/share';
+import { bySeverity } from './state';
 
 /** Windows truncates tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
 
-/** One line for a target, e.g. "Character.AI — outage since 14:02, likely overload (82%)". */
+/** One line for a target, e.g. "Character.AI — down since 14:02, likely overload (82 %)". */
 export function statusLine(status: TargetStatus, clock: ClockFormat): string {
   if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
+  const standing = standingOf(status.state, status.cause);
   const leader = status.cause === 'unknown' ? status.diagnosis?.ranking[0] : undefined;
   const local = status.diagnosis?.localCause;
-  const cause =
-    status.state === 'healthy'
-      ? ''
-      : local && (status.cause === 'local-network' || status.state === 'local-network')
-        ? `, likely ${localCauseWords(local)}`
-        : // An unclear cause still names its leader and share ("cause unclear, overload leads with 46%").
-          leader
-          ? `, cause unclear, ${VERDICT_WORDS[leader.cause].short} leads with ${Math.round(leader.probability * 100)}%`
-          : causeClause(status);
-  return `${status.target} — ${STATE_WORDS[status.state].short} since ${clock(status.since)}${cause}`;
+  const until = maintenanceEnd(status.diagnosis);
+  let detail = '';
+  if (standing === 'your-network') detail = local ? `, likely ${localCauseWords(local)}` : '';
+  else if (standing === 'maintenance') detail = until ? `, until ${clock(until)}` : '';
+  else if (leader && standing !== 'working')
+    // An unclear cause still names its leader and share ("cause unclear, overload leads with 46 %").
+    detail = `, cause unclear, ${VERDICT_WORDS[leader.cause].short} ${leadsWith(leader.probability)}`;
+  else if (standing === 'down' || standing === 'degraded' || standing === 'failing')
+    detail = causeClause(status);
+  return `${status.target} — ${STANDING_WORDS[standing].short} since ${clock(status.since)}${detail}`;
 }
 
 /** A short line for a target, e.g. "Claude — working": when the full lines do not fit. */
 function shortLine(status: TargetStatus): string {
-  return `${status.target} — ${STATE_WORDS[status.state].short}`;
+  if (status.state === 'unknown' && status.lastRoundAt === null) return `${status.target} — not checked yet`;
+  return `${status.target} — ${STANDING_WORDS[standingOf(status.state, status.cause)].short}`;
 }
 
 /**
@@ -39,8 +45,7 @@ export function tooltipText(
   paused: { until: string } | null,
   clock: ClockFormat,
 ): string {
-  const order = ['outage', 'local-network', 'degraded', 'unknown', 'healthy'];
-  const sorted = [...statuses].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+  const sorted = bySeverity(statuses);
   const head = paused ? [`why500 — paused until ${clock(paused.until)}`] : [];
   if (sorted.length === 0) return [...head, 'why500 — no targets'].join('\n');
   const fits = (lines: string[]): boolean => [...head, ...lines].join('\n').length <= TOOLTIP_MAX;
@@ -61,7 +66,7 @@ function countRest(short: string[], head: string[]): string[] {
   return short.slice(0, 1);
 }
 
-/** ", likely overload (82%)" for a status with a cause; "" otherwise. */
+/** ", likely overload (82 %)" for a status with a cause; "" otherwise. */
 function causeClause(status: TargetStatus): string {
   const phrase = causePhrase(status.cause, status.confidence);
   return phrase ? `, ${phrase}` : '';

@@ -30,9 +30,10 @@ function viewFor(state: TrayState): TrayView {
 
 const expectedTooltip: Record<TrayState, string> = {
   healthy: 'Character.AI — working since 14:02',
-  degraded: 'Character.AI — degraded since 14:02, likely a regional problem (55%)',
-  outage: 'Character.AI — outage since 14:02, likely overload (82%)',
-  'local-network': 'Character.AI — your network has a problem since 14:02',
+  degraded:
+    "Character.AI — slow or partly failing since 14:02, likely a regional problem (55% of the model's weight)",
+  outage: "Character.AI — down since 14:02, likely overload (82% of the model's weight)",
+  'local-network': 'Character.AI — not reachable: your network has a problem since 14:02',
   unknown: 'Character.AI — status unknown since 14:02',
   paused: 'why500 — paused until 15:30\nCharacter.AI — working since 14:02',
 };
@@ -110,7 +111,7 @@ describe('tray', () => {
       'local-network',
     );
     expect(tooltipText(statuses, null, utcClock).split('\n')[0]).toBe(
-      'Character.AI — outage since 14:02, likely overload (82%)',
+      "Character.AI — down since 14:02, likely overload (82% of the model's weight)",
     );
     const menu = buildTrayMenu({ statuses, paused: null, snoozedUntil: null, clock: utcClock });
     const diagnose = menu.find((i) => i.type === 'item' && i.label === 'Diagnose now');
@@ -128,7 +129,7 @@ describe('tray', () => {
       ],
     } as unknown as NonNullable<typeof unclear.diagnosis>;
     expect(tooltipText([{ ...unclear, diagnosis }], null, utcClock)).toBe(
-      'Character.AI — outage since 14:02, cause unclear, overload leads with 46%',
+      "Character.AI — failing since 14:02, cause unclear, overload leads with 46% of the model's weight",
     );
   });
 
@@ -144,13 +145,18 @@ describe('tray', () => {
       status('Claude', 'healthy'),
       status('ChatGPT', 'outage', { cause: 'overload', confidence: 0.82 }),
       status('Perplexity', 'degraded', { cause: 'bad-update', confidence: 0.6 }),
-      status('Character.AI', 'healthy'),
     ];
     const text = tooltipText(statuses, null, utcClock);
     expect(text.length).toBeLessThanOrEqual(127);
     expect(text.split('\n')).toEqual([
-      'ChatGPT — outage since 14:02, likely overload (82%)',
-      'Perplexity — degraded',
+      "ChatGPT — down since 14:02, likely overload (82% of the model's weight)",
+      'Perplexity — slow or partly failing',
+      'Claude — working',
+    ]);
+    const four = tooltipText([...statuses, status('Character.AI', 'healthy')], null, utcClock);
+    expect(four.split('\n')).toEqual([
+      'ChatGPT — down',
+      'Perplexity — slow or partly failing',
       'Claude — working',
       'Character.AI — working',
     ]);
@@ -247,11 +253,11 @@ describe('tray tooltip with a local sub-cause', () => {
       diagnosis,
     });
     expect(tooltipText([local], null, utcClock)).toBe(
-      'Character.AI — your network has a problem since 14:02, likely a Wi-Fi sign-in page',
+      'Character.AI — not reachable: your network has a problem since 14:02, likely a Wi-Fi sign-in page',
     );
     const outage = status('Character.AI', 'outage', { cause: 'overload', confidence: 0.8, diagnosis });
     expect(tooltipText([outage], null, utcClock)).toBe(
-      'Character.AI — outage since 14:02, likely overload (80%)',
+      "Character.AI — down since 14:02, likely overload (80% of the model's weight)",
     );
   });
 });

@@ -15,7 +15,7 @@ describe('App', () => {
     expect(tabs).toEqual(['Overview', 'Causes', 'Timeline', 'Probes', 'Status page', 'Settings', 'Report']);
     expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Overview' })).toBeTruthy();
-    expect(screen.getByText('Outage')).toBeTruthy();
+    expect(screen.getByText('Down')).toBeTruthy();
   });
 
   it('switches view by click and by arrow keys', async () => {
@@ -40,6 +40,20 @@ describe('App', () => {
     expect(await screen.findByRole('tabpanel', { name: 'Status page' })).toBeTruthy();
   });
 
+  it('words an outage caused by the account as a refusal, not as "down", in the badge and the headline', async () => {
+    const snap = outageSnapshot();
+    const target = snap.targets[0]!;
+    target.status.cause = 'account';
+    target.status.diagnosis = { ...target.status.diagnosis!, verdict: 'account' };
+    const { state } = await connectedState({ snapshot: snap });
+    render(App, { props: { state } });
+    expect(screen.getByText('Refuses your account')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Character.AI is up, but refuses your account.',
+    );
+    expect(document.querySelector('header')!.textContent).not.toMatch(/\bdown\b|outage/i);
+  });
+
   it('lets the user pick among several services', async () => {
     const snap = outageSnapshot();
     const second = structuredClone(snap.targets[0]!);
@@ -50,9 +64,9 @@ describe('App', () => {
     render(App, { props: { state } });
     const select = screen.getByRole('combobox', { name: 'Service' }) as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: 'Example' } });
-    expect(screen.getByText('Healthy')).toBeTruthy();
+    expect(screen.getByText('Working')).toBeTruthy();
     fake.pushShowView({ view: 'overview', target: 'Character.AI' });
-    await waitFor(() => expect(screen.getByText('Outage')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Down')).toBeTruthy());
   });
 
   it('shows a one-time notice and the pause', async () => {

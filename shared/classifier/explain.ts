@@ -1,6 +1,7 @@
 // Turns each present feature into one plain sentence with the numbers, and sorts those sentences
 // into each outcome's "for" and "against" lists by the sign and size of the feature's weight.
 
+import type { Outcome } from '../types/probe';
 import type { DiagnosisOutcome } from '../types/diagnosis';
 import type { Evidence } from '../types/evidence';
 import { formatAt, formatDuration } from '../vocabulary/time';
@@ -36,6 +37,29 @@ const CODE_NAMES: Record<number, string> = {
 export function codeLabel(code: number): string {
   const name = CODE_NAMES[code];
   return name ? `${code} “${name}”` : String(code);
+}
+
+/** The kinds of transport failure seen, named as what they are: "DNS failures and timeouts". */
+function transportKinds(f: Facts): string {
+  const count = (outcomes: readonly Outcome[]): number =>
+    f.direct.reduce((n, ep) => n + outcomes.reduce((m, o) => m + (ep.outcomes[o] ?? 0), 0), 0);
+  const kinds: [number, string][] = [
+    [count(['dns']), 'the address could not be looked up (DNS)'],
+    [count(['tls-cert', 'tls-handshake']), 'certificate or secure-connection failures'],
+    [count(['timeout-connect', 'timeout-headers', 'timeout-body', 'timeout-deadline']), 'timeouts'],
+    [count(['refused', 'reset', 'unreachable']), 'broken connections'],
+    [count(['proxy', 'error']), 'other network errors'],
+  ];
+  return joinWords(kinds.filter(([n]) => n > 0).map(([, words]) => words)) || 'network errors';
+}
+
+/**
+ * How often a lookup failed, counted as what it is: "in 1 check", "in 2 checks over 1 round" (two
+ * endpoints failing in one round is not "twice" over time).
+ */
+function lookups(n: number, rounds: number): string {
+  if (n <= 1) return 'in 1 check';
+  return `in ${n} checks over ${rounds} round${rounds === 1 ? '' : 's'}`;
 }
 
 function times(n: number): string {
@@ -294,9 +318,9 @@ function sentence(id: FeatureId, f: Facts, e: Evidence): string {
     case 'local-fault':
       return localConclusion(e)?.sentence ?? 'A check of your own connection found a fault';
     case 'transport-only':
-      return 'No answer came back at all (timeouts or broken connections) rather than an error page';
+      return `No answer came back at all (${transportKinds(f)}) rather than an error page`;
     case 'dns-failures':
-      return `The service's address could not be looked up (DNS) ${times(f.dnsFailures)}`;
+      return `The service's address could not be looked up (DNS) ${lookups(f.dnsFailures, e.rounds)}`;
     case 'server-answered':
       return "The service's servers did answer, with error codes, so your connection reaches them";
     case 'peers-answer':

@@ -89,20 +89,20 @@ function stepFor(e: Evidence, outcome: DiagnosisOutcome): NextStep {
     case 'maintenance': {
       const until = formatAt(e.statusPage.maintenanceUntil, e.observedTo);
       return {
-        sentence: `Wait for the maintenance to end${until ? ` (planned for ${until})` : ''}; this app keeps watching and tells you when it is back`,
+        sentence: `Wait for the maintenance to end${until ? ` (planned for ${until})` : ''}; the tray app (or "why500 watch") keeps watching and tells you when it is back`,
         action: 'wait',
       };
     }
     case 'overload':
       return {
         sentence:
-          'Wait 5 to 10 minutes before trying again — reloading over and over adds to the crowd; this app tells you when it recovers',
+          'Wait 5 to 10 minutes before trying again — reloading over and over adds to the crowd; the tray app (or "why500 watch") tells you when it recovers',
         action: 'wait',
       };
     case 'bad-update':
       return {
         sentence:
-          'Wait for the service to fix or roll back the release; this app tells you when it works again, and the report shows when it broke',
+          'Wait for the service to fix or roll back the release; the tray app (or "why500 watch") tells you when it works again, and the report shows when it broke',
         action: 'wait',
       };
     case 'account':

@@ -58,10 +58,37 @@ export function parseConfigText(text: string): ConfigCheck {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    // The engine's message quotes the file's text, which may hold control characters.
-    const detail = cleanText(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err), 200);
-    const problems = [{ path: '(file)', message: `expected JSON, found a syntax error (${detail})` }];
+    const problems = [syntaxProblem(text, err)];
     return { ok: false, problems, message: oneLine(problems) };
   }
   return checkConfig(value);
+}
+
+/**
+ * A JSON syntax error as a problem at its line and column ("line 3, column 5"), not the engine's byte
+ * offset. The engine's message quotes the file's text, which may hold control characters: cleaned.
+ */
+function syntaxProblem(text: string, err: unknown): FieldProblem {
+  const raw = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+  const lineCol = /\(line (\d+) column (\d+)\)/.exec(raw);
+  const position = /at position (\d+)/.exec(raw);
+  let where: { line: number; column: number } | null = null;
+  if (lineCol) where = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  else if (position) where = lineAndColumn(text, Number(position[1]));
+  else if (/end of JSON input/i.test(raw)) where = lineAndColumn(text, text.length);
+  const detail = cleanText(
+    raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, ''),
+    200,
+  );
+  return {
+    path: where ? `line ${where.line}, column ${where.column}` : '(file)',
+    message: `expected JSON, found a syntax error (${detail})`,
+  };
+}
+
+/** The 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -49,6 +49,8 @@ export const TargetSchema = v.strictObject({
 
 /** The whole configuration file. */
 export const ConfigSchema = v.strictObject({
+  /** The JSON Schema an editor completes and checks the file with (why500.schema.json). */
+  $schema: v.optional(v.string('a string (the URL or path of why500.schema.json)')),
   intervalSeconds: v.optional(
     v.pipe(
       v.number('a number of seconds'),

@@ -34,6 +34,8 @@ export interface TargetConfig {
 
 /** The whole configuration file. Every field is optional but `targets[].name` and `targets[].site`. */
 export interface Config {
+  /** The JSON Schema an editor checks the file with (why500.schema.json); ignored by the app. */
+  $schema?: string;
   intervalSeconds?: number;
   controls?: string[];
   alternatePath?: { proxy: string };

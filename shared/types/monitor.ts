@@ -8,6 +8,22 @@ import type { StatusReading } from './status';
 /** A target's health as the tray shows it. */
 export type HealthState = 'healthy' | 'degraded' | 'outage' | 'local-network' | 'unknown';
 
+/**
+ * How a target stands as the user reads it: its state read with its cause (shared/vocabulary/standing.ts
+ * holds the rule and the words). An account refusal is not "down"; only a fault for everyone is.
+ */
+export type Standing =
+  | 'working'
+  | 'degraded'
+  | 'down'
+  | 'down-regional'
+  | 'maintenance'
+  | 'refuses-account'
+  | 'browser'
+  | 'your-network'
+  | 'failing'
+  | 'unknown';
+
 /** One probe round for one target: every probe it ran and the status page reading. */
 export interface Round {
   target: string;
@@ -52,6 +68,10 @@ export interface MonitorEvent {
   localCause?: LocalCause;
   /** What to do about that part, one sentence (the diagnosis' next step). */
   localStep?: string;
+  /** The target's health state once this event happened (absent in events from older versions). */
+  state?: HealthState;
+  /** The planned end of a maintenance in progress, from the status page (ISO-8601). */
+  maintenanceUntil?: string;
 }
 
 /** A target's current standing. */

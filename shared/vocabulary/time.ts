@@ -29,6 +29,18 @@ export function formatAt(
 }
 
 /**
+ * The same with seconds ("23:44:10 UTC"), for a moment the user waits for, such as the end of a hold.
+ */
+export function formatAtSeconds(
+  iso: string | null | undefined,
+  now: string | number | Date = Date.now(),
+): string | null {
+  const minutes = formatAt(iso, now);
+  if (minutes === null || !iso) return null;
+  return minutes.replace(/(\d\d:\d\d) UTC$/, `${new Date(Date.parse(iso)).toISOString().slice(11, 19)} UTC`);
+}
+
+/**
  * A length of time, the one way the app writes it: "45 s", "1 min 30 s" (seconds shown under 10 min),
  * "22 min", "3 h 12 min", "3 days" (from 48 h on). Negative lengths count as 0.
  */

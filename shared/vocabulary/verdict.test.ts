@@ -34,7 +34,7 @@ describe('verdictHeadline', () => {
         ['account', 0.049],
       ]),
     };
-    expect(verdictHeadline(d)).toBe('Maintenance (80%)');
+    expect(verdictHeadline(d)).toBe("Maintenance (leads with 80% of the model's weight)");
     expect(alsoPossible(d).map((r) => r.cause)).toEqual(['overload', 'healthy']);
   });
 

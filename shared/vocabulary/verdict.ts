@@ -3,7 +3,10 @@
 // 24%"), plus the "also possible" list of every other cause worth a mention.
 
 import type { RankedOutcome, Verdict } from '../types/diagnosis';
+import { leadsWith, percent } from './share';
 import { verdictTitle } from './words';
+
+export { percent } from './share';
 
 /** A cause at or above this share is listed as "also possible". */
 export const ALSO_POSSIBLE_MIN = 0.05;
@@ -18,22 +21,18 @@ export interface VerdictParts {
   ranking: Pick<RankedOutcome, 'cause' | 'probability'>[];
 }
 
-/** "54%", "<1%". */
-export function percent(p: number): string {
-  const clamped = Number.isFinite(p) ? Math.max(0, Math.min(1, p)) : 0;
-  if (clamped > 0 && clamped < 0.005) return '<1%';
-  return `${Math.round(clamped * 100)}%`;
-}
-
 /** The causes the headline names: the verdict, or for `unknown` the leaders (at least 5% each, the first always). */
 function named(d: VerdictParts): Pick<RankedOutcome, 'cause' | 'probability'>[] {
   if (d.verdict !== 'unknown') return d.ranking.filter((r) => r.cause === d.verdict).slice(0, 1);
   return d.ranking.slice(0, LEADERS_NAMED).filter((r, i) => i === 0 || r.probability >= ALSO_POSSIBLE_MIN);
 }
 
-/** The verdict in one line: "Overload (87%)", or "Unknown — Working normally 54%, Maintenance 24%". */
+/**
+ * The verdict in one line: "Overload (leads with 87% of the model's weight)", or
+ * "Unknown — Working normally 54%, Maintenance 24%".
+ */
 export function verdictHeadline(d: VerdictParts): string {
-  if (d.verdict !== 'unknown') return `${verdictTitle(d.verdict)} (${percent(d.confidence)})`;
+  if (d.verdict !== 'unknown') return `${verdictTitle(d.verdict)} (${leadsWith(d.confidence)})`;
   const leaders = named(d).map((r) => `${verdictTitle(r.cause)} ${percent(r.probability)}`);
   const unclear = verdictTitle('unknown');
   return leaders.length > 0 ? `${unclear} — ${leaders.join(', ')}` : unclear;

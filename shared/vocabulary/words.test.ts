@@ -28,13 +28,13 @@ describe('the vocabulary', () => {
           "title": "Browser extension",
         },
         "healthy": {
-          "meaning": "nothing is wrong from here",
+          "meaning": "nothing wrong in what was checked",
           "phrase": "nothing — it works",
           "short": "no problem found",
           "title": "Working normally",
         },
         "local-network": {
-          "meaning": "your own connection, not the service",
+          "meaning": "something between this computer and the internet fails, not the service",
           "phrase": "your own network connection",
           "short": "your own connection",
           "title": "Your own connection",
@@ -188,7 +188,7 @@ describe('the vocabulary', () => {
   });
 
   it('words a likely cause with its share, an unclear one without', () => {
-    expect(causePhrase('bad-update', 0.82)).toBe('likely a bad update (82%)');
+    expect(causePhrase('bad-update', 0.82)).toBe("likely a bad update (82% of the model's weight)");
     expect(causePhrase('unknown', 0.4)).toBe('cause unclear');
     expect(causePhrase('healthy', 0.9)).toBeNull();
     expect(causePhrase(null, null)).toBeNull();

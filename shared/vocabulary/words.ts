@@ -6,6 +6,7 @@
 import type { DiagnosisOutcome, Verdict } from '../types/diagnosis';
 import type { HealthState } from '../types/monitor';
 import type { Outcome } from '../types/probe';
+import { modelShare } from './share';
 
 /** The ways one verdict is named. */
 export interface VerdictWords {
@@ -65,13 +66,13 @@ export const VERDICT_WORDS: Record<Verdict, VerdictWords> = {
   },
   'local-network': {
     title: 'Your own connection',
-    meaning: 'your own connection, not the service',
+    meaning: 'something between this computer and the internet fails, not the service',
     short: 'your own connection',
     phrase: 'your own network connection',
   },
   healthy: {
     title: 'Working normally',
-    meaning: 'nothing is wrong from here',
+    meaning: 'nothing wrong in what was checked',
     short: 'no problem found',
     phrase: 'nothing — it works',
   },
@@ -136,10 +137,10 @@ export const PROBE_OUTCOME_WORDS: Record<Outcome, ProbeOutcomeWords> = {
   error: { short: 'error', long: 'failed' },
 };
 
-/** "likely overload (82%)" or "cause unclear"; null when there is no cause to tell. */
+/** "likely overload (82% of the model's weight)" or "cause unclear"; null when there is no cause to tell. */
 export function causePhrase(cause: Verdict | null, confidence: number | null): string | null {
   if (cause === null || cause === 'healthy') return null;
   if (cause === 'unknown') return VERDICT_WORDS.unknown.short;
-  const pct = confidence === null ? '' : ` (${Math.round(confidence * 100)}%)`;
+  const pct = confidence === null ? '' : ` (${modelShare(confidence)})`;
   return `likely ${VERDICT_WORDS[cause].short}${pct}`;
 }

@@ -4,7 +4,7 @@ import { describeScenarioWindow } from './support/scenario-window';
 describeScenarioWindow({
   scenario: 'maintenance-atlassian-in-progress',
   states: ['outage', 'degraded'],
-  verdict: /most likely because of planned maintenance/,
+  verdict: /is in planned maintenance|most likely because of planned maintenance/,
   topCause: 'Maintenance',
   evidence: /maintenance/i,
   timeline: /\d+ failed \(\d+ server error \(5xx\).*(Outage|Degraded) from/,

@@ -7,7 +7,8 @@ describe('format', () => {
     expect(formatPercent(0.824)).toBe('82%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.001)).toBe('<1%');
-    expect(formatPercent(1.2)).toBe('100%');
+    expect(formatPercent(1.2)).toBe('>99%');
+    expect(formatPercent(0.999)).toBe('>99%');
   });
 
   it('writes latencies in ms below a second, else seconds', () => {

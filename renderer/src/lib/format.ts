@@ -43,6 +43,12 @@ const dateTimeYearFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   timeZoneName: 'short',
 });
+const clockSecondsFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
 const axisTimeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const axisDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' });
 
@@ -53,6 +59,12 @@ export function formatTime(iso: string | null, now: number = Date.now()): string
   if (!Number.isFinite(t)) return 'unknown time';
   const sameDay = new Date(t).toDateString() === new Date(now).toDateString();
   return sameDay ? timeFormat.format(t) : dateFormatFor(t, now).format(t);
+}
+
+/** A local clock time with seconds and the zone, e.g. `23:44:10 CET` (the end of a hold). */
+export function formatClockSeconds(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? clockSecondsFormat.format(t) : 'unknown time';
 }
 
 /** A local time with the date and zone, always (and the year when it is not this year's). */

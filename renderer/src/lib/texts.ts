@@ -2,7 +2,7 @@
 // wording can be reviewed (and swapped for shared advice texts) in one place. Written in our own words.
 
 import type { NextAction, Verdict } from '../../../shared/types/diagnosis';
-import { VERDICT_WORDS } from '../../../shared/vocabulary/words';
+import { standingSentence } from '../../../shared/vocabulary/standing';
 import type { HealthState } from '../../../shared/types/monitor';
 import type { ComponentStatus, StatusLevel, StatusUnavailableReason } from '../../../shared/types/status';
 
@@ -82,19 +82,27 @@ export const PROVIDER_LABEL: Record<string, string> = {
   betterstack: 'Better Stack',
 };
 
-/** The verdict as one sentence about the target. */
-export function verdictSentence(target: string, state: HealthState, verdict: Verdict | null): string {
-  if (state === 'local-network' || verdict === 'local-network')
-    return `Your own connection is the problem, not ${target}.`;
-  if (state === 'healthy' && (verdict === null || verdict === 'healthy'))
-    return `${target} is working normally.`;
-  if (verdict === null || verdict === 'unknown') {
-    if (state === 'outage') return `${target} is down, and we cannot tell why yet.`;
-    if (state === 'degraded') return `${target} is having trouble, and we cannot tell why yet.`;
-    return `We cannot tell yet how ${target} is doing.`;
-  }
-  if (verdict === 'healthy') return `${target} is answering normally.`;
-  const how =
-    state === 'outage' ? 'is down' : state === 'degraded' ? 'is having trouble' : 'may be having trouble';
-  return `${target} ${how}, most likely because of ${VERDICT_WORDS[verdict].phrase}.`;
+/**
+ * The verdict as one sentence about the target, through the shared standing rule (an account refusal is
+ * not "down"); `until` is a maintenance end already in the user's clock.
+ */
+export function verdictSentence(
+  target: string,
+  state: HealthState,
+  verdict: Verdict | null,
+  until: string | null = null,
+): string {
+  return standingSentence(target, state, verdict, until);
 }
+
+/** How a Character.AI user finds their token, step by step, in our own words (Settings and README). */
+export const TOKEN_HELP: readonly string[] = [
+  'Open character.ai in your browser, signed in, and open the developer tools (F12, or Ctrl+Shift+I; ⌥⌘I on a Mac).',
+  'Choose the Network tab and reload the page.',
+  'Pick a request to plus.character.ai or neo.character.ai and look at its request headers.',
+  'The Authorization header reads "Token" and then a long run of letters and digits: that run is your token. Paste only it.',
+];
+
+/** Where the token is kept, and where it goes. */
+export const TOKEN_KEPT =
+  "It stays in your system's secure store (Keychain, Credential Manager or the Secret Service), is sent only to this service's token addresses, and is never shown again. After you sign out of the site it may stop working: set a new one then.";

@@ -36,6 +36,23 @@ describe('Overview', () => {
     expect(screen.getByText(/More people are using the service than its servers can answer/)).toBeTruthy();
   });
 
+  it('lists the causes that could not be tested and how to test them, and a healthy verdict claims only what was checked', async () => {
+    const snapshot = healthySnapshot();
+    const evidence = snapshot.targets[0]!.status.diagnosis!.evidence;
+    // Character.AI's user endpoint takes the token: without one, it was asked only without it.
+    evidence.anonymous = [{ ...evidence.endpoints[0]!, name: 'user', path: 'anonymous', needsToken: true }];
+    const { state } = await connectedState({ snapshot });
+    render(Overview, { props: { state, now: FIXTURE_NOW } });
+    const heading = screen.getByRole('heading', { name: 'Not checked' });
+    const list = heading.nextElementSibling as HTMLElement;
+    const lines = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines[0]).toMatch(/^Account or session: not checked — no token\. To check it, give your token/);
+    expect(lines.some((l) => /^Regional outage: not checked — no alternate path/.test(l ?? ''))).toBe(true);
+    expect(screen.getByText('Working normally')).toBeTruthy();
+  });
+
   it('names the leading causes of an unclear verdict, the other likely ones, and stale status items with dates', async () => {
     const snapshot = outageSnapshot();
     const target = snapshot.targets[0]!;

@@ -3,6 +3,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup, within } from '@testing-library/svelte';
 import Probes from './Probes.svelte';
 import { connectedState } from '../testing/setup';
+import { outageSnapshot } from '../testing/fixtures';
 
 afterEach(() => cleanup());
 
@@ -19,6 +20,36 @@ describe('Probes', () => {
       within(site).getByText(/DNS 8 ms, Connect 22 ms, TLS 31 ms, First byte .*; total 3\.1 s/),
     ).toBeTruthy();
     expect(within(site).getByRole('rowheader', { name: 'retry-after' })).toBeTruthy();
+  });
+
+  it('lists held-back endpoints with the second they are asked again, and the tokenless refusal as expected', async () => {
+    const snap = outageSnapshot();
+    const round = snap.targets[0]!.lastRound!;
+    const site = round.probes.find((p) => p.name === 'site')!;
+    round.probes.push({
+      ...site,
+      name: 'user',
+      path: 'anonymous',
+      status: 401,
+      outcome: 'http-4xx',
+      body: '',
+    });
+    round.heldBack = [
+      {
+        name: 'health',
+        path: 'direct',
+        until: '2026-11-26T23:44:10.000Z',
+        reason: 'it answered 429 with Retry-After: 120',
+      },
+    ];
+    const { state } = await connectedState({ snapshot: snap });
+    render(Probes, { props: { state } });
+    const held = screen.getByRole('article', { name: 'health (Direct, held back)' });
+    expect(held.textContent).toMatch(/held back until \d\d:\d\d:10 .* — the service asked for a pause/);
+    expect(held.textContent).toContain('it answered 429 with Retry-After: 120');
+    const anonymous = screen.getByRole('article', { name: 'user (Without the token)' });
+    expect(within(anonymous).getByText(/401 — refused without the token, as expected/)).toBeTruthy();
+    expect(anonymous.querySelector('h4 .ok')?.textContent).toBe('✓');
   });
 
   it('adds what each endpoint did over the diagnosis window, not just the last round', async () => {

@@ -179,6 +179,15 @@ describe('Token', () => {
     ).toBeTruthy();
   });
 
+  it('tells a Character.AI user where the token comes from and that it stays in the system store', async () => {
+    await setup();
+    const help = (await screen.findByText('Where do I find my Character.AI token?')).closest('details')!;
+    expect(help.textContent).toMatch(/developer tools/);
+    expect(help.textContent).toMatch(/plus\.character\.ai or neo\.character\.ai/);
+    expect(help.textContent).toMatch(/Authorization header reads "Token"/);
+    expect(help.textContent).toMatch(/secure store/);
+  });
+
   it('sets a token without ever showing it back, then clears it', async () => {
     const fake = await setup();
     expect(await screen.findByText('No token is stored for Character.AI.')).toBeTruthy();
