@@ -39,19 +39,66 @@ function fromHeaders(headers: Record<string, string>): Fingerprint | null {
   return parts.length > 0 ? { value: parts.join(';'), source: 'version-header' } : null;
 }
 
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A character of an asset path: a word character, `/`, `.` or `-`. */
+const isPathCode = (c: number): boolean => isWordCode(c) || c === 47 || c === 46 || c === 45;
+
+/** The length of `ext` ("js", "css") at `at` when it ends a word there, else 0. */
+function extensionAt(body: string, at: number, ext: string): number {
+  if (!body.startsWith(ext, at)) return 0;
+  const after = body.charCodeAt(at + ext.length);
+  return Number.isNaN(after) || !isWordCode(after) ? ext.length : 0;
+}
+
+/**
+ * Bundler output names that carry a content hash (main.3f2a9c1b.js, index-BxY3z9aQ.css): each is a
+ * run of path characters up to a `.` or `-`, eight or more word characters with a digit among them,
+ * and `.js` / `.css`. One pass over the page (a regex for the same names backtracked quadratically
+ * on a long run like `a.bbbb…`, freezing the process for seconds); at most `max` names.
+ */
+export function hashedAssetNames(body: string, max: number): Set<string> {
+  const names = new Set<string>();
+  let i = 0;
+  while (i < body.length && names.size < max) {
+    if (!isPathCode(body.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A run of path characters; `start` is where the next name in it would begin.
+    let start = i;
+    let j = i;
+    while (j < body.length && isPathCode(body.charCodeAt(j)) && names.size < max) {
+      const c = body.charCodeAt(j);
+      if (c !== 46 && c !== 45) {
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k < body.length && isWordCode(body.charCodeAt(k))) k++;
+      const ext =
+        body.charCodeAt(k) === 46 ? extensionAt(body, k + 1, 'js') || extensionAt(body, k + 1, 'css') : 0;
+      if (k - j - 1 >= 8 && ext > 0) {
+        const end = k + 1 + ext;
+        // A hash has digits; plain names like "bootstrap.min" do not.
+        if (/\d/.test(body.slice(j + 1, k))) names.add(body.slice(start, end));
+        start = end;
+        j = end;
+      } else {
+        j = Math.max(k, j + 1);
+      }
+    }
+    i = j;
+  }
+  return names;
+}
+
 function fromHtml(body: string): Fingerprint | null {
   const buildId = /"buildId"\s*:\s*"([^"]{1,100})"/.exec(body);
   if (buildId?.[1]) return { value: `buildId=${buildId[1]}`, source: 'build-id' };
   const nextStatic = /\/_next\/static\/([A-Za-z0-9_-]{6,64})\/_(?:buildManifest|ssgManifest)/.exec(body);
   if (nextStatic?.[1]) return { value: `buildId=${nextStatic[1]}`, source: 'build-id' };
-  const assets = new Set<string>();
-  // Bundler output names carry a content hash: main.3f2a9c1b.js, index-BxY3z9aQ.css.
-  const assetRe = /[\w/.-]*?[.-]([A-Za-z0-9_]{8,})\.(?:js|css)\b/g;
-  for (const m of body.matchAll(assetRe)) {
-    if (!/\d/.test(m[1] ?? '')) continue; // a hash has digits; plain names like "bootstrap.min" do not
-    assets.add(m[0]);
-    if (assets.size >= 200) break;
-  }
+  const assets = hashedAssetNames(body, 200);
   if (assets.size > 0)
     return { value: `assets=${hash([...assets].sort().join('\n'))}`, source: 'asset-hash' };
   return null;

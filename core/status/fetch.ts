@@ -352,5 +352,5 @@ function textOf(body: string): string {
   } catch {
     // Not JSON; fall through to plain text.
   }
-  return oneLine(body.replace(/<[^>]*>/g, ' '), 120);
+  return oneLine(body.replace(/<[^<>]*>/g, ' '), 120);
 }

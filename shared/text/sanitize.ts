@@ -71,13 +71,24 @@ export function cleanText(value: string, max: number, options: CleanOptions = {}
     text = text
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
       .replace(/[^\S\n]+/g, (run) => (run.includes('\t') ? '\t' : ' '))
-      .replace(/ *\n */g, '\n')
+      .split('\n')
+      .map(trimSpaces)
+      .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   } else {
     text = text.replace(/\s+/g, ' ').trim();
   }
   return long || text.length > max ? cut(text, max) : text;
+}
+
+/** The line without spaces (U+0020 only) at either end. */
+function trimSpaces(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 32) start++;
+  while (end > start && line.charCodeAt(end - 1) === 32) end--;
+  return line.slice(start, end);
 }
 
 /** Cuts text to at most `max` characters, the last being the ellipsis. */
