@@ -3,10 +3,10 @@
 // requests. It never throws; every failure comes back as a reason.
 
 import { lookup as systemLookup } from 'node:dns/promises';
-import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
-import { envProxySettings } from '../probe/env-proxy';
+import { proxyFor } from '../probe/env-proxy';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
 import type { LookupFn } from '../probe/types';
 
@@ -88,20 +88,51 @@ export function oneLine(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function makeDispatcher(options: StatusFetchOptions, connectMs: number, lookup: GuardedLookup): Dispatcher {
-  const connect = { timeout: connectMs, ...(options.ca ? { ca: options.ca } : {}) };
-  const agentOptions = { connect, keepAliveTimeout: 1_000, pipelining: 0 };
-  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect, proxyTls: connect });
-  if (options.useEnvProxy !== false) {
-    // The probes' rules (ALL_PROXY, `host:port` without a scheme), so both go the same way.
-    const proxies = envProxySettings(options.env ?? process.env);
-    if (proxies.httpProxy || proxies.httpsProxy)
-      // Explicit values (even '') stop undici from reading process.env behind our back.
-      return new EnvHttpProxyAgent({ ...agentOptions, ...proxies });
+/**
+ * The dispatchers of one fetch, picked per hop: through the proxy the options or the environment
+ * choose for that hop's URL, else direct. Every direct connection (NO_PROXY hops included) resolves
+ * names through the redirect policy before connecting; through a proxy the proxy resolves names, so
+ * only IP-literal and `localhost` targets can be judged (by the hop loop).
+ */
+class HopDispatchers {
+  private direct: Dispatcher | null = null;
+  private readonly proxies = new Map<string, Dispatcher>();
+  private readonly connect: { timeout: number; ca?: string | string[] };
+
+  constructor(
+    private readonly options: StatusFetchOptions,
+    connectMs: number,
+    private readonly lookup: GuardedLookup,
+  ) {
+    this.connect = { timeout: connectMs, ...(options.ca ? { ca: options.ca } : {}) };
   }
-  // Direct: every name is resolved through the redirect policy before connecting. (Through a
-  // proxy the proxy resolves names; only IP-literal and `localhost` targets are judged then.)
-  return new Agent({ ...agentOptions, connect: { ...connect, lookup } });
+
+  /** The dispatcher for a request to `url`. */
+  for(url: URL): Dispatcher {
+    if (this.options.dispatcher) return this.options.dispatcher;
+    const proxy =
+      this.options.proxy ??
+      (this.options.useEnvProxy === false ? null : proxyFor(url, this.options.env ?? process.env));
+    if (!proxy) {
+      this.direct ??= new Agent({
+        connect: { ...this.connect, lookup: this.lookup },
+        keepAliveTimeout: 1_000,
+        pipelining: 0,
+      });
+      return this.direct;
+    }
+    let agent = this.proxies.get(proxy);
+    if (!agent) {
+      agent = new ProxyAgent({ uri: proxy, requestTls: this.connect, proxyTls: this.connect });
+      this.proxies.set(proxy, agent);
+    }
+    return agent;
+  }
+
+  /** Closes every dispatcher this fetch made (never the caller's). */
+  destroy(): void {
+    for (const d of [this.direct, ...this.proxies.values()]) if (d) void d.destroy().catch(() => undefined);
+  }
 }
 
 /** `dns.lookup`'s shape, as net.connect calls it (with `all: true` when it tries several addresses). */
@@ -208,16 +239,12 @@ export async function fetchStatusDocument(
   let current = url;
   let hop = 0;
   const guard = new RedirectGuard(options.configuredRange);
-  let ownDispatcher: Dispatcher | null = null;
+  const dispatchers = new HopDispatchers(
+    options,
+    connectMs,
+    guardedLookup(guard, () => hop, options.lookup),
+  );
   try {
-    ownDispatcher = options.dispatcher
-      ? null
-      : makeDispatcher(
-          options,
-          connectMs,
-          guardedLookup(guard, () => hop, options.lookup),
-        );
-    const dispatcher = options.dispatcher ?? ownDispatcher!;
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
     for (; ; hop++) {
       let parsed: URL;
@@ -245,8 +272,9 @@ export async function fetchStatusDocument(
         return { kind: 'failed', url: current, reason: 'http-error', detail: refused, status: null };
       const res = await request(parsed, {
         method: 'GET',
-        headers,
-        dispatcher,
+        // A copy per hop: a proxy agent adds the hop's Host header to the object it is given.
+        headers: { ...headers },
+        dispatcher: dispatchers.for(parsed),
         signal: controller.signal,
         headersTimeout: options.headersTimeoutMs ?? deadlineMs,
         bodyTimeout: options.bodyTimeoutMs ?? deadlineMs,
@@ -322,7 +350,7 @@ export async function fetchStatusDocument(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuterAbort);
-    if (ownDispatcher) void ownDispatcher.destroy().catch(() => undefined);
+    dispatchers.destroy();
   }
 }
 
