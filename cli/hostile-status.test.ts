@@ -21,7 +21,7 @@ async function timed(args: string[]): Promise<CliRun & { ms: number }> {
   const started = performance.now();
   const r = await runCli(
     [...args, '--config', world.configPath, '--data-dir', join(world.dir, 'data')],
-    cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }),
+    cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN }),
   );
   return { ...r, ms: performance.now() - started };
 }
