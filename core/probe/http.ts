@@ -77,7 +77,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
         total: round(run.timings.total) ?? 0,
       },
       headers: run.headers,
-      body: redact(text),
+      // Redacted before the cut is final: a token echoed across the kept limit loses its first part too.
+      body: redact(text, run.body.bytes > run.body.keptBytes),
       bodyBytes: run.body.bytes,
       remoteAddress: run.lastConnection?.remoteAddress ?? null,
       redirects: run.redirects,
