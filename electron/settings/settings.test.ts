@@ -5,6 +5,7 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/config/settings';
-import { Settings, corruptFileName } from './settings';
+import { Settings, SETTINGS_FILE_MODE, corruptFileName } from './settings';
 import type { KeyValueStore } from './store';
 
 let dir: string;
@@ -21,7 +22,14 @@ const realFs = { exists: existsSync, rename: renameSync };
 
 function open(cwd = dir): Settings {
   return Settings.open({
-    open: () => new Conf({ cwd, configName: 'settings', projectName: 'why500-test' }) satisfies KeyValueStore,
+    // The options the app opens electron-store with (electron/main.ts).
+    open: () =>
+      new Conf({
+        cwd,
+        configName: 'settings',
+        projectName: 'why500-test',
+        configFileMode: SETTINGS_FILE_MODE,
+      }) satisfies KeyValueStore,
     filePath: join(cwd, 'settings.json'),
     fs: realFs,
     now,
@@ -36,6 +44,12 @@ afterEach(() => {
 });
 
 describe('settings', () => {
+  it.skipIf(process.platform === 'win32')('writes settings.json readable by the user only (0600)', () => {
+    const s = open();
+    s.save(defaultSettings());
+    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+  });
+
   it('a fresh install gets the defaults, written to the file, and no notice', () => {
     const s = open();
     expect(s.get()).toEqual(defaultSettings());

@@ -11,6 +11,12 @@ import { toProblems, type FieldProblem } from '../../shared/validate/issues';
 import type { AppSettings } from '../../shared/types/settings';
 import { MemoryStore, type KeyValueStore } from './store';
 
+/**
+ * Mode of the settings file (it holds the encrypted tokens, which a keyring-less Linux encrypts with a
+ * public key): readable by the user only.
+ */
+export const SETTINGS_FILE_MODE = 0o600;
+
 /** The store key holding the settings object. */
 export const SETTINGS_KEY = 'settings';
 /** The store key holding encrypted tokens (see secrets/token-vault.ts); carried over on recovery. */
