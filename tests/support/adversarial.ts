@@ -99,7 +99,7 @@ function maker(label: string, make: Maker): Maker {
 }
 
 /** Characters that start or end structures parsers look for. */
-const META = [...'ab0Z.-/_":= \t\n\r<>[]{}()\\%&#;|,\'`*!?@'];
+const META = [...'ab0Z.-/_":= \t\n\r<>[]{}()\\%&#;|,\'`*!?@', '\u0301', '\u00AD', '\u{E0041}', '\uFE0F'];
 
 /** Near-miss strings for one pattern: prefix + long run of the next atom, or the prefix repeated. */
 function nearMiss(pattern: string): fc.Arbitrary<Maker> {
