@@ -31,3 +31,31 @@ export function markdownText(text: string): string {
       .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
   );
 }
+
+/**
+ * A configured URL (site, status page, endpoint) for the Markdown report: its serialised form
+ * (`new URL(x).href`, which percent-encodes spaces, quotes and angle brackets) in a code span, where
+ * no renderer makes HTML, a link or an image of it. Text that is no URL is escaped as remote text is.
+ */
+export function markdownUrl(url: string): string {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return markdownText(url);
+  }
+  return codeSpan(cleanText(href, FIELD_MAX));
+}
+
+/** Text as a CommonMark code span: fenced by one backtick more than its longest run of them. */
+function codeSpan(text: string): string {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === '`' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
