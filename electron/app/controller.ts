@@ -29,7 +29,7 @@ import type {
   TrayPort,
   WindowFactory,
 } from '../platform/ports';
-import { TokenVault } from '../secrets/token-vault';
+import { ALLOW_PLAIN_TEXT_ENV, TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { TrayController } from '../tray/tray-controller';
@@ -109,7 +109,8 @@ export interface AppControllerDeps {
   log: (line: string) => void;
   /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
   configFile?: ConfigFile | null;
-  /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode (default: none). */
+  /** Environment for the tokens' `auth.tokenEnv` fallback in config-file mode and for
+   * WHY500_ALLOW_PLAIN_TEXT_TOKENS (default: none). */
   env?: Record<string, string | undefined>;
 }
 
@@ -130,7 +131,11 @@ export class AppController {
   private quitting: Promise<void> | null = null;
 
   constructor(private readonly deps: AppControllerDeps) {
-    this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
+    this.tokens = new TokenVault(
+      deps.settings.store,
+      deps.ports.safeStorage,
+      deps.env?.[ALLOW_PLAIN_TEXT_ENV] === '1',
+    );
     this.tokenSource = deps.configFile?.config
       ? tokensWithEnvFallback(this.tokens, () => this.config(deps.settings.get()).targets, deps.env ?? {})
       : this.tokens;
