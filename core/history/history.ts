@@ -322,7 +322,8 @@ export class HistoryStore {
 
   /** Baselines of the given endpoint names on a path. */
   baselines(target: string, names: string[], path: ProbePath = 'direct'): Record<string, number | null> {
-    const out: Record<string, number | null> = {};
+    // No prototype: endpoint names are user data ("constructor" is a name like any other).
+    const out: Record<string, number | null> = Object.create(null);
     for (const name of names) out[name] = this.baseline(target, name, path);
     return out;
   }

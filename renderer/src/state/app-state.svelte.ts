@@ -57,7 +57,13 @@ export class AppState {
     this.snapshot?.targets.find((t) => t.status.target === this.target) ?? null,
   );
   /** The newest diagnosis for the on-screen target. */
-  readonly diagnosis: Diagnosis | null = $derived(newest(this.manual[this.target ?? ''], this.current));
+  readonly diagnosis: Diagnosis | null = $derived(
+    // Own keys only: a target may be named "constructor".
+    newest(
+      Object.hasOwn(this.manual, this.target ?? '') ? this.manual[this.target ?? ''] : undefined,
+      this.current,
+    ),
+  );
   /** Progress of the on-screen target's diagnosis, if any. */
   readonly currentProgress = $derived(
     this.progress && this.progress.target === this.target ? this.progress : null,
