@@ -8,6 +8,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readSync,
@@ -113,4 +114,22 @@ export function writePrivateFile(path: string, data: string): void {
     unlinkSync(tmp);
     throw err;
   }
+}
+
+/**
+ * Checks, before a library opens it, that `path` is missing or a regular file (not a symlink, FIFO or
+ * device) of at most `maxBytes`; throws {@link UnsafeFileError} otherwise.
+ */
+export function checkPrivateFile(path: string, maxBytes: number): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (stat.isSymbolicLink()) throw new UnsafeFileError(`${path} is a symbolic link; not followed`);
+  if (!stat.isFile()) throw new UnsafeFileError(`${path} is not a regular file`);
+  if (stat.size > maxBytes)
+    throw new UnsafeFileError(`${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit; not read`);
 }

@@ -6,6 +6,8 @@ import {
   renameSync,
   rmSync,
   statSync,
+  lstatSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +111,24 @@ describe('settings', () => {
     expect(open().notice).toBeNull();
     expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-20261126T002216Z.json', 'settings.json']);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'a settings.json that is a symlink (to /dev/zero or a file elsewhere) is set aside, not followed',
+    () => {
+      const victim = join(dir, 'elsewhere.json');
+      writeFileSync(victim, JSON.stringify({ settings: { ...defaultSettings(), intervalSeconds: 77 } }));
+      for (const target of ['/dev/zero', victim]) {
+        rmSync(join(dir, 'settings.json'), { force: true });
+        symlinkSync(target, join(dir, 'settings.json'));
+        const s = open();
+        expect(s.get()).toEqual(defaultSettings());
+        expect(s.notice).toMatch(/symbolic link/);
+        expect(lstatSync(join(dir, 'settings.json')).isFile()).toBe(true);
+        rmSync(join(dir, 'settings.corrupt-20261126T002216Z.json'));
+      }
+      expect(JSON.parse(readFileSync(victim, 'utf8')).settings.intervalSeconds).toBe(77);
+    },
+  );
 
   it('settings that do not match the schema are kept aside too; stored tokens carry over with their origins', () => {
     const origins = { 'Character.AI': ['https://plus.character.ai'] };

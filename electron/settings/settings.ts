@@ -9,7 +9,11 @@ import { AppSettingsSchema } from '../../shared/config/settings-schema';
 import { defaultSettings } from '../../shared/config/settings';
 import { toProblems, type FieldProblem } from '../../shared/validate/issues';
 import type { AppSettings } from '../../shared/types/settings';
+import { checkPrivateFile } from '../../core/storage/private-files';
 import { MemoryStore, type KeyValueStore } from './store';
+
+/** Largest settings file read (settings and a few encrypted tokens take a few KB). */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 /**
  * Mode of the settings file (it holds the encrypted tokens, which a keyring-less Linux encrypts with a
@@ -84,6 +88,8 @@ export class Settings {
     let carriedTokens: unknown;
     let carriedOrigins: unknown;
     try {
+      // The store library would follow a symlink and read a FIFO or /dev/zero forever: refuse first.
+      checkPrivateFile(deps.filePath, MAX_SETTINGS_BYTES);
       store = deps.open();
       const raw = store.get(SETTINGS_KEY);
       if (raw === undefined) {
