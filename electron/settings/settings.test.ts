@@ -130,6 +130,20 @@ describe('settings', () => {
     },
   );
 
+  it('settings saved with a tokenEnv outside WHY500_ still load, without that variable', () => {
+    const target = {
+      ...defaultSettings().targets[0]!,
+      auth: { scheme: 'Token', tokenEnv: 'AWS_SECRET_ACCESS_KEY' },
+    };
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ settings: { ...defaultSettings(), targets: [target] } }),
+    );
+    const s = open();
+    expect(s.notice).toBeNull();
+    expect(s.get().targets[0]!.auth).toEqual({ scheme: 'Token' });
+  });
+
   it('settings that do not match the schema are kept aside too; stored tokens carry over with their origins', () => {
     const origins = { 'Character.AI': ['https://plus.character.ai'] };
     writeFileSync(

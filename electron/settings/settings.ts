@@ -97,7 +97,7 @@ export class Settings {
         store.set(SETTINGS_KEY, fresh);
         return new Settings(store, fresh, null, true);
       }
-      const parsed = v.safeParse(AppSettingsSchema, raw);
+      const parsed = v.safeParse(AppSettingsSchema, withoutForeignTokenEnv(raw));
       if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
       const where = settingsProblems(raw)[0]?.path;
       problem = `it did not match the settings format (${where && where !== '(root)' ? where : 'top level'})`;
@@ -183,4 +183,20 @@ function isTokenRecord(value: unknown): value is Record<string, string> {
     !Array.isArray(value) &&
     Object.values(value).every((x) => typeof x === 'string')
   );
+}
+
+/**
+ * Settings saved before `tokenEnv` had to start with WHY500_ keep loading: a foreign variable name is
+ * dropped (the app's tokens are in the vault; the variable is only a fallback), not the whole file.
+ */
+function withoutForeignTokenEnv(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { targets?: unknown }).targets))
+    return raw;
+  const targets = (raw as { targets: unknown[] }).targets.map((t) => {
+    const auth = (t as { auth?: { tokenEnv?: unknown } } | null)?.auth;
+    if (typeof auth?.tokenEnv !== 'string' || auth.tokenEnv.startsWith('WHY500_')) return t;
+    const { tokenEnv: _dropped, ...rest } = auth;
+    return { ...(t as object), auth: rest };
+  });
+  return { ...raw, targets };
 }
