@@ -21,6 +21,9 @@ export const electronSafeStorage = {
   decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
   getSelectedStorageBackend: () =>
     process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+  setUsePlainTextEncryption: (use: boolean) => {
+    if (process.platform === 'linux') safeStorage.setUsePlainTextEncryption(use);
+  },
 } satisfies SafeStoragePort;
 
 /** Sleep and wake. */

@@ -108,6 +108,11 @@ export interface SafeStoragePort {
   decryptString(encrypted: Buffer): string;
   /** Linux only: which backend encrypts; `basic_text` means no keyring (weak). */
   getSelectedStorageBackend(): string | null;
+  /**
+   * Linux only: lets `basic_text` (Chromium's public built-in key) count as available; Electron
+   * reports no encryption without it. A no-op elsewhere.
+   */
+  setUsePlainTextEncryption(use: boolean): void;
 }
 
 /** Sleep and wake notifications. */

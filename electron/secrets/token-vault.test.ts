@@ -86,12 +86,17 @@ describe('token vault', () => {
   });
 
   it('refuses to store with the Linux basic_text backend (a public key) unless the user opted in', () => {
-    const refused = new TokenVault(new MemoryStore(), new FakeSafeStorage(true, 'basic_text'));
+    const plain = new FakeSafeStorage(true, 'basic_text');
+    const refused = new TokenVault(new MemoryStore(), plain);
+    // Electron is not told to use the public key unless the user opted in.
+    expect(plain.plainText).toBe(false);
     expect(refused.state()).toEqual({ set: {}, weakEncryption: true, available: false });
     expect(() => refused.set('Character.AI', TOKEN, [API])).toThrow(NO_KEYRING_REFUSAL);
     expect(NO_KEYRING_REFUSAL).toMatch(/built-in key, which is public.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/);
     const store = new MemoryStore();
-    const allowed = new TokenVault(store, new FakeSafeStorage(true, 'basic_text'), true);
+    const optedIn = new FakeSafeStorage(true, 'basic_text');
+    const allowed = new TokenVault(store, optedIn, true);
+    expect(optedIn.plainText).toBe(true);
     expect(allowed.set('Character.AI', TOKEN, [API])).toEqual({
       set: { 'Character.AI': true },
       weakEncryption: true,

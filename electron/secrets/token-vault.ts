@@ -42,7 +42,10 @@ export class TokenVault implements TokenSource {
     private readonly store: KeyValueStore,
     private readonly safe: SafeStoragePort,
     private readonly allowPlainText = false,
-  ) {}
+  ) {
+    // Electron reports no encryption for `basic_text` unless told to use it; only when the user opted in.
+    if (allowPlainText) safe.setUsePlainTextEncryption(true);
+  }
 
   /** The stored tokens by target, as a Map (the file's keys are never object keys here). */
   private records(): Map<string, string> {
@@ -76,11 +79,11 @@ export class TokenVault implements TokenSource {
    * endpoints now): the token is never sent anywhere else.
    */
   set(target: string, token: string, origins: readonly string[]): TokenState {
+    if (this.safe.getSelectedStorageBackend() === 'basic_text' && !this.allowPlainText)
+      throw new TokenStoreError(NO_KEYRING_REFUSAL);
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
-    if (this.safe.getSelectedStorageBackend() === 'basic_text' && !this.allowPlainText)
-      throw new TokenStoreError(NO_KEYRING_REFUSAL);
     this.plain = null;
     const encrypted = this.safe.encryptString(token).toString('base64');
     this.store.set(TOKENS_KEY, Object.fromEntries(this.records().set(target, encrypted)));

@@ -138,16 +138,24 @@ export class FakeWindowFactory implements WindowFactory {
   }
 }
 
-/** A reversible "encryption" that never stores the plain text as is. */
+/**
+ * A reversible "encryption" that never stores the plain text as is. Like Electron (measured on 41),
+ * the `basic_text` backend counts as available only after setUsePlainTextEncryption(true).
+ */
 export class FakeSafeStorage implements SafeStoragePort {
   /** How many times decryptString ran. */
   decryptCalls = 0;
+  /** Whether setUsePlainTextEncryption(true) was called. */
+  plainText = false;
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
   ) {}
   isEncryptionAvailable(): boolean {
-    return this.available;
+    return this.available && (this.backend !== 'basic_text' || this.plainText);
+  }
+  setUsePlainTextEncryption(use: boolean): void {
+    this.plainText = use;
   }
   encryptString(plainText: string): Buffer {
     return Buffer.from([...Buffer.from(plainText, 'utf8')].map((b) => b ^ 0x5a));
