@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 const nodeBuiltins = [
   'node:*',
@@ -76,6 +77,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Code that runs regexes over strangers' bytes (pages, headers, status data, the data folder):
+    // no pattern whose backtracking or moving start can take more than linear time.
+    files: [
+      'core/evidence/**/*.ts',
+      'core/status/**/*.ts',
+      'core/local/**/*.ts',
+      'core/probe/**/*.ts',
+      'shared/**/*.ts',
+    ],
+    ignores: TEST_CODE,
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

@@ -16,14 +16,14 @@ const world = useFakeWorld('why500-cli-', TOKEN);
 const dataDir = (): string => join(world.dir, 'data');
 
 function cli(args: string[]): Promise<CliRun> {
-  return runCli([...args, '--data-dir', dataDir()], cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }));
+  return runCli([...args, '--data-dir', dataDir()], cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN }));
 }
 
 describe('check', () => {
   it('prints a readable table and exits 0 when everything answers', async () => {
     world.fake.mode = 'ok';
     const r = await cli(['check', '--config', world.configPath]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(world.tokenNotice());
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^Fake, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
@@ -75,7 +75,7 @@ describe('check', () => {
     world.fake.mode = 'down';
     try {
       const r = await cli(['check', '--config', world.configPath, '--json']);
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(world.tokenNotice());
       expect(r.code).toBe(1);
       const json = JSON.parse(r.stdout) as { probes: { path: string; status: number; outcome: string }[] };
       expect(json.probes.filter((p) => p.path === 'direct').map((p) => [p.status, p.outcome])).toEqual([
@@ -93,7 +93,7 @@ describe('diagnose', () => {
   it('prints the issue-3 JSON contract: nine outcomes, probabilities summing to 1, exit 0 when healthy', async () => {
     world.fake.mode = 'ok';
     const r = await cli(['diagnose', '--config', world.configPath, '--json']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(world.tokenNotice());
     const json = JSON.parse(r.stdout) as DiagnosisJson;
     expect(Object.keys(json)).toEqual([
       'target',
@@ -142,7 +142,7 @@ describe('diagnose', () => {
         '--interval',
         '1',
       ]);
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(world.tokenNotice());
       const json = JSON.parse(r.stdout) as { verdict: string; evidence: { rounds: number } };
       expect(json.evidence.rounds).toBe(3);
       expect(json.verdict).not.toBe('healthy');
@@ -180,7 +180,7 @@ describe('diagnose', () => {
     );
     try {
       const r = await cli(['diagnose', '--config', leaky, '--markdown']);
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(world.tokenNotice());
       expect(r.code).toBe(1);
       const md = r.stdout;
       expect(md).toMatch(/^# why500 report: Fake$/m);

@@ -41,7 +41,7 @@ describe('why500 diagnose against the clock', () => {
     });
     try {
       const config = world.write('stale.json', world.fake.config());
-      const env = cleanEnv(world.dir, { FAKE_TOKEN: TOKEN });
+      const env = cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN });
       const text = await runCli(['diagnose', '--config', config, '--data-dir', join(world.dir, 'd1')], env);
       expect(text.stdout).toContain('planned to end 3 Mar 2021, 22:30 UTC');
       expect(text.stdout).not.toMatch(/planned to end at \d\d:\d\d UTC/);

@@ -21,7 +21,7 @@ async function timed(args: string[]): Promise<CliRun & { ms: number }> {
   const started = performance.now();
   const r = await runCli(
     [...args, '--config', world.configPath, '--data-dir', join(world.dir, 'data')],
-    cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }),
+    cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN }),
   );
   return { ...r, ms: performance.now() - started };
 }
@@ -69,11 +69,38 @@ describe.each(Object.entries(PAGES))('a hostile status page with %s', (label, pa
     expect(r.stdout).toContain('open incidents');
     const md = new MarkdownIt({ html: true, linkify: true });
     const tokens = md.parse(r.stdout, {}).flatMap((t) => [t, ...(t.children ?? [])]);
-    expect(tokens.filter((t) => ['html_inline', 'html_block', 'image'].includes(t.type))).toEqual([]);
-    const hrefs = tokens.filter((t) => t.type === 'link_open').map((t) => String(t.attrGet('href')));
-    expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs)
-      expect(href.startsWith(`${world.fake.url}/`) || href === `${world.fake.url}/status`).toBe(true);
+    expect(
+      tokens.filter((t) => ['html_inline', 'html_block', 'image', 'link_open'].includes(t.type)),
+    ).toEqual([]);
+    // The configured URLs are there, as code.
+    const code = tokens.filter((t) => t.type === 'code_inline').map((t) => t.content);
+    expect(code).toContain(`${world.fake.url}/status`);
     expect(r.ms).toBeLessThan(20_000);
+  });
+});
+
+describe('hostile configured URLs', () => {
+  it('diagnose --markdown prints them as their serialised form in code, with no tag or link', async () => {
+    const site = `${world.fake.url}/<img src=x onerror=alert(1)>`;
+    const statusPage = `${world.fake.url}/status/x"><script>alert(1)</script>`;
+    const endpoint = `${world.fake.url}/health/<iframe src="https://evil.example/">[x](https://evil.example/)`;
+    const config = world.write(
+      'hostile-urls.json',
+      world.fake.config({}, { site, statusPage, endpoints: [{ name: 'health', url: endpoint }] }),
+    );
+    world.fake.statusBody = JSON.stringify(hostileSummary({ titleChars: 100, incidents: 1, components: 1 }));
+    const r = await runCli(
+      ['diagnose', '--markdown', '--config', config, '--data-dir', join(world.dir, 'data-urls')],
+      cleanEnv(world.dir, {}),
+    );
+    expect(r.stdout).toMatch(/^# why500 report: Fake/);
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const tokens = md.parse(r.stdout, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+    expect(
+      tokens.filter((t) => ['html_inline', 'html_block', 'image', 'link_open'].includes(t.type)),
+    ).toEqual([]);
+    const code = tokens.filter((t) => t.type === 'code_inline').map((t) => t.content);
+    for (const url of [site, statusPage, endpoint]) expect(code).toContain(new URL(url).href);
+    expect(md.render(r.stdout)).not.toMatch(/<(img|script|iframe|a )/);
   });
 });

@@ -44,6 +44,16 @@ describe('Output', () => {
     expect(JSON.parse(stdout[0]!)).toEqual(value);
   });
 
+  it('shows tag characters, fillers and soft hyphens as visible escapes, and JSON with them still parses', () => {
+    const { out, stdout } = capture();
+    const hidden = 'ok\u{E0041}\u{E0042}\u00AD\u3164!';
+    out.line(hidden);
+    expect(stdout[0]).toBe('ok\\u{E0041}\\u{E0042}\\u00AD\\u3164!\n');
+    out.json({ hidden });
+    expect(stdout[1]).toBe('{"hidden":"ok\\udb40\\udc41\\udb40\\udc42\\u00ad\\u3164!"}\n');
+    expect(JSON.parse(stdout[1]!)).toEqual({ hidden });
+  });
+
   it('holds for any text and any JSON value', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.jsonValue(), (text, value) => {

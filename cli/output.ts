@@ -21,6 +21,11 @@ export interface CliIo {
 const TERMINAL_UNSAFE = new RegExp(UNSAFE_CHAR.source, 'g');
 
 const hex = (ch: string): string => ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+/** `\uXXXX`, or `\u{XXXXX}` for a character past U+FFFF (a tag character). */
+const visible = (ch: string): string => {
+  const code = ch.codePointAt(0) ?? 0;
+  return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${hex(ch)}`;
+};
 
 /**
  * Text made safe for a terminal: CRLF becomes LF, and any other control character (ESC, BEL, a lone
@@ -28,7 +33,7 @@ const hex = (ch: string): string => ch.charCodeAt(0).toString(16).toUpperCase().
  * Tab and line feed pass.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(TERMINAL_UNSAFE, (ch) => `\\u${hex(ch)}`);
+  return text.replace(/\r\n/g, '\n').replace(TERMINAL_UNSAFE, visible);
 }
 
 /**
@@ -36,7 +41,13 @@ export function terminalSafe(text: string): string {
  * and invisible characters, line separators) written as `\uXXXX` escapes: the same JSON value.
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(TERMINAL_UNSAFE, (ch) => `\\u${hex(ch).toLowerCase()}`);
+  // Each UTF-16 unit of its own, so an astral match (a tag character) stays a valid surrogate pair.
+  return json.replace(TERMINAL_UNSAFE, (ch) =>
+    ch
+      .split('')
+      .map((unit) => `\\u${hex(unit).toLowerCase()}`)
+      .join(''),
+  );
 }
 
 /** The real process's streams and environment. */

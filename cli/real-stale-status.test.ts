@@ -30,7 +30,7 @@ async function withStatusBody(body: string, run: (env: Env) => Promise<void>) {
   world.fake.mode = 'ok';
   world.fake.statusBody = body;
   try {
-    await run(cleanEnv(world.dir, { FAKE_TOKEN: TOKEN }));
+    await run(cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN }));
   } finally {
     world.fake.statusBody = JSON.stringify(FAKE_STATUS_SUMMARY);
   }

@@ -2,7 +2,7 @@
 // folder, read tokens from the environment (and register them for redaction), build the app core.
 
 import { loadConfig } from '../core/config/load';
-import { envTokenSource, envTokens } from '../core/config/env-tokens';
+import { envTokenSource, envTokens, tokenNotices } from '../core/config/env-tokens';
 import type { AppCore } from '../core/app/app-core';
 import type { AppCoreOptions } from '../core/app/create';
 import type { ResolvedConfig, ResolvedTarget } from '../shared/types/config';
@@ -55,6 +55,7 @@ export async function setUp(
   // Tokens are known from here on: nothing printed after this line can contain them.
   out.addSecrets(envTokens(config.targets, io.env));
   const targets = pickTargets(command, config, asString(flags.target));
+  for (const line of tokenNotices(targets, io.env)) out.error(line);
   return { config, targets, dataDir: resolveDataDir(asString(flags['data-dir']) ?? undefined, io.env) };
 }
 

@@ -19,7 +19,7 @@ describe('watch --json', () => {
     const child = startCli(
       ['watch', '--config', world.configPath, '--json', '--interval', '0.3', '--data-dir', dataDir],
       {
-        ...cleanEnv(world.dir, { FAKE_TOKEN: TOKEN, WHY500_MIN_INTERVAL_MS: '100' }),
+        ...cleanEnv(world.dir, { WHY500_FAKE_TOKEN: TOKEN, WHY500_MIN_INTERVAL_MS: '100' }),
       },
     );
     const events: MonitorEvent[] = [];
@@ -66,7 +66,7 @@ describe('watch --json', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(stderr).toBe('');
+    expect(stderr).toBe(world.tokenNotice());
     const kinds = events.map((e) => e.event);
     expect(kinds.filter((k) => k === 'outage')).toHaveLength(1);
     expect(kinds.indexOf('outage')).toBeLessThan(kinds.indexOf('recovery'));

@@ -34,7 +34,7 @@ import { createElectronTray } from './platform/electron-tray';
 import { askOnlyUpdater, electronInstallFacts } from './platform/electron-updater';
 import { sessionBus } from './platform/session-bus';
 import { createElectronWindowFactory } from './platform/electron-windows';
-import { Settings } from './settings/settings';
+import { Settings, SETTINGS_FILE_MODE } from './settings/settings';
 import type { KeyValueStore } from './settings/store';
 import { localClock } from './tray/clock';
 import { trayDirFor, trayIconPath } from './tray/icons';
@@ -46,7 +46,7 @@ registerAppScheme();
 // history, and its own single-instance lock, so a demo never mixes with the user's own app.
 const dataDirOverride = process.env.WHY500_DATA_DIR?.trim();
 if (dataDirOverride) {
-  mkdirSync(dataDirOverride, { recursive: true });
+  mkdirSync(dataDirOverride, { recursive: true, mode: 0o700 });
   app.setPath('userData', dataDirOverride);
 }
 
@@ -101,7 +101,12 @@ if (!electronApp.requestSingleInstanceLock()) {
       serveAppProtocol(join(root, 'dist', 'renderer'));
 
       const settings = Settings.open({
-        open: () => new Store({ name: 'settings', clearInvalidConfig: false }) satisfies KeyValueStore,
+        open: () =>
+          new Store({
+            name: 'settings',
+            clearInvalidConfig: false,
+            configFileMode: SETTINGS_FILE_MODE,
+          }) satisfies KeyValueStore,
         filePath: join(app.getPath('userData'), 'settings.json'),
         fs: { exists: existsSync, rename: renameSync },
         now: () => new Date(),

@@ -118,7 +118,7 @@ export async function startFakeService(token: string): Promise<FakeService> {
               { name: 'user', url: `${url}/user`, auth: true },
             ],
             statusPage: `${url}/status`,
-            auth: { scheme: 'Token', tokenEnv: 'FAKE_TOKEN' },
+            auth: { scheme: 'Token', tokenEnv: 'WHY500_FAKE_TOKEN' },
             ...target,
           },
         ],

@@ -16,6 +16,8 @@ export interface FakeWorld {
   configPath: string;
   /** Writes `value` as JSON to `name` in the scratch folder and returns its path. */
   write(name: string, value: unknown): string;
+  /** The stderr line a run with the token set prints: where the token goes (the service's origin). */
+  tokenNotice(): string;
 }
 
 /** Registers the world's set-up and tear-down with vitest; `token` is the one the service accepts. */
@@ -29,6 +31,8 @@ export function useFakeWorld(prefix: string, token: string): FakeWorld {
       writeFileSync(path, JSON.stringify(value));
       return path;
     },
+    tokenNotice: () =>
+      `why500: the token in WHY500_FAKE_TOKEN (target "Fake") goes only to ${new URL(world.fake.url).origin}\n`,
   };
   beforeAll(async () => {
     world.dir = mkdtempSync(join(tmpdir(), prefix));

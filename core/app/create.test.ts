@@ -30,7 +30,7 @@ const CONFIG: ResolvedConfig = {
         { name: 'user', url: 'http://api.svc.test/user', auth: true },
       ],
       statusPage: null,
-      auth: { scheme: 'Token', tokenEnv: 'SVC_TOKEN' },
+      auth: { scheme: 'Token', tokenEnv: 'WHY500_SVC_TOKEN' },
     },
   ],
 };
@@ -152,7 +152,7 @@ describe('createAppCore: check and observe', () => {
   });
 
   it("the CLI's environment token is bound to the config's auth endpoints and sent there", async () => {
-    const env = envTokenSource(CONFIG.targets, { SVC_TOKEN: TOKEN });
+    const env = envTokenSource(CONFIG.targets, { WHY500_SVC_TOKEN: TOKEN });
     expect(env.origins?.('Svc')).toEqual(['http://api.svc.test']);
     const svc = appCore({ tokens: env, dataDir: null });
     await svc.check('Svc');

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './load';
-import { envTokenSource, envTokens } from './env-tokens';
+import { envTokenSource, envTokens, tokenNotices } from './env-tokens';
 
 let dir: string;
 beforeAll(() => {
@@ -156,23 +156,70 @@ describe('envTokenSource', () => {
       site: 'http://a/',
       endpoints: [],
       statusPage: null,
-      auth: { scheme: 'Token', tokenEnv: 'A_TOKEN' },
+      auth: { scheme: 'Token', tokenEnv: 'WHY500_A_TOKEN' },
     },
     { name: 'B', site: 'http://b/', endpoints: [], statusPage: null, auth: null },
   ];
   it('reads the variable named by the target, trimmed; blank or absent is no token', () => {
-    const s = envTokenSource(targets, { A_TOKEN: '  abc123456  ' });
+    const s = envTokenSource(targets, { WHY500_A_TOKEN: '  abc123456  ' });
     expect(s.get('A')).toBe('abc123456');
     expect(s.get('B')).toBeNull();
     expect(s.get('nope')).toBeNull();
-    expect(envTokenSource(targets, { A_TOKEN: '   ' }).get('A')).toBeNull();
+    expect(envTokenSource(targets, { WHY500_A_TOKEN: '   ' }).get('A')).toBeNull();
     expect(envTokenSource(targets, {}).get('A')).toBeNull();
   });
   it('refuses a token with control characters (header injection)', () => {
-    expect(envTokenSource(targets, { A_TOKEN: 'abc\r\nX-Evil: 1' }).get('A')).toBeNull();
+    expect(envTokenSource(targets, { WHY500_A_TOKEN: 'abc\r\nX-Evil: 1' }).get('A')).toBeNull();
   });
   it('lists the tokens present for redaction', () => {
-    expect(envTokens(targets, { A_TOKEN: 'secret-1234' })).toEqual(['secret-1234']);
+    expect(envTokens(targets, { WHY500_A_TOKEN: 'secret-1234' })).toEqual(['secret-1234']);
+  });
+  it('reads only WHY500_ variables, even for a target built in code', () => {
+    const aws = [{ ...targets[0]!, auth: { scheme: 'Token', tokenEnv: 'AWS_SECRET_ACCESS_KEY' } }];
+    expect(envTokenSource(aws, { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' }).get('A')).toBeNull();
+  });
+});
+
+describe('tokenEnv in a config file', () => {
+  it('refuses a variable not starting with WHY500_, in one line saying why', async () => {
+    const path = file(
+      'aws.json',
+      JSON.stringify({
+        targets: [
+          {
+            name: 'A',
+            site: 'https://a.example/',
+            auth: { scheme: 'Token', tokenEnv: 'AWS_SECRET_ACCESS_KEY' },
+          },
+        ],
+      }),
+    );
+    const r = await loadConfig({ file: path, env: {} });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(
+      /targets\[0\]\.auth\.tokenEnv: expected a variable name starting with WHY500_.*cannot send another secret/,
+    );
+    expect(!r.ok && r.message.includes('\n')).toBe(false);
+  });
+});
+
+describe('tokenNotices', () => {
+  const target = (auth: string[]) => ({
+    name: 'A',
+    site: 'https://a.example/',
+    endpoints: auth.map((url, i) => ({ name: `e${i}`, url, auth: true })),
+    statusPage: null,
+    auth: { scheme: 'Token', tokenEnv: 'WHY500_A_TOKEN' },
+  });
+  it('names the variable and the origins its token goes to, and warns about plain http: off this machine', () => {
+    const t = target(['https://api.a.example/me', 'http://plain.a.example:8080/me', 'http://127.0.0.1:9/me']);
+    expect(tokenNotices([t], { WHY500_A_TOKEN: 'secret-1234' })).toEqual([
+      'why500: the token in WHY500_A_TOKEN (target "A") goes only to http://127.0.0.1:9, http://plain.a.example:8080, https://api.a.example',
+      'why500: warning: the token in WHY500_A_TOKEN is sent over plain http: to http://plain.a.example:8080, where anyone on the network path can read it; use an https: endpoint',
+    ]);
+  });
+  it('says nothing without a token', () => {
+    expect(tokenNotices([target(['http://plain.a.example/me'])], {})).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Tests of build-fingerprint extraction and of the fingerprint memory on disk.
 
+import fc from 'fast-check';
 import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import {
   changeGapSeconds,
   extractFingerprint,
   FingerprintTracker,
+  hashedAssetNames,
   MAX_CHANGE_GAP_SECONDS,
   secondsBeforeErrors,
   siteOrigin,
@@ -23,6 +25,54 @@ const tempDir = () => {
 };
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** The asset-name pattern the scanner replaced (quadratic on long runs): the scanner must find the same names. */
+function assetNamesByRegex(body: string, max: number): Set<string> {
+  const names = new Set<string>();
+  for (const m of body.matchAll(/[\w/.-]*?[.-]([A-Za-z0-9_]{8,})\.(?:js|css)\b/g)) {
+    if (!/\d/.test(m[1] ?? '')) continue;
+    names.add(m[0]);
+    if (names.size >= max) break;
+  }
+  return names;
+}
+
+describe('hashedAssetNames', () => {
+  it('finds exactly the names the old asset pattern found', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      '7',
+      '_',
+      '.',
+      '-',
+      '/',
+      ' ',
+      '"',
+      'js',
+      'css',
+      '.js',
+      '.css',
+      'json',
+    );
+    const body = fc.oneof(
+      fc.array(piece, { maxLength: 60 }).map((p) => p.join('')),
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z/]{0,8}$/),
+          fc.constantFrom('.', '-'),
+          fc.stringMatching(/^[a-z0-9_]{6,12}$/),
+        )
+        .map(([dir, sep, hash]) => `<script src="${dir}main${sep}${hash}.js"></script> x.${hash}.css`),
+    );
+    fc.assert(
+      fc.property(body, fc.integer({ min: 1, max: 3 }), (text, max) => {
+        expect([...hashedAssetNames(text, max)]).toEqual([...assetNamesByRegex(text, max)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('extractFingerprint', () => {

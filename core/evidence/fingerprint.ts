@@ -3,8 +3,9 @@
 // JSON file per site origin, with when each build was first and last seen, so a release that happened
 // while the app was closed is noticed without being mistaken for one that happened just now.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir, readPrivateFile, writePrivateFile } from '../storage/private-files';
 import type { FingerprintEvidence } from '../../shared/types/evidence';
 import type { ProbeResult } from '../../shared/types/probe';
 
@@ -31,12 +32,74 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Longest fingerprint kept as it is; a longer one (many long version headers) is kept as its hash. */
+export const MAX_FINGERPRINT = 500;
+
 function fromHeaders(headers: Record<string, string>): Fingerprint | null {
   const parts = Object.keys(headers)
     .filter((name) => VERSION_HEADER.test(name) && !NOT_BUILD_HEADERS.has(name.toLowerCase()))
     .sort()
     .map((name) => `${name.toLowerCase()}=${headers[name]}`);
-  return parts.length > 0 ? { value: parts.join(';'), source: 'version-header' } : null;
+  if (parts.length === 0) return null;
+  const value = parts.join(';');
+  return {
+    value: value.length > MAX_FINGERPRINT ? `headers=${hash(value)}` : value,
+    source: 'version-header',
+  };
+}
+
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A character of an asset path: a word character, `/`, `.` or `-`. */
+const isPathCode = (c: number): boolean => isWordCode(c) || c === 47 || c === 46 || c === 45;
+
+/** The length of `ext` ("js", "css") at `at` when it ends a word there, else 0. */
+function extensionAt(body: string, at: number, ext: string): number {
+  if (!body.startsWith(ext, at)) return 0;
+  const after = body.charCodeAt(at + ext.length);
+  return Number.isNaN(after) || !isWordCode(after) ? ext.length : 0;
+}
+
+/**
+ * Bundler output names that carry a content hash (main.3f2a9c1b.js, index-BxY3z9aQ.css): each is a
+ * run of path characters up to a `.` or `-`, eight or more word characters with a digit among them,
+ * and `.js` / `.css`. One pass over the page (a regex for the same names backtracked quadratically
+ * on a long run like `a.bbbb…`, freezing the process for seconds); at most `max` names.
+ */
+export function hashedAssetNames(body: string, max: number): Set<string> {
+  const names = new Set<string>();
+  let i = 0;
+  while (i < body.length && names.size < max) {
+    if (!isPathCode(body.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A run of path characters; `start` is where the next name in it would begin.
+    let start = i;
+    let j = i;
+    while (j < body.length && isPathCode(body.charCodeAt(j)) && names.size < max) {
+      const c = body.charCodeAt(j);
+      if (c !== 46 && c !== 45) {
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k < body.length && isWordCode(body.charCodeAt(k))) k++;
+      const ext =
+        body.charCodeAt(k) === 46 ? extensionAt(body, k + 1, 'js') || extensionAt(body, k + 1, 'css') : 0;
+      if (k - j - 1 >= 8 && ext > 0) {
+        const end = k + 1 + ext;
+        // A hash has digits; plain names like "bootstrap.min" do not.
+        if (/\d/.test(body.slice(j + 1, k))) names.add(body.slice(start, end));
+        start = end;
+        j = end;
+      } else {
+        j = Math.max(k, j + 1);
+      }
+    }
+    i = j;
+  }
+  return names;
 }
 
 function fromHtml(body: string): Fingerprint | null {
@@ -44,14 +107,7 @@ function fromHtml(body: string): Fingerprint | null {
   if (buildId?.[1]) return { value: `buildId=${buildId[1]}`, source: 'build-id' };
   const nextStatic = /\/_next\/static\/([A-Za-z0-9_-]{6,64})\/_(?:buildManifest|ssgManifest)/.exec(body);
   if (nextStatic?.[1]) return { value: `buildId=${nextStatic[1]}`, source: 'build-id' };
-  const assets = new Set<string>();
-  // Bundler output names carry a content hash: main.3f2a9c1b.js, index-BxY3z9aQ.css.
-  const assetRe = /[\w/.-]*?[.-]([A-Za-z0-9_]{8,})\.(?:js|css)\b/g;
-  for (const m of body.matchAll(assetRe)) {
-    if (!/\d/.test(m[1] ?? '')) continue; // a hash has digits; plain names like "bootstrap.min" do not
-    assets.add(m[0]);
-    if (assets.size >= 200) break;
-  }
+  const assets = hashedAssetNames(body, 200);
   if (assets.size > 0)
     return { value: `assets=${hash([...assets].sort().join('\n'))}`, source: 'asset-hash' };
   return null;
@@ -68,9 +124,10 @@ export function extractFingerprint(probe: ProbeResult): Fingerprint | null {
   const fromBody = fromHtml(probe.body ?? '');
   if (fromBody) return fromBody;
   const etag = headers.etag?.replace(/^W\//, '');
-  if (etag) return { value: `etag=${etag}`, source: 'etag' };
+  if (etag) return { value: `etag=${etag.length > 200 ? hash(etag) : etag}`, source: 'etag' };
   const lastModified = headers['last-modified'];
-  if (lastModified) return { value: `last-modified=${lastModified}`, source: 'last-modified' };
+  if (lastModified && lastModified.length <= 200)
+    return { value: `last-modified=${lastModified}`, source: 'last-modified' };
   return null;
 }
 
@@ -150,15 +207,26 @@ interface TrackerFile {
   sites: Record<string, SiteMemory>;
 }
 
+const SOURCES = new Set<unknown>(['version-header', 'build-id', 'asset-hash', 'etag', 'last-modified']);
+
+/** An ISO time as this file writes it (a Date's own string), not any text. */
+function isIsoTime(x: unknown): x is string {
+  return typeof x === 'string' && x.length <= 30 && !Number.isNaN(Date.parse(x));
+}
+
+/** Every field of a sighting read back is checked as a fresh one would be (the file is not trusted). */
 function isSighting(x: unknown): x is Sighting {
   if (typeof x !== 'object' || x === null) return false;
   const s = x as Partial<Sighting>;
   return (
     typeof s.value === 'string' &&
-    typeof s.source === 'string' &&
-    typeof s.firstSeenAt === 'string' &&
-    typeof s.lastSeenAt === 'string' &&
-    typeof s.seen === 'number'
+    s.value.length <= MAX_FINGERPRINT &&
+    SOURCES.has(s.source) &&
+    isIsoTime(s.firstSeenAt) &&
+    isIsoTime(s.lastSeenAt) &&
+    Number.isInteger(s.seen) &&
+    (s.seen as number) >= 1 &&
+    (s.seen as number) <= STABLE_AFTER
   );
 }
 
@@ -168,9 +236,14 @@ function isMemory(x: unknown): x is SiteMemory {
   return (
     isSighting(m.current) &&
     (m.previous === null || isSighting(m.previous)) &&
-    (m.changedAt === null || typeof m.changedAt === 'string')
+    (m.changedAt === null || isIsoTime(m.changedAt))
   );
 }
+
+/** Largest fingerprint file read (a few sites' memories take a few KB). */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** Most sites remembered from the file. */
+const MAX_SITES = 1_000;
 
 /** Saves of a mere "still seen" are spaced at least this far apart, ms (a change is saved at once). */
 const LAST_SEEN_SAVE_MS = 60_000;
@@ -184,7 +257,8 @@ const LAST_SEEN_SAVE_MS = 60_000;
  * swallowed (the tracker then only remembers for this run).
  */
 export class FingerprintTracker {
-  private state: TrackerFile = { version: 2, sites: {} };
+  // No prototype: a site origin read from the file is only ever a key.
+  private state: TrackerFile = { version: 2, sites: Object.create(null) as Record<string, SiteMemory> };
   private readonly savedLastSeen = new Map<string, number>();
   /** Set once when the file was unreadable or old and moved aside (for a one-time notice). */
   readonly notice: string | null = null;
@@ -198,16 +272,23 @@ export class FingerprintTracker {
     private readonly now: () => Date = () => new Date(),
     private readonly gapSeconds: number = MAX_CHANGE_GAP_SECONDS,
   ) {
-    if (!existsSync(file)) return;
     let kind: 'corrupt' | 'old' = 'corrupt';
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; sites?: unknown };
+      let text: string;
+      try {
+        // Never through a symlink, never a FIFO or device, never more than a megabyte.
+        text = readPrivateFile(file, MAX_FILE_BYTES).toString('utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      const parsed = JSON.parse(text) as { version?: unknown; sites?: unknown };
       if (parsed.version === 1) kind = 'old';
       if (parsed.version !== 2 || typeof parsed.sites !== 'object' || parsed.sites === null) {
         throw new Error('unexpected shape');
       }
-      for (const [origin, m] of Object.entries(parsed.sites)) {
-        if (isMemory(m)) this.state.sites[origin] = m;
+      for (const [origin, m] of Object.entries(parsed.sites).slice(0, MAX_SITES)) {
+        if (origin.length <= 2_048 && isMemory(m)) this.state.sites[origin] = m;
       }
     } catch {
       const aside = `${file}.${kind}-${this.now().toISOString().replace(/[:.]/g, '-')}`;
@@ -277,10 +358,9 @@ export class FingerprintTracker {
   private save(origin: string): void {
     const at = Date.parse(this.state.sites[origin]?.current.lastSeenAt ?? '');
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.tmp-${process.pid}`;
-      writeFileSync(tmp, JSON.stringify(this.state, null, 2));
-      renameSync(tmp, this.file);
+      makePrivateDir(dirname(this.file));
+      // A random, exclusively created temp name: a file or symlink planted beside it is never written through.
+      writePrivateFile(this.file, JSON.stringify(this.state, null, 2));
       if (Number.isFinite(at)) this.savedLastSeen.set(origin, at);
     } catch {
       // Read-only or full disk: keep the state in memory only.

@@ -2,6 +2,8 @@
 // parse, small on disk); events, state changes and deploy markers are tagged objects. Decoders check every
 // field and return null for anything malformed, so a bad line is skipped and counted, never fatal.
 
+import { DIAGNOSIS_OUTCOMES, type Verdict } from '../../shared/types/diagnosis';
+import { LOCAL_CAUSES, type LocalCause } from '../../shared/types/local';
 import type { HealthState, MonitorEvent } from '../../shared/types/monitor';
 import { inRange, timingMs } from '../../shared/text/sanitize';
 import { OUTCOMES, type Outcome, type ProbePath, type ProbeTimings } from '../../shared/types/probe';
@@ -50,6 +52,11 @@ export type LogRecord = StateRecord | DeployRecord | EventRecord;
 
 /** Longest event summary accepted from a file. */
 const MAX_SUMMARY = 4_000;
+/** Longest outage an event may report: the events' retention (90 days) with room to spare. */
+const MAX_DURATION_MS = 366 * 86_400_000;
+const VERDICT_SET = new Set<unknown>([...DIAGNOSIS_OUTCOMES, 'unknown']);
+const LOCAL_CAUSE_SET = new Set<unknown>(LOCAL_CAUSES);
+const isVerdictOrNull = (v: unknown): v is Verdict | null => v === null || VERDICT_SET.has(v);
 
 const PATHS: readonly ProbePath[] = ['direct', 'alternate', 'control', 'anonymous'];
 const STATES: readonly HealthState[] = ['healthy', 'degraded', 'outage', 'local-network', 'unknown'];
@@ -73,8 +80,9 @@ export type SampleRow = [
 ];
 
 /**
- * Defines (or, later in the file, redefines) a series number for the sample lines after it. A writer
- * that reopens a file starts numbering again; lines are read in order, so each row means the latest definition.
+ * Defines a series number for the sample lines after it. Numbers are {@link seriesNumber} hashes, so
+ * every writer gives a series the same one; older files numbered from 0 per writer, and lines are read
+ * in order, so each row means the latest definition of its number.
  */
 export interface SeriesDef {
   series: number;
@@ -94,8 +102,8 @@ const isTiming = (v: unknown): v is number => timingMs(v) !== null;
 const isTimingOrNull = (v: unknown): v is number | null => v === null || isTiming(v);
 const isStatus = (v: unknown): v is number | null =>
   v === null || (Number.isInteger(v) && inRange(v, 100, 999) !== null);
-/** Most series one file may define (a writer defines one per probe of a target). */
-const MAX_SERIES = 100_000;
+/** Largest series number: numbers are 32-bit hashes of the series (see {@link seriesNumber}). */
+const MAX_SERIES = 0xffff_ffff;
 /** Longest target or probe name accepted from a file. */
 const MAX_NAME = 1_000;
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_NAME;
@@ -117,6 +125,22 @@ export function encodeSample(s: HistorySample, series: number): string {
   ]);
 }
 
+/**
+ * The number of a series in every samples file: a 32-bit FNV-1a hash of its target, probe name and
+ * path, so two processes appending to the same day's file (the CLI and the app sharing a data folder)
+ * give one series the same number and never one number to two series (a collision needs ~65 000
+ * series in a file to become likely; a few dozen are usual).
+ */
+export function seriesNumber(target: string, name: string, path: ProbePath): number {
+  const key = `${target}\u0000${name}\u0000${path}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** A series definition as a line. */
 export function encodeSeries(def: SeriesDef): string {
   return JSON.stringify(def);
@@ -130,7 +154,7 @@ export function encodeSegment(samples: HistorySample[]): string {
     const key = `${s.target}\u0000${s.name}\u0000${s.path}`;
     let id = ids.get(key);
     if (id === undefined) {
-      ids.set(key, (id = ids.size));
+      ids.set(key, (id = seriesNumber(s.target, s.name, s.path)));
       lines.push(encodeSeries({ series: id, target: s.target, name: s.name, path: s.path }));
     }
     lines.push(encodeSample(s, id));
@@ -199,10 +223,24 @@ export function decodeRecord(line: string): LogRecord | null {
     const e = r.event as Record<string, unknown> | null;
     if (typeof e !== 'object' || e === null) return null;
     if (!EVENT_KINDS.includes(e.event as string) || !isName(e.target)) return null;
-    if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at)) || typeof e.summary !== 'string')
-      return null;
-    if (e.summary.length > MAX_SUMMARY) return null;
-    return { kind: 'event', event: e as unknown as MonitorEvent };
+    if (typeof e.at !== 'string' || e.at.length > 40 || Number.isNaN(Date.parse(e.at))) return null;
+    if (typeof e.summary !== 'string' || e.summary.length > MAX_SUMMARY) return null;
+    if (!isVerdictOrNull(e.cause)) return null;
+    // Every field read back is checked like a fresh one; a field out of bounds is dropped, not shown.
+    const event: MonitorEvent = {
+      event: e.event as MonitorEvent['event'],
+      target: e.target,
+      at: e.at,
+      cause: e.cause,
+      summary: e.summary,
+    };
+    if (inRange(e.durationMs, 0, MAX_DURATION_MS) !== null) event.durationMs = e.durationMs as number;
+    if (e.previousCause !== undefined && isVerdictOrNull(e.previousCause))
+      event.previousCause = e.previousCause;
+    if (inRange(e.confidence, 0, 1) !== null) event.confidence = e.confidence as number;
+    if (LOCAL_CAUSE_SET.has(e.localCause)) event.localCause = e.localCause as LocalCause;
+    if (typeof e.localStep === 'string' && e.localStep.length <= MAX_SUMMARY) event.localStep = e.localStep;
+    return { kind: 'event', event };
   }
   return null;
 }

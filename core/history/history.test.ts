@@ -243,6 +243,11 @@ describe('HistoryStore', () => {
     store.close();
     expect(store.baseline('Svc', 'health')).toBe(200);
     expect(store.baselines('Svc', ['health', 'site'])).toEqual({ health: 200, site: null });
+    // Endpoint names are user data: one named like an Object member has no baseline, not the member.
+    expect(Object.entries(store.baselines('Svc', ['__proto__', 'constructor']))).toEqual([
+      ['__proto__', null],
+      ['constructor', null],
+    ]);
   });
 
   it('keeps working in memory when the directory cannot be used, saying so once', () => {

@@ -3,7 +3,6 @@
 // timeline and for per-endpoint latency baselines. Disk trouble never stops monitoring: it is reported
 // once in `problem` and the store carries on in memory.
 
-import { mkdirSync, readFileSync } from 'node:fs';
 import type { TimelineData, TimelineRange, TimelineSample } from '../../shared/ipc/contract';
 import type { HealthState, MonitorEvent, Round } from '../../shared/types/monitor';
 import { isFailure, type ProbePath } from '../../shared/types/probe';
@@ -12,6 +11,7 @@ import {
   encodeRecord,
   encodeSample,
   encodeSeries,
+  seriesNumber,
   type DeployRecord,
   isSampleRow,
   isSeriesDef,
@@ -23,7 +23,8 @@ import { SampleStore } from './sample-store';
 import { groupRounds, summarizeUptime, UPTIME_WINDOWS, type UptimeSample } from './uptime';
 import type { UptimeSummary } from '../../shared/types/uptime';
 import { RowScanner } from './row-scan';
-import { dayOf, listSegments, pruneSegments, readLines, SegmentWriter } from './segments';
+import { dayOf, listSegments, pruneSegments, readLines, readSegment, SegmentWriter } from './segments';
+import { makePrivateDir, UnsafeFileError } from '../storage/private-files';
 
 const DAY_MS = 86_400_000;
 
@@ -98,7 +99,7 @@ export class HistoryStore {
     this.eventWriter = dir === null ? null : new SegmentWriter(dir, 'events');
     if (dir === null) return;
     try {
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
     } catch (err) {
       this.fail(err);
     }
@@ -125,7 +126,7 @@ export class HistoryStore {
     const sampleCutoff = now - this.sampleMs;
     for (const seg of listSegments(this.dir, 'samples')) {
       try {
-        samples += this.loadSamples(readFileSync(seg.file), sampleCutoff);
+        samples += this.loadSamples(readSegment(seg.file), sampleCutoff);
       } catch (err) {
         this.fail(err);
       }
@@ -154,18 +155,18 @@ export class HistoryStore {
 
   /** Loads one samples segment's text; returns the samples kept. */
   private loadSamples(bytes: Buffer, cutoff: number): number {
-    const series: number[] = [];
+    const series = new Map<number, number>();
     let kept = 0;
     const take = (v: unknown): void => {
       if (isSampleRow(v)) {
-        const id = series[v[1]];
+        const id = series.get(v[1]);
         if (id === undefined) this.corruptLines++;
         else if (v[0] >= cutoff) {
           this.store.pushValues(v[0], id, v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
           kept++;
         }
       } else if (isSeriesDef(v)) {
-        series[v.series] = this.store.seriesFor(v.target, v.name, v.path);
+        series.set(v.series, this.store.seriesFor(v.target, v.name, v.path));
       } else {
         this.corruptLines++;
       }
@@ -216,7 +217,9 @@ export class HistoryStore {
       const key = `${s.target}\u0000${s.name}\u0000${s.path}`;
       let id = this.defined.get(key);
       if (id === undefined) {
-        id = this.defined.size;
+        // Numbered by the series itself, not by this process: another process writing to the same file
+        // (the CLI beside the app) defines the same number for the same series, never another.
+        id = seriesNumber(s.target, s.name, s.path);
         const line = encodeSeries({ series: id, target: s.target, name: s.name, path: s.path });
         // Without its definition on disk, the sample's number could name another series an earlier run
         // defined in the same file: skip the sample on disk, and define the series again next time.
@@ -322,7 +325,8 @@ export class HistoryStore {
 
   /** Baselines of the given endpoint names on a path. */
   baselines(target: string, names: string[], path: ProbePath = 'direct'): Record<string, number | null> {
-    const out: Record<string, number | null> = {};
+    // No prototype: endpoint names are user data ("constructor" is a name like any other).
+    const out: Record<string, number | null> = Object.create(null);
     for (const name of names) out[name] = this.baseline(target, name, path);
     return out;
   }
@@ -432,7 +436,8 @@ export class HistoryStore {
 
   private fail(err: unknown): void {
     const code = (err as NodeJS.ErrnoException)?.code;
-    this.problem ??= `history in ${this.dir} is not writable or readable (${code ?? String(err)}); keeping it in memory only`;
+    const why = err instanceof UnsafeFileError ? err.message : (code ?? String(err));
+    this.problem ??= `history in ${this.dir} is not writable or readable (${why}); keeping it in memory only`;
     if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR')
       this.writable = false;
   }

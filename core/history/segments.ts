@@ -2,17 +2,15 @@
 // Append-only; retention deletes whole old files, so nothing is ever rewritten in place (no compaction
 // to get wrong, and a crash can only ever tear the last line of today's file).
 
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fstatSync, readdirSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { openPrivateAppend, readPrivateFile } from '../storage/private-files';
+
+/**
+ * Largest segment file read (a day of samples of a few targets is a few MB); a larger one is refused
+ * whole rather than read into memory.
+ */
+export const MAX_SEGMENT_BYTES = 32 * 1024 * 1024;
 
 /** The two kinds of segment. */
 export type SegmentKind = 'samples' | 'events';
@@ -71,7 +69,12 @@ export function pruneSegments(dir: string, kind: SegmentKind, keepMs: number, no
 
 /** Calls `line` for every line of a file (the last one may lack its newline: a torn write). */
 export function readLines(file: string, line: (text: string) => void): void {
-  forEachLine(readFileSync(file, 'utf8'), line);
+  forEachLine(readSegment(file).toString('utf8'), line);
+}
+
+/** A segment's bytes: a regular file (no symlink, FIFO or device) of at most MAX_SEGMENT_BYTES. */
+export function readSegment(file: string): Buffer {
+  return readPrivateFile(file, MAX_SEGMENT_BYTES);
 }
 
 /** Calls `line` for every non-empty line of a text. */
@@ -123,7 +126,8 @@ export class SegmentWriter {
 
   private open(day: string): void {
     this.close();
-    const fd = openSync(join(this.dir, `${this.kind}-${day}.jsonl`), 'a+');
+    // Never through a symlink planted under today's name, never into a FIFO or device; created 0600.
+    const fd = openPrivateAppend(join(this.dir, `${this.kind}-${day}.jsonl`));
     const size = fstatSync(fd).size;
     if (size > 0) {
       const last = Buffer.alloc(1);

@@ -18,7 +18,7 @@ const target: ResolvedTarget = {
     { name: 'user', url: 'https://api.svc.test/user/', auth: true },
   ],
   statusPage: 'https://status.svc.test',
-  auth: { scheme: 'Token', tokenEnv: 'X' },
+  auth: { scheme: 'Token', tokenEnv: 'WHY500_X' },
 };
 
 function plan(overrides: Partial<RoundPlan> = {}): RoundPlan {

@@ -222,7 +222,8 @@ export class TargetHealth {
   /** Every known baseline, by direct endpoint name. */
   baselines(): Record<string, number | null> {
     const names = new Set([...this.healthyLatencies.keys(), ...this.seeded.keys()]);
-    const out: Record<string, number | null> = {};
+    // No prototype: endpoint names are user data ("constructor" is a name like any other).
+    const out: Record<string, number | null> = Object.create(null);
     for (const name of names) out[name] = this.baseline(name);
     return out;
   }

@@ -56,6 +56,36 @@ describe('authorization handling', () => {
     expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
+  it('removes the token however the server spells it back, and its first part at the 64 KiB cut', async () => {
+    const slashed = 'f0e1d2c3/b4a59687+78695a4b3c2d1e0f1234';
+    const spellings = [
+      slashed.replace('/', '\\/'), // PHP's json_encode
+      slashed.replace('/', '%2f').replace('+', '%2b'), // lower-case percent escapes
+      slashed.replace('/', '&#x2F;').replace('+', '&#43;'), // HTML entities
+      slashed.replace('/', '&sol;'),
+    ];
+    const keep = 64 * 1024;
+    const server = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      if (req.url === '/cut') res.end(`${'x'.repeat(keep - 12)}${slashed} and more after the cut`);
+      else res.end(`echo: ${spellings.join(' | ')}`);
+    });
+    servers.push(server);
+    const ask = (path: string) =>
+      probe({
+        name: 'user',
+        url: `${server.url}${path}`,
+        path: 'direct',
+        authorization: `Token ${slashed}`,
+        limits: LIMITS,
+      });
+    const echoed = await ask('/echo');
+    expect(echoed.body).toBe(`echo: ${Array(4).fill('[redacted]').join(' | ')}`);
+    const cut = await ask('/cut');
+    expect(cut.body.endsWith('x[redacted]')).toBe(true);
+    expect(cut.body).not.toContain(slashed.slice(0, 8));
+  });
+
   it('keeps the token on a same-origin redirect and drops it when the redirect leaves the origin', async () => {
     const seenA: IncomingHttpHeaders[] = [];
     const seenB: IncomingHttpHeaders[] = [];

@@ -62,6 +62,34 @@ describe('probe against hostile servers', () => {
     expect(result.timings.firstByte).not.toBeNull();
   });
 
+  it('a 500 whose body drips or stalls keeps its 500 (the server answered), saying the body was incomplete', async () => {
+    const dripping = await serve(behaviours.drip(200, 500));
+    const atDeadline = await timedProbe(`${dripping.url}/`);
+    expect([atDeadline.outcome, atDeadline.status]).toEqual(['http-5xx', 500]);
+    expect(atDeadline.error).toMatch(/^HTTP 500 Internal Server Error; response body .* still incomplete/);
+    const stalled = await serve(behaviours.drip(5000, 503));
+    const idle = await timedProbe(`${stalled.url}/`, { ...LIMITS, bodyMs: 300 });
+    expect([idle.outcome, idle.status]).toEqual(['http-5xx', 503]);
+    expect(idle.error).toContain('idle for more than 300 ms');
+  });
+
+  it('a redirect that cannot be followed is an error, not ok', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/js') res.writeHead(302, { location: 'javascript:alert(1)' }).end('moved');
+      else if (req.url === '/bad') res.writeHead(301, { location: 'http://[::1' }).end();
+      else res.writeHead(307).end();
+    });
+    for (const [path, words] of [
+      ['/js', /HTTP 302 redirect to javascript:alert\(1\), which cannot be followed/],
+      ['/bad', /HTTP 301 redirect to http:\/\/\[::1, which cannot be followed/],
+      ['/none', /HTTP 307 redirect without a Location header/],
+    ] as const) {
+      const result = await timedProbe(`${server.url}${path}`);
+      expect(result.outcome, path).toBe('error');
+      expect(result.error, path).toMatch(words);
+    }
+  });
+
   it('a body idle longer than the body timeout → timeout-body', async () => {
     const server = await serve(behaviours.drip(5000));
     const result = await timedProbe(`${server.url}/`, { ...LIMITS, bodyMs: 300 });

@@ -78,7 +78,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
         total: round(run.timings.total) ?? 0,
       },
       headers: run.headers,
-      body: redact(text),
+      // Redacted before the cut is final: a token echoed across the kept limit loses its first part too.
+      body: redact(text, run.body.bytes > run.body.keptBytes),
       bodyBytes: run.body.bytes,
       remoteAddress: run.lastConnection?.remoteAddress ?? null,
       redirects: run.redirects,
@@ -97,7 +98,10 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const net = new Promise<ProbeResult>((resolve) => {
     safetyNet = setTimeout(() => {
       run.deadlineHit = true;
-      const { outcome, error } = classifyError(new DeadlineError(limits.deadlineMs), run.failureContext());
+      const { outcome, error } = keepServerError(
+        run,
+        classifyError(new DeadlineError(limits.deadlineMs), run.failureContext()),
+      );
       resolve(finish(outcome, error));
     }, limits.deadlineMs + DEADLINE_SLACK_MS);
   });
@@ -255,6 +259,20 @@ async function execute(
         }
         if (next && next.protocol !== 'http:' && next.protocol !== 'https:') next = null;
       }
+      if (target !== null && !next) {
+        // A redirect the probe cannot follow (no usable Location) is no answer from the page.
+        await readBody(response.body, limits, run.body, () => run.refresh());
+        run.disarm();
+        return finish(
+          'error',
+          `HTTP ${response.statusCode} redirect to ${oneLine(target).slice(0, 100)}, which cannot be followed`,
+        );
+      }
+      if (REDIRECT_STATUSES.has(response.statusCode) && target === null) {
+        await readBody(response.body, limits, run.body, () => run.refresh());
+        run.disarm();
+        return finish('error', `HTTP ${response.statusCode} redirect without a Location header`);
+      }
       if (next) {
         // Read (and drop) a small redirect body so the connection can be reused; bigger ones are cut.
         await readBody(
@@ -289,7 +307,24 @@ async function execute(
       return finish(outcome, error);
     }
   } catch (err) {
-    const { outcome, error } = classifyError(err, run.failureContext());
+    const { outcome, error } = keepServerError(run, classifyError(err, run.failureContext()));
     return finish(outcome, error);
   }
+}
+
+/**
+ * A body that stalls or drips past the deadline after an error status keeps that status as its
+ * outcome: the server already answered 500 (or 4xx), and that is what the probe saw.
+ */
+function keepServerError(
+  run: ProbeRun,
+  failed: { outcome: Outcome; error?: string },
+): { outcome: Outcome; error?: string } {
+  if (run.phase !== 'body' || run.status === null || run.status < 400) return failed;
+  if (failed.outcome !== 'timeout-body' && failed.outcome !== 'timeout-deadline') return failed;
+  const answered = classifyStatus(run.status, run.headers, keptText(run.body));
+  return {
+    outcome: answered.outcome,
+    error: `${answered.error ?? `HTTP ${run.status}`}; ${failed.error ?? ''}`,
+  };
 }

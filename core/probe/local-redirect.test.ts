@@ -43,7 +43,7 @@ async function redirector(
 }
 
 describe('localRangeOf', () => {
-  it('names loopback, link-local, private, CGNAT and unspecified addresses, IPv4 and IPv6', () => {
+  it('names loopback, link-local, private, CGNAT, benchmarking and unspecified addresses, IPv4, mapped and NAT64 IPv6', () => {
     const cases: [string, ReturnType<typeof localRangeOf>][] = [
       ['127.0.0.1', 'loopback'],
       ['127.9.9.9', 'loopback'],
@@ -62,11 +62,20 @@ describe('localRangeOf', () => {
       ['::ffff:10.0.0.1', 'private'],
       ['100.64.0.1', 'shared'],
       ['100.127.255.255', 'shared'],
+      ['198.18.0.1', 'benchmark'],
+      ['198.19.255.255', 'benchmark'],
+      ['64:ff9b::7f00:1', 'loopback'],
+      ['64:ff9b::127.0.0.1', 'loopback'],
+      ['64:ff9b::a9fe:a9fe', 'link-local'],
+      ['64:ff9b::10.0.0.1', 'private'],
       ['0.0.0.0', 'unspecified'],
       ['::', 'unspecified'],
       ['172.32.0.1', null],
       ['100.128.0.1', null],
       ['8.8.8.8', null],
+      ['198.20.0.1', null],
+      ['64:ff9b::808:808', null],
+      ['64:ff9b:1::7f00:1', null],
       ['2001:4860:4860::8888', null],
       ['example.com', null],
     ];

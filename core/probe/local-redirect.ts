@@ -1,13 +1,14 @@
 // The redirect policy of probes and the status reader: a redirect is never followed into the user's
-// own network (loopback, link-local with the cloud metadata address, private, shared/CGNAT, or
-// unspecified addresses), judged on the address a connection actually goes to, so a DNS name that
-// points inside counts too. The one exception: the configured URL is itself in that range (the
+// own network (loopback, link-local with the cloud metadata address, private, shared/CGNAT, the
+// 198.18.0.0/15 benchmarking range, or unspecified addresses; IPv4-mapped and NAT64 IPv6 addresses
+// are judged by the IPv4 address inside), judged on the address a connection actually goes to, so a
+// DNS name that points inside counts too. The one exception: the configured URL is itself in that range (the
 // simulator and tests run on loopback), then redirects may stay within that same range.
 
 import net from 'node:net';
 
 /** A range of addresses inside the user's own network or machine. */
-export type LocalRange = 'loopback' | 'link-local' | 'private' | 'shared' | 'unspecified';
+export type LocalRange = 'loopback' | 'link-local' | 'private' | 'shared' | 'benchmark' | 'unspecified';
 
 /** Where the configured URL's address is: one of the local ranges, or `public`. */
 export type ConfiguredRange = LocalRange | 'public';
@@ -18,6 +19,7 @@ const RANGE_WORDS: Record<LocalRange, string> = {
   'link-local': 'a link-local address',
   private: 'a private network address',
   shared: 'a carrier-grade NAT address',
+  benchmark: 'a network-benchmarking address (198.18.0.0/15, used inside networks)',
   unspecified: 'the unspecified address',
 };
 
@@ -49,19 +51,42 @@ rangeList('private', [
   ['fc00::', 7, 'ipv6'],
 ]);
 rangeList('shared', [['100.64.0.0', 10, 'ipv4']]);
+rangeList('benchmark', [['198.18.0.0', 15, 'ipv4']]);
 
-/** The IPv4 address inside an IPv4-mapped IPv6 one (`::ffff:127.0.0.1`), else the address itself. */
-function unmapped(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const mapped = /^::ffff:(?:0:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped) return mapped[1] as string;
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(bare);
-  if (hex) {
-    const hi = parseInt(hex[1] as string, 16);
-    const lo = parseInt(hex[2] as string, 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** The eight 16-bit groups of an IPv6 address (a dotted IPv4 tail counts as two), or null. */
+function ipv6Groups(address: string): number[] | null {
+  if (!net.isIPv6(address)) return null;
+  let text = address.toLowerCase();
+  const lastColon = text.lastIndexOf(':');
+  const tail4 = text.slice(lastColon + 1);
+  if (net.isIPv4(tail4)) {
+    const [a, b, c, d] = tail4.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  return bare;
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string): number[] => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const groups = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return groups.length === 8 ? groups : null;
+}
+
+/**
+ * The IPv4 address an IPv6 one stands for: IPv4-mapped (`::ffff:127.0.0.1`) or NAT64 (`64:ff9b::/96`,
+ * which a NAT64 gateway turns back into that IPv4 address); else the address itself.
+ */
+function unmapped(address: string): string {
+  const unbracketed = address.replace(/^\[|\]$/g, '');
+  const zone = unbracketed.indexOf('%');
+  const bare = zone < 0 ? unbracketed : unbracketed.slice(0, zone);
+  const g = ipv6Groups(bare);
+  if (!g) return bare;
+  const mapped = g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff;
+  const nat64 = g[0] === 0x64 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0;
+  if (!mapped && !nat64) return bare;
+  const hi = g[6] as number;
+  const lo = g[7] as number;
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 /** The local range an IP address is in, or null for a public address (or not an IP address). */

@@ -8,7 +8,7 @@ import { UNSAFE_CHAR, cleanText } from '../../shared/text/sanitize';
 import { ALL_INJECTIONS, INJECTIONS, hostileSummary } from '../../tests/support/hostile-status';
 import { atlassianProvider } from '../status/providers';
 import { sampleDiagnosis, sampleInput, sampleProbe } from '../testing/report-inputs';
-import { markdownCell, markdownText } from './markdown-text';
+import { markdownCell, markdownText, markdownUrl } from './markdown-text';
 import { renderReport } from './report';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -165,15 +165,14 @@ describe('the whole report with a hostile status page and hostile probe results'
     'https://api.example.test/health',
   ]);
 
-  it('holds no tag, image or link but the target’s own configured URLs', () => {
+  it('holds no tag, image or link; the target’s own configured URLs are code', () => {
     const all = tokens(report);
-    expect(all.filter((t) => ['html_inline', 'html_block', 'image'].includes(t.type))).toEqual([]);
-    const hrefs = all.filter((t) => t.type === 'link_open').map((t) => t.attrGet('href'));
-    expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(configured).toContain(href);
-    expect(md.render(report)).not.toMatch(
-      /<(script|img|a href="(?!https:\/\/(example|status\.example|api\.example)\.test))/,
+    expect(all.filter((t) => ['html_inline', 'html_block', 'image', 'link_open'].includes(t.type))).toEqual(
+      [],
     );
+    const code = new Set(all.filter((t) => t.type === 'code_inline').map((t) => t.content));
+    for (const url of configured) expect(code).toContain(new URL(url).href);
+    expect(md.render(report)).not.toMatch(/<(script|img|a )/);
   });
 
   it('has no control character and no line over 2,000 characters', () => {
@@ -185,5 +184,57 @@ describe('the whole report with a hostile status page and hostile probe results'
   it('keeps the JSON report exact: the parsed page as it was read', () => {
     const json = JSON.parse(renderReport(input, 'json')) as { statusPage: { snapshot: unknown } };
     expect(json.statusPage.snapshot).toEqual(JSON.parse(JSON.stringify(snapshot)));
+  });
+});
+
+describe('configured URLs in the report', () => {
+  const HOSTILE_URLS = [
+    'https://a.example/<img src=x onerror=alert(1)>',
+    'https://a.example/x"><script>alert(1)</script>',
+    'https://a.example/<iframe src="https://evil.example/">',
+    'https://a.example/[click](https://evil.example/)',
+    'https://a.example/path with spaces/``code``?q=`x`#`frag`',
+    'https://a.example/![x](https://evil.example/beacon.png)',
+    'https://a.example/?a=<b>&c=&lt;script&gt;',
+  ];
+
+  it.each(HOSTILE_URLS.map((u) => [u]))('%s renders as its serialised form in code, nothing else', (url) => {
+    const href = new URL(url).href;
+    for (const source of [markdownUrl(url), `- **Site:** ${markdownUrl(url)}`]) {
+      const found = tokens(source);
+      expect(
+        found.filter(
+          (t) =>
+            MARKUP.has(t.type) &&
+            t.type !== 'code_inline' &&
+            t.type !== 'bullet_list_open' &&
+            t.type !== 'strong_open',
+        ),
+      ).toEqual([]);
+      expect(found.filter((t) => t.type === 'code_inline').map((t) => t.content)).toEqual([href]);
+      expect(md.render(source)).not.toMatch(/<(img|script|iframe|a )/);
+    }
+  });
+
+  it('the report prints the site, status page and endpoint URLs that way', () => {
+    const [site, status, endpoint] = HOSTILE_URLS;
+    const input = sampleInput({
+      lastRound: {
+        target: 'Example',
+        startedAt: '2026-11-26T00:05:00.000Z',
+        finishedAt: '2026-11-26T00:05:00.200Z',
+        probes: [sampleProbe({ url: endpoint! })],
+        status: null,
+      },
+    });
+    input.target = { ...input.target, site: site!, statusPage: status! };
+    const report = renderReport(input, 'markdown');
+    const all = tokens(report);
+    expect(all.filter((t) => ['html_inline', 'html_block', 'image', 'link_open'].includes(t.type))).toEqual(
+      [],
+    );
+    const code = all.filter((t) => t.type === 'code_inline').map((t) => t.content);
+    for (const url of [site!, status!, endpoint!]) expect(code).toContain(new URL(url).href);
+    expect(md.render(report)).not.toMatch(/<(img|script|iframe|a )/);
   });
 });

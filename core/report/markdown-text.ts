@@ -20,7 +20,12 @@ const BLOCK_START = /^(?:[#\-+>=]|\d+[.)](?:$|\s))/;
 
 /** One word as a code span: a backtick fence longer than any run inside, padded when it starts or ends with one. */
 function codeSpan(word: string, cell: boolean): string {
-  const longest = Math.max(0, ...(word.match(/`+/g) ?? []).map((run) => run.length));
+  let longest = 0;
+  let run = 0;
+  for (const c of word) {
+    run = c === '`' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
   const fence = '`'.repeat(longest + 1);
   const pad = word.startsWith('`') || word.endsWith('`') ? ' ' : '';
   // In a table cell a pipe ends the cell even inside a code span unless escaped (GFM); the escape goes.
@@ -36,14 +41,14 @@ function codeSpan(word: string, cell: boolean): string {
  * backslashes. `cell` is for a table cell, where a pipe must be escaped even inside a code span.
  */
 export function markdownText(text: string, cell = false): string {
-  const parts = cleanText(text, FIELD_MAX).split(/(\s+)/);
-  return parts
-    .map((part, i) => {
+  let first = true;
+  return cleanText(text, FIELD_MAX)
+    .split(/(\s+)/)
+    .map((part) => {
       if (part === '' || /^\s+$/.test(part)) return part;
-      const first = parts.slice(0, i).every((p) => /^\s*$/.test(p));
-      return ACTIVE.test(part) || LINKISH.test(part) || (first && BLOCK_START.test(part))
-        ? codeSpan(part, cell)
-        : part;
+      const active = ACTIVE.test(part) || LINKISH.test(part) || (first && BLOCK_START.test(part));
+      first = false;
+      return active ? codeSpan(part, cell) : part;
     })
     .join('');
 }
@@ -51,4 +56,19 @@ export function markdownText(text: string, cell = false): string {
 /** The same for a table cell. */
 export function markdownCell(text: string): string {
   return markdownText(text, true);
+}
+
+/**
+ * A configured URL (site, status page, endpoint) for the Markdown report: its serialised form
+ * (`new URL(x).href`, which percent-encodes spaces, quotes and angle brackets) in a code span, where
+ * no renderer makes HTML, a link or an image of it. Text that is no URL is escaped as remote text is.
+ */
+export function markdownUrl(url: string): string {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return markdownText(url);
+  }
+  return codeSpan(cleanText(href, FIELD_MAX), false);
 }

@@ -49,6 +49,24 @@ describe('redactText', () => {
     expect(r('ab cd')).toBe('ab cd');
   });
 
+  it('removes a known token however it is escaped: any-case percent, JSON \\/ and \\u, HTML entities', () => {
+    const token = 'ab12/cd34+ef56=gh78';
+    const r = createRedactor([token]);
+    for (const spelled of [
+      'ab12%2fcd34%2bef56%3dgh78',
+      'ab12%2Fcd34+ef56=gh78',
+      'ab12\\/cd34+ef56=gh78',
+      'ab12\\u002fcd34\\u002Bef56=gh78',
+      'ab12&#x2F;cd34&#43;ef56&equals;gh78',
+      'ab12&#47cd34+ef56=gh78',
+      'ab12&sol;cd34&plus;ef56=gh78',
+      '%61%62%31%32/cd34+ef56=gh78',
+    ])
+      expect(r(`<p>echo ${spelled}!</p>`)).toBe(`<p>echo ${REDACTED}!</p>`);
+    // Decoding is only for comparing: other escapes in the text stay as they were.
+    expect(r('a%2fb &amp; c\\/d')).toBe('a%2fb &amp; c\\/d');
+  });
+
   it('removes a known token in Base64 (standard and URL-safe) and double URL-encoding', () => {
     const odd = 'k~~~~?>?>>?chars1';
     const r = createRedactor([odd]);

@@ -2,6 +2,8 @@
 // credentials in URLs, cookies, and any string equal to a token we know. Used by the report, the
 // CLI's output and logging, so a secret never leaves the machine by accident.
 
+import { redactSpellings } from './spellings';
+
 /** What replaces a secret. */
 export const REDACTED = '[redacted]';
 
@@ -49,8 +51,9 @@ function paramAlternatives(): string {
 export type Redactor = (text: string) => string;
 
 /**
- * The spellings of one secret that are removed wherever they appear: raw, URL-encoded,
- * JSON-escaped, and Base64 (standard and URL-safe, without padding). Longest first, so a spelling
+ * The exact spellings of one secret that are removed wherever they appear: raw, URL-encoded,
+ * JSON-escaped, and Base64 (standard and URL-safe, without padding); other escapes of it are found
+ * by core/report/spellings.ts. Longest first, so a spelling
  * containing another is removed whole. Secrets shorter than 4 characters give none (they would
  * redact ordinary words).
  */
@@ -70,6 +73,13 @@ export function secretForms(secrets: Iterable<string | null | undefined>): strin
   return [...known].sort((a, b) => b.length - a.length);
 }
 
+/** The secrets themselves, trimmed, without the ones too short to redact. */
+export function rawSecrets(secrets: Iterable<string | null | undefined>): string[] {
+  const out: string[] = [];
+  for (const s of secrets) if (typeof s === 'string' && s.trim().length >= 4) out.push(s.trim());
+  return out;
+}
+
 /**
  * Builds a redactor that also removes every given secret wherever it appears, in each of its
  * {@link secretForms}, then the well-known secret shapes (Authorization values, cookies, secret
@@ -77,9 +87,12 @@ export function secretForms(secrets: Iterable<string | null | undefined>): strin
  */
 export function createRedactor(secrets: Iterable<string | null | undefined> = []): Redactor {
   const ordered = secretForms(secrets);
+  const raw = rawSecrets(secrets);
   return (text: string) => {
     let out = text;
     for (const s of ordered) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    // Other spellings (`%2f`, `\/`, `&#x2F;`…) are found on a decoded copy.
+    out = redactSpellings(out, raw, REDACTED);
     return redactPatterns(out);
   };
 }

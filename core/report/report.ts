@@ -17,7 +17,7 @@ import {
 import { formatDuration } from '../../shared/vocabulary/time';
 import { PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from '../../shared/vocabulary/words';
 import { createRedactor, redactValue, type Redactor } from './redact';
-import { markdownCell, markdownText } from './markdown-text';
+import { markdownCell, markdownText, markdownUrl } from './markdown-text';
 import { describeStatusReading } from './status-words';
 import { staleStatusSentences } from '../../shared/vocabulary/stale-status';
 import { alsoPossible, verdictHeadline } from '../../shared/vocabulary/verdict';
@@ -134,8 +134,8 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
   lines.push(`- **Observed:** ${at(window.from)} to ${localDateTime(window.to, zone)} (${span.join(', ')})`);
   lines.push(`- **App:** ${esc(input.app.name)} ${esc(input.app.version)}`);
   lines.push(`- **OS:** ${esc(input.app.os)}`);
-  lines.push(`- **Site:** ${input.target.site}`);
-  if (input.target.statusPage) lines.push(`- **Status page:** ${input.target.statusPage}`);
+  lines.push(`- **Site:** ${markdownUrl(input.target.site)}`);
+  if (input.target.statusPage) lines.push(`- **Status page:** ${markdownUrl(input.target.statusPage)}`);
   lines.push('');
 
   lines.push('## Verdict', '');
@@ -219,7 +219,7 @@ function reportMarkdown(input: ReportInput, redact: Redactor): string {
       lines.push('');
     }
     lines.push('Probed URLs:', '');
-    for (const p of round.probes) lines.push(`- ${esc(p.name)}: ${redact(p.url)}`);
+    for (const p of round.probes) lines.push(`- ${esc(p.name)}: ${markdownUrl(redact(p.url))}`);
     lines.push('');
   } else {
     lines.push('No probe round has run yet.', '');

@@ -30,7 +30,9 @@ export class ProviderMemory {
 /** One key per page however its URL is spelled (case of host, trailing slash). */
 function memoryKey(base: string): string {
   try {
-    return new URL(base).href.replace(/\/+$/, '');
+    let href = new URL(base).href;
+    while (href.endsWith('/')) href = href.slice(0, -1);
+    return href;
   } catch {
     return base;
   }

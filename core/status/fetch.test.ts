@@ -212,6 +212,41 @@ describe('proxies', () => {
     expect(ignored).toMatchObject({ kind: 'ok' });
     expect(proxy.asked).toHaveLength(1);
   });
+  it('sends each hop its own Host header behind a proxy', async () => {
+    const target = await serve({ '/end.json': jsonReply({ ok: 1 }) });
+    target.route('/s.json', { status: 302, headers: { location: 'http://second.example.invalid/end.json' } });
+    const proxy = await tunnelTo(target);
+    const result = await fetchStatusDocument('http://first.example.invalid/s.json', {
+      env: { HTTP_PROXY: proxy.url },
+    });
+    expect(result).toMatchObject({ kind: 'ok', url: 'http://second.example.invalid/end.json' });
+    expect(target.requests.map((r) => r.headers.host)).toEqual([
+      'first.example.invalid',
+      'second.example.invalid',
+    ]);
+  });
+
+  it('judges a redirect to a NO_PROXY host on the address it connects to directly', async () => {
+    const target = await serve({ '/inside.json': jsonReply({ secret: 'internal text' }) });
+    const port = new URL(target.url).port;
+    target.route('/s.json', { status: 302, headers: { location: `http://inside.test:${port}/inside.json` } });
+    const proxy = await tunnelTo(target);
+    const lookup = async (hostname: string) => {
+      if (hostname === 'inside.test') return { address: '127.0.0.1', family: 4 };
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    };
+    const result = await fetchStatusDocument('http://status.example.invalid/s.json', {
+      env: { HTTP_PROXY: proxy.url, NO_PROXY: 'inside.test' },
+      lookup,
+      configuredRange: 'public',
+    });
+    expect(result).toMatchObject({
+      kind: 'failed',
+      detail: 'redirect into the local network refused: inside.test is 127.0.0.1, this machine (loopback)',
+    });
+    expect(JSON.stringify(result)).not.toContain('internal text');
+    expect(target.requests.map((r) => r.path)).toEqual(['/s.json']);
+  });
 });
 
 describe('fetchStatusDocument redirect policy', () => {

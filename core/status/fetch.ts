@@ -3,11 +3,12 @@
 // requests. It never throws; every failure comes back as a reason.
 
 import { lookup as systemLookup } from 'node:dns/promises';
-import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { SecureContext } from 'node:tls';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { StatusUnavailableReason } from '../../shared/types/status';
 import { appVersion } from '../app/app-info';
-import { envProxySettings } from '../probe/env-proxy';
 import { isChallenge } from '../probe/challenge';
+import { proxyFor } from '../probe/env-proxy';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
 import { trustContext } from '../probe/trust';
 import type { LookupFn } from '../probe/types';
@@ -90,22 +91,53 @@ export function oneLine(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function makeDispatcher(options: StatusFetchOptions, connectMs: number, lookup: GuardedLookup): Dispatcher {
-  // The probes' roots (bundled, the OS store's, and `ca`), not `ca` alone in place of the defaults.
-  const secureContext = trustContext(options.ca);
-  const connect = { timeout: connectMs, ...(secureContext ? { secureContext } : {}) };
-  const agentOptions = { connect, keepAliveTimeout: 1_000, pipelining: 0 };
-  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect, proxyTls: connect });
-  if (options.useEnvProxy !== false) {
-    // The probes' rules (ALL_PROXY, `host:port` without a scheme), so both go the same way.
-    const proxies = envProxySettings(options.env ?? process.env);
-    if (proxies.httpProxy || proxies.httpsProxy)
-      // Explicit values (even '') stop undici from reading process.env behind our back.
-      return new EnvHttpProxyAgent({ ...agentOptions, ...proxies });
+/**
+ * The dispatchers of one fetch, picked per hop: through the proxy the options or the environment
+ * choose for that hop's URL, else direct. Every direct connection (NO_PROXY hops included) resolves
+ * names through the redirect policy before connecting; through a proxy the proxy resolves names, so
+ * only IP-literal and `localhost` targets can be judged (by the hop loop).
+ */
+class HopDispatchers {
+  private direct: Dispatcher | null = null;
+  private readonly proxies = new Map<string, Dispatcher>();
+  private readonly connect: { timeout: number; secureContext?: SecureContext };
+
+  constructor(
+    private readonly options: StatusFetchOptions,
+    connectMs: number,
+    private readonly lookup: GuardedLookup,
+  ) {
+    // The probes' roots (bundled, the OS store's, and `ca`), not `ca` alone in place of the defaults.
+    const secureContext = trustContext(options.ca);
+    this.connect = { timeout: connectMs, ...(secureContext ? { secureContext } : {}) };
   }
-  // Direct: every name is resolved through the redirect policy before connecting. (Through a
-  // proxy the proxy resolves names; only IP-literal and `localhost` targets are judged then.)
-  return new Agent({ ...agentOptions, connect: { ...connect, lookup } });
+
+  /** The dispatcher for a request to `url`. */
+  for(url: URL): Dispatcher {
+    if (this.options.dispatcher) return this.options.dispatcher;
+    const proxy =
+      this.options.proxy ??
+      (this.options.useEnvProxy === false ? null : proxyFor(url, this.options.env ?? process.env));
+    if (!proxy) {
+      this.direct ??= new Agent({
+        connect: { ...this.connect, lookup: this.lookup },
+        keepAliveTimeout: 1_000,
+        pipelining: 0,
+      });
+      return this.direct;
+    }
+    let agent = this.proxies.get(proxy);
+    if (!agent) {
+      agent = new ProxyAgent({ uri: proxy, requestTls: this.connect, proxyTls: this.connect });
+      this.proxies.set(proxy, agent);
+    }
+    return agent;
+  }
+
+  /** Closes every dispatcher this fetch made (never the caller's). */
+  destroy(): void {
+    for (const d of [this.direct, ...this.proxies.values()]) if (d) void d.destroy().catch(() => undefined);
+  }
 }
 
 /** `dns.lookup`'s shape, as net.connect calls it (with `all: true` when it tries several addresses). */
@@ -212,16 +244,12 @@ export async function fetchStatusDocument(
   let current = url;
   let hop = 0;
   const guard = new RedirectGuard(options.configuredRange);
-  let ownDispatcher: Dispatcher | null = null;
+  const dispatchers = new HopDispatchers(
+    options,
+    connectMs,
+    guardedLookup(guard, () => hop, options.lookup),
+  );
   try {
-    ownDispatcher = options.dispatcher
-      ? null
-      : makeDispatcher(
-          options,
-          connectMs,
-          guardedLookup(guard, () => hop, options.lookup),
-        );
-    const dispatcher = options.dispatcher ?? ownDispatcher!;
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
     for (; ; hop++) {
       let parsed: URL;
@@ -249,8 +277,9 @@ export async function fetchStatusDocument(
         return { kind: 'failed', url: current, reason: 'http-error', detail: refused, status: null };
       const res = await request(parsed, {
         method: 'GET',
-        headers,
-        dispatcher,
+        // A copy per hop: a proxy agent adds the hop's Host header to the object it is given.
+        headers: { ...headers },
+        dispatcher: dispatchers.for(parsed),
         signal: controller.signal,
         headersTimeout: options.headersTimeoutMs ?? deadlineMs,
         bodyTimeout: options.bodyTimeoutMs ?? deadlineMs,
@@ -334,7 +363,7 @@ export async function fetchStatusDocument(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuterAbort);
-    if (ownDispatcher) void ownDispatcher.destroy().catch(() => undefined);
+    dispatchers.destroy();
   }
 }
 
@@ -373,5 +402,5 @@ function textOf(body: string): string {
   } catch {
     // Not JSON; fall through to plain text.
   }
-  return oneLine(body.replace(/<[^>]*>/g, ' '), 120);
+  return oneLine(body.replace(/<[^<>]*>/g, ' '), 120);
 }

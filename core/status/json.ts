@@ -47,9 +47,18 @@ export function asIsoDate(value: unknown): string | null {
     const text = asString(value);
     if (text === null) return null;
     // Date.parse does not understand the trailing "(Zone Name)" on every engine; drop it.
-    ms = Date.parse(text.replace(/\s*\([^)]*\)\s*$/, ''));
+    ms = Date.parse(withoutZoneName(text));
   }
   if (!Number.isFinite(ms)) return null;
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The text without a trailing "(Zone Name)" (one pass, no regex to backtrack over a long date field). */
+function withoutZoneName(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(')')) return text;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0 || trimmed.indexOf(')', open) !== trimmed.length - 1) return text;
+  return trimmed.slice(0, open).trimEnd();
 }

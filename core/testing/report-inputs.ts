@@ -76,7 +76,7 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
       site: 'https://example.test/',
       endpoints: [{ name: 'health', url: 'https://api.example.test/health' }],
       statusPage: 'https://status.example.test',
-      auth: { scheme: 'Token', tokenEnv: 'EXAMPLE_TOKEN' },
+      auth: { scheme: 'Token', tokenEnv: 'WHY500_EXAMPLE_TOKEN' },
     },
     status: {
       target: 'Example',

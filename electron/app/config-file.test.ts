@@ -28,7 +28,11 @@ describe('loadConfigFile', () => {
     const path = writeConfig('ok.json', {
       controls: ['https://127.0.0.1:1/'],
       targets: [
-        { name: 'Sim', site: 'https://127.0.0.1:2/', auth: { scheme: 'Token', tokenEnv: 'SIM_TOKEN' } },
+        {
+          name: 'Sim',
+          site: 'https://127.0.0.1:2/',
+          auth: { scheme: 'Token', tokenEnv: 'WHY500_SIM_TOKEN' },
+        },
       ],
     });
     const file = await loadConfigFile({ WHY500_CONFIG: path }, loadConfig);
@@ -90,7 +94,7 @@ describe('tokensWithEnvFallback', () => {
             site: 'https://a.test/',
             endpoints: [],
             statusPage: null,
-            auth: { scheme: 'Token', tokenEnv: 'A_TOKEN' },
+            auth: { scheme: 'Token', tokenEnv: 'WHY500_A_TOKEN' },
           },
           { name: 'B', site: 'https://b.test/', endpoints: [], statusPage: null, auth: null },
         ],
@@ -102,7 +106,7 @@ describe('tokensWithEnvFallback', () => {
     const source = tokensWithEnvFallback(
       { get: (t) => vault.get(t) ?? null, secrets: () => [...vault.values()] },
       targets,
-      { A_TOKEN: TOKEN, B_TOKEN: 'unused' },
+      { WHY500_A_TOKEN: TOKEN, B_TOKEN: 'unused' },
     );
     expect(source.get('A')).toBe(TOKEN);
     expect(source.get('B')).toBeNull();

@@ -269,6 +269,45 @@ describe('app controller', () => {
     expect(controller.tokens.get('Other')).toBe('b'.repeat(40));
   });
 
+  it('saves settings with targets named constructor and __proto__ holding tokens, and reconfigures', async () => {
+    const { controller, monitor, ports } = await setup();
+    await controller.windows.openDiagnostic();
+    const sender = {
+      webContentsId: ports.windows.windows[0]!.webContentsId,
+      frameUrl: 'app://why500/',
+      isMainFrame: true,
+    };
+    const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((name, i) => ({
+      name,
+      site: `https://odd${i}.example/`,
+      endpoints: [{ name: 'me', url: `https://api${i}.example/me`, auth: true }],
+      auth: { scheme: 'Token' },
+    }));
+    const settings = { ...defaultSettings(), targets: odd };
+    expect(await controller.dispatch('settings:set', sender, settings)).toMatchObject({
+      ok: true,
+      value: { ok: true },
+    });
+    controller.tokens.set('constructor', 'c'.repeat(40), ['https://api0.example']);
+    controller.tokens.set('__proto__', 'p'.repeat(40), ['https://api1.example']);
+    expect(controller.tokens.origins('toString')).toBeNull();
+    const next = { ...settings, intervalSeconds: 90 };
+    expect(await controller.dispatch('settings:set', sender, next)).toMatchObject({
+      ok: true,
+      value: { ok: true },
+    });
+    expect(monitor.config?.intervalSeconds).toBe(90);
+    expect(monitor.config?.targets.map((t) => t.name)).toEqual(odd.map((t) => t.name));
+    expect(controller.tokens.state().set).toEqual(
+      Object.fromEntries([
+        ['constructor', true],
+        ['__proto__', true],
+      ]),
+    );
+    expect(controller.tokens.get('__proto__')).toBe('p'.repeat(40));
+    expect(controller.tokens.origins('constructor')).toEqual(['https://api0.example']);
+  });
+
   it('gives the probes the proxy the session uses', async () => {
     // A separate run whose net port answers with a proxy rule before start.
     const net = new FakeNet();

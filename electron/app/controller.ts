@@ -32,7 +32,7 @@ import type {
   TrayPort,
   WindowFactory,
 } from '../platform/ports';
-import { TokenVault } from '../secrets/token-vault';
+import { ALLOW_PLAIN_TEXT_ENV, TokenVault } from '../secrets/token-vault';
 import type { Settings } from '../settings/settings';
 import type { ClockFormat } from '../tray/clock';
 import { trayMissing } from '../tray/availability';
@@ -124,8 +124,8 @@ export interface AppControllerDeps {
   /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
   configFile?: ConfigFile | null;
   /**
-   * The process environment: the probes' (the system proxy goes on top of it) and the tokens'
-   * `auth.tokenEnv` fallback in config-file mode (default: none).
+   * The process environment: the probes' (the system proxy goes on top of it), the tokens'
+   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (default: none).
    */
   env?: Record<string, string | undefined>;
   /** electron-updater for the daily update check; null or absent: the check is off. */
@@ -154,7 +154,11 @@ export class AppController {
   private trayNote: string | null = null;
 
   constructor(private readonly deps: AppControllerDeps) {
-    this.tokens = new TokenVault(deps.settings.store, deps.ports.safeStorage);
+    this.tokens = new TokenVault(
+      deps.settings.store,
+      deps.ports.safeStorage,
+      deps.env?.[ALLOW_PLAIN_TEXT_ENV] === '1',
+    );
     this.tokenSource = deps.configFile?.config
       ? tokensWithEnvFallback(this.tokens, () => this.config(deps.settings.get()).targets, deps.env ?? {})
       : this.tokens;

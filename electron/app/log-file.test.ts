@@ -1,6 +1,6 @@
 // Tests of the app's log file: time-stamped lines in the user-data folder, moved aside when large.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,22 @@ describe('log file', () => {
       '2026-12-01T15:00:00.000Z first\n2026-12-01T15:00:00.000Z second line\n',
     );
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'creates the folder 0700 and the log 0600, and never appends through a symlink planted under its name',
+    () => {
+      const log = new LogFile(join(dir, 'userData'));
+      expect(log.append('first')).toBe(true);
+      expect(statSync(join(dir, 'userData')).mode & 0o777).toBe(0o700);
+      expect(statSync(log.path).mode & 0o777).toBe(0o600);
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'precious\n');
+      rmSync(log.path);
+      symlinkSync(victim, log.path);
+      expect(log.append('second')).toBe(false);
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    },
+  );
 
   it('moves a full log aside to why500.old.log and starts a new one', () => {
     const log = new LogFile(dir);

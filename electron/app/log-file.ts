@@ -2,8 +2,9 @@
 // where its log lines (already redacted by their callers) and a failed start end up. It is kept
 // small: past LOG_FILE_MAX_BYTES the file moves to `why500.old.log` and a new one starts.
 
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makePrivateDir, openPrivateAppend } from '../../core/storage/private-files';
 
 /** The log file's name in the user-data folder. */
 export const LOG_FILE_NAME = 'why500.log';
@@ -26,14 +27,17 @@ export class LogFile {
   /** Appends one line; false when it could not be written. */
   append(line: string): boolean {
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
+      makePrivateDir(dirname(this.path));
       if (sizeOf(this.path) > LOG_FILE_MAX_BYTES) {
         renameSync(this.path, this.path.replace(/\.log$/, '.old.log'));
       }
-      appendFileSync(this.path, `${this.now().toISOString()} ${line.replace(/\s+/g, ' ')}\n`, {
-        encoding: 'utf8',
-        mode: 0o600,
-      });
+      // Never through a symlink planted under the log's name; created 0600.
+      const fd = openPrivateAppend(this.path);
+      try {
+        writeSync(fd, `${this.now().toISOString()} ${line.replace(/\s+/g, ' ')}\n`);
+      } finally {
+        closeSync(fd);
+      }
       return true;
     } catch {
       return false;
@@ -43,7 +47,7 @@ export class LogFile {
 
 function sizeOf(path: string): number {
   try {
-    return statSync(path).size;
+    return lstatSync(path).size;
   } catch {
     return 0;
   }

@@ -4,6 +4,8 @@ import type { AppCore } from '../../core/app/app-core';
 import type { AppSnapshot } from '../../shared/ipc/contract';
 import type { ResolvedConfig } from '../../shared/types/config';
 import type { LoginItemStatus } from '../../shared/types/settings';
+import type { Round } from '../../shared/types/monitor';
+import { cleanText, TEXT_LIMITS } from '../../shared/text/sanitize';
 import { worstState } from '../tray/state';
 
 /** What a snapshot is made of. */
@@ -44,7 +46,7 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
       return {
         status,
         statusPage: src.core.statusReading(status.target),
-        lastRound: src.core.lastRound(status.target),
+        lastRound: withBodyExcerpts(src.core.lastRound(status.target)),
         siteUrl: t?.site ?? '',
         statusPageUrl: t?.statusPage ?? null,
       };
@@ -52,5 +54,21 @@ export function buildSnapshot(src: SnapshotSources): AppSnapshot {
     notice: src.notice,
     appVersion: src.appVersion,
     platform: src.platform,
+  };
+}
+
+/**
+ * The round as the window gets it: each probe body cut to the excerpt the window can show
+ * (TEXT_LIMITS.bodyExcerpt), not the 64 KiB the recognisers read.
+ */
+function withBodyExcerpts(round: Round | null): Round | null {
+  if (!round) return round;
+  return {
+    ...round,
+    probes: round.probes.map((p) =>
+      p.body.length > TEXT_LIMITS.bodyExcerpt
+        ? { ...p, body: cleanText(p.body, TEXT_LIMITS.bodyExcerpt, { lines: true }) }
+        : p,
+    ),
   };
 }

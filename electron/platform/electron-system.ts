@@ -22,6 +22,9 @@ export const electronSafeStorage = {
   getSelectedStorageBackend: () =>
     process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
   touchesKeychain: process.platform === 'darwin',
+  setUsePlainTextEncryption: (use: boolean) => {
+    if (process.platform === 'linux') safeStorage.setUsePlainTextEncryption(use);
+  },
 } satisfies SafeStoragePort;
 
 /** Sleep and wake. */

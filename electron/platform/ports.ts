@@ -126,6 +126,11 @@ export interface SafeStoragePort {
    * unsigned update): nothing calls them then while no token is stored.
    */
   readonly touchesKeychain: boolean;
+  /**
+   * Linux only: lets `basic_text` (Chromium's public built-in key) count as available; Electron
+   * reports no encryption without it. A no-op elsewhere.
+   */
+  setUsePlainTextEncryption(use: boolean): void;
 }
 
 /** Sleep and wake notifications. */

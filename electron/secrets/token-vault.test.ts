@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSafeStorage } from '../testing/fakes';
 import { MemoryStore } from '../settings/store';
-import { TokenVault } from './token-vault';
+import { NO_KEYRING_REFUSAL, TokenVault } from './token-vault';
 
 const TOKEN = '0123456789abcdef0123456789abcdef01234567';
 const API = 'https://plus.character.ai';
@@ -85,9 +85,46 @@ describe('token vault', () => {
     expect(safe.decryptCalls).toBe(1);
   });
 
-  it('flags the Linux basic_text backend as weak so the window warns first', () => {
-    const vault = new TokenVault(new MemoryStore(), new FakeSafeStorage(true, 'basic_text'));
-    expect(vault.state().weakEncryption).toBe(true);
+  it('refuses to store with the Linux basic_text backend (a public key) unless the user opted in', () => {
+    const plain = new FakeSafeStorage(true, 'basic_text');
+    const refused = new TokenVault(new MemoryStore(), plain);
+    // Electron is not told to use the public key unless the user opted in.
+    expect(plain.plainText).toBe(false);
+    expect(refused.state()).toEqual({ set: {}, weakEncryption: true, available: false });
+    expect(() => refused.set('Character.AI', TOKEN, [API])).toThrow(NO_KEYRING_REFUSAL);
+    expect(NO_KEYRING_REFUSAL).toMatch(/built-in key, which is public.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/);
+    const store = new MemoryStore();
+    const optedIn = new FakeSafeStorage(true, 'basic_text');
+    const allowed = new TokenVault(store, optedIn, true);
+    expect(optedIn.plainText).toBe(true);
+    expect(allowed.set('Character.AI', TOKEN, [API])).toEqual({
+      set: { 'Character.AI': true },
+      weakEncryption: true,
+      available: true,
+    });
+    expect(allowed.get('Character.AI')).toBe(TOKEN);
+  });
+
+  it('keeps targets named like Object.prototype members apart from the prototype', () => {
+    const store = new MemoryStore();
+    const vault = new TokenVault(store, new FakeSafeStorage());
+    expect(vault.origins('constructor')).toBeNull();
+    expect(vault.origins('toString')).toBeNull();
+    vault.set('__proto__', TOKEN, [API]);
+    vault.set('constructor', 'c'.repeat(40), []);
+    expect(vault.state().set).toEqual(
+      Object.fromEntries([
+        ['__proto__', true],
+        ['constructor', true],
+      ]),
+    );
+    expect(Object.getPrototypeOf(vault.state().set)).toBe(Object.prototype);
+    expect(vault.origins('__proto__')).toEqual([API]);
+    expect(new TokenVault(store, new FakeSafeStorage()).get('__proto__')).toBe(TOKEN);
+    vault.bindUnbound(() => ['https://x.example']);
+    expect(vault.origins('constructor')).toEqual([]);
+    vault.clear('__proto__');
+    expect(vault.state().set).toEqual({ constructor: true });
   });
 
   it('refuses to store without encryption, without the token in the error', () => {

@@ -2,12 +2,23 @@
 // in the settings store, each with the origins of the target's `auth` endpoints when it was saved
 // (the only addresses the core sends it to). The renderer only ever learns TokenState; the core
 // reads tokens through the TokenSource interface. No method returns or logs a token except `get`.
+// Target names are user data: they are only ever Map keys here (a target named `constructor` or
+// `__proto__` is a name like any other). On Linux without a keyring Chromium encrypts with a built-in
+// key that is public (`basic_text`): that is plain text in all but name, so tokens are stored then
+// only when the user opted in (WHY500_ALLOW_PLAIN_TEXT_TOKENS=1).
 
 import type { TokenSource } from '../../core/config/token-origins';
 import type { TokenState } from '../../shared/types/settings';
 import type { SafeStoragePort } from '../platform/ports';
 import { TOKEN_ORIGINS_KEY, TOKENS_KEY } from '../settings/settings';
 import type { KeyValueStore } from '../settings/store';
+
+/** The environment variable by which a user accepts tokens stored without a keyring on Linux. */
+export const ALLOW_PLAIN_TEXT_ENV = 'WHY500_ALLOW_PLAIN_TEXT_TOKENS';
+
+/** The refusal when Linux has no keyring and the user did not opt in (honest about why). */
+export const NO_KEYRING_REFUSAL =
+  "No keyring (GNOME Keyring or KWallet) is running, so the token could only be encrypted with Chromium's built-in key, which is public: anyone who can read the settings file could decrypt it. It was not saved. Start a keyring and restart why500, or start why500 with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1 to accept that.";
 
 /** Why a token could not be stored (never contains the token). */
 export class TokenStoreError extends Error {
@@ -23,24 +34,29 @@ export class TokenVault implements TokenSource {
   /** Decrypted tokens by target (null: stored but undecryptable); null until first needed. */
   private plain: Map<string, string | null> | null = null;
 
+  /**
+   * `allowPlainText`: the user accepted tokens stored without a keyring on Linux (see
+   * {@link ALLOW_PLAIN_TEXT_ENV}); off by default.
+   */
   constructor(
     private readonly store: KeyValueStore,
     private readonly safe: SafeStoragePort,
-  ) {}
+    private readonly allowPlainText = false,
+  ) {
+    // Electron reports no encryption for `basic_text` unless told to use it; only when the user opted in.
+    if (allowPlainText) safe.setUsePlainTextEncryption(true);
+  }
 
-  private records(): Record<string, string> {
-    const raw = this.store.get(TOKENS_KEY);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-    return Object.fromEntries(
-      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  /** The stored tokens by target, as a Map (the file's keys are never object keys here). */
+  private records(): Map<string, string> {
+    return new Map(
+      ownEntries(this.store.get(TOKENS_KEY)).filter((e): e is [string, string] => typeof e[1] === 'string'),
     );
   }
 
-  private originRecords(): Record<string, string[]> {
-    const raw = this.store.get(TOKEN_ORIGINS_KEY);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-    return Object.fromEntries(
-      Object.entries(raw).filter(
+  private originRecords(): Map<string, string[]> {
+    return new Map(
+      ownEntries(this.store.get(TOKEN_ORIGINS_KEY)).filter(
         (e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((o) => typeof o === 'string'),
       ),
     );
@@ -51,13 +67,14 @@ export class TokenVault implements TokenSource {
    * stored, a keychain-backed store is not asked (saving a token asks, and says if it cannot).
    */
   state(): TokenState {
-    if (this.safe.touchesKeychain && Object.keys(this.records()).length === 0)
+    if (this.safe.touchesKeychain && this.records().size === 0)
       return { set: {}, weakEncryption: false, available: true };
-    const available = this.safe.isEncryptionAvailable();
-    const backend = this.safe.getSelectedStorageBackend();
+    // Linux without a keyring: Chromium's `basic_text` key is public, whatever isEncryptionAvailable says.
+    const weak = this.safe.getSelectedStorageBackend() === 'basic_text';
+    const available = this.safe.isEncryptionAvailable() && (!weak || this.allowPlainText);
     return {
-      set: Object.fromEntries(Object.keys(this.records()).map((t) => [t, true])),
-      weakEncryption: available && backend === 'basic_text',
+      set: Object.fromEntries([...this.records().keys()].map((t) => [t, true])),
+      weakEncryption: weak,
       available,
     };
   }
@@ -67,13 +84,15 @@ export class TokenVault implements TokenSource {
    * endpoints now): the token is never sent anywhere else.
    */
   set(target: string, token: string, origins: readonly string[]): TokenState {
+    if (this.safe.getSelectedStorageBackend() === 'basic_text' && !this.allowPlainText)
+      throw new TokenStoreError(NO_KEYRING_REFUSAL);
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');
     }
     this.plain = null;
     const encrypted = this.safe.encryptString(token).toString('base64');
-    this.store.set(TOKENS_KEY, { ...this.records(), [target]: encrypted });
-    this.store.set(TOKEN_ORIGINS_KEY, { ...this.originRecords(), [target]: [...origins] });
+    this.store.set(TOKENS_KEY, Object.fromEntries(this.records().set(target, encrypted)));
+    this.store.set(TOKEN_ORIGINS_KEY, Object.fromEntries(this.originRecords().set(target, [...origins])));
     return this.state();
   }
 
@@ -81,11 +100,11 @@ export class TokenVault implements TokenSource {
   clear(target: string): TokenState {
     this.plain = null;
     const records = this.records();
-    delete records[target];
-    this.store.set(TOKENS_KEY, records);
+    records.delete(target);
+    this.store.set(TOKENS_KEY, Object.fromEntries(records));
     const origins = this.originRecords();
-    delete origins[target];
-    this.store.set(TOKEN_ORIGINS_KEY, origins);
+    origins.delete(target);
+    this.store.set(TOKEN_ORIGINS_KEY, Object.fromEntries(origins));
     return this.state();
   }
 
@@ -94,8 +113,8 @@ export class TokenVault implements TokenSource {
    * token stored before origins were kept and not bound yet (it is then sent nowhere).
    */
   origins(target: string): string[] | null {
-    if (!(target in this.records())) return null;
-    return this.originRecords()[target] ?? [];
+    if (!this.records().has(target)) return null;
+    return this.originRecords().get(target) ?? [];
   }
 
   /**
@@ -105,14 +124,14 @@ export class TokenVault implements TokenSource {
   bindUnbound(originsOf: (target: string) => readonly string[] | null): void {
     const origins = this.originRecords();
     let changed = false;
-    for (const target of Object.keys(this.records())) {
-      const bound = origins[target] === undefined ? originsOf(target) : null;
+    for (const target of this.records().keys()) {
+      const bound = origins.has(target) ? null : originsOf(target);
       if (bound) {
-        origins[target] = [...bound];
+        origins.set(target, [...bound]);
         changed = true;
       }
     }
-    if (changed) this.store.set(TOKEN_ORIGINS_KEY, origins);
+    if (changed) this.store.set(TOKEN_ORIGINS_KEY, Object.fromEntries(origins));
   }
 
   /** The decrypted token for the core (TokenSource); null when unset or undecryptable. */
@@ -132,9 +151,7 @@ export class TokenVault implements TokenSource {
     if (Object.keys(this.records()).length === 0) return new Map();
     // Without encryption (yet) nothing can be read; ask again next time rather than remember that.
     if (!this.safe.isEncryptionAvailable()) return new Map();
-    this.plain = new Map(
-      Object.entries(this.records()).map(([target, encrypted]) => [target, this.decrypt(encrypted)]),
-    );
+    this.plain = new Map([...this.records()].map(([target, encrypted]) => [target, this.decrypt(encrypted)]));
     return this.plain;
   }
 
@@ -145,4 +162,10 @@ export class TokenVault implements TokenSource {
       return null;
     }
   }
+}
+
+/** The own entries of a stored object (none for anything else); never its prototype's. */
+function ownEntries(raw: unknown): [string, unknown][] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  return Object.entries(raw);
 }

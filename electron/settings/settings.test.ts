@@ -5,6 +5,9 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
+  lstatSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +15,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/config/settings';
-import { Settings, corruptFileName } from './settings';
+import { Settings, SETTINGS_FILE_MODE, corruptFileName } from './settings';
 import type { KeyValueStore } from './store';
 
 let dir: string;
@@ -21,7 +24,14 @@ const realFs = { exists: existsSync, rename: renameSync };
 
 function open(cwd = dir): Settings {
   return Settings.open({
-    open: () => new Conf({ cwd, configName: 'settings', projectName: 'why500-test' }) satisfies KeyValueStore,
+    // The options the app opens electron-store with (electron/main.ts).
+    open: () =>
+      new Conf({
+        cwd,
+        configName: 'settings',
+        projectName: 'why500-test',
+        configFileMode: SETTINGS_FILE_MODE,
+      }) satisfies KeyValueStore,
     filePath: join(cwd, 'settings.json'),
     fs: realFs,
     now,
@@ -36,6 +46,12 @@ afterEach(() => {
 });
 
 describe('settings', () => {
+  it.skipIf(process.platform === 'win32')('writes settings.json readable by the user only (0600)', () => {
+    const s = open();
+    s.save(defaultSettings());
+    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+  });
+
   it('a fresh install gets the defaults, written to the file, and no notice', () => {
     const s = open();
     expect(s.get()).toEqual(defaultSettings());
@@ -94,6 +110,38 @@ describe('settings', () => {
     // The next start finds a good file: no notice again.
     expect(open().notice).toBeNull();
     expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-20261126T002216Z.json', 'settings.json']);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'a settings.json that is a symlink (to /dev/zero or a file elsewhere) is set aside, not followed',
+    () => {
+      const victim = join(dir, 'elsewhere.json');
+      writeFileSync(victim, JSON.stringify({ settings: { ...defaultSettings(), intervalSeconds: 77 } }));
+      for (const target of ['/dev/zero', victim]) {
+        rmSync(join(dir, 'settings.json'), { force: true });
+        symlinkSync(target, join(dir, 'settings.json'));
+        const s = open();
+        expect(s.get()).toEqual(defaultSettings());
+        expect(s.notice).toMatch(/symbolic link/);
+        expect(lstatSync(join(dir, 'settings.json')).isFile()).toBe(true);
+        rmSync(join(dir, 'settings.corrupt-20261126T002216Z.json'));
+      }
+      expect(JSON.parse(readFileSync(victim, 'utf8')).settings.intervalSeconds).toBe(77);
+    },
+  );
+
+  it('settings saved with a tokenEnv outside WHY500_ still load, without that variable', () => {
+    const target = {
+      ...defaultSettings().targets[0]!,
+      auth: { scheme: 'Token', tokenEnv: 'AWS_SECRET_ACCESS_KEY' },
+    };
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ settings: { ...defaultSettings(), targets: [target] } }),
+    );
+    const s = open();
+    expect(s.notice).toBeNull();
+    expect(s.get().targets[0]!.auth).toEqual({ scheme: 'Token' });
   });
 
   it('settings that do not match the schema are kept aside too; stored tokens carry over with their origins', () => {

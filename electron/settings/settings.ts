@@ -9,7 +9,17 @@ import { AppSettingsSchema } from '../../shared/config/settings-schema';
 import { defaultSettings } from '../../shared/config/settings';
 import { toProblems, type FieldProblem } from '../../shared/validate/issues';
 import type { AppSettings } from '../../shared/types/settings';
+import { checkPrivateFile } from '../../core/storage/private-files';
 import { MemoryStore, type KeyValueStore } from './store';
+
+/** Largest settings file read (settings and a few encrypted tokens take a few KB). */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/**
+ * Mode of the settings file (it holds the encrypted tokens, which a keyring-less Linux encrypts with a
+ * public key): readable by the user only.
+ */
+export const SETTINGS_FILE_MODE = 0o600;
 
 /** The store key holding the settings object. */
 export const SETTINGS_KEY = 'settings';
@@ -78,6 +88,8 @@ export class Settings {
     let carriedTokens: unknown;
     let carriedOrigins: unknown;
     try {
+      // The store library would follow a symlink and read a FIFO or /dev/zero forever: refuse first.
+      checkPrivateFile(deps.filePath, MAX_SETTINGS_BYTES);
       store = deps.open();
       const raw = store.get(SETTINGS_KEY);
       if (raw === undefined) {
@@ -85,7 +97,7 @@ export class Settings {
         store.set(SETTINGS_KEY, fresh);
         return new Settings(store, fresh, null, true);
       }
-      const parsed = v.safeParse(AppSettingsSchema, raw);
+      const parsed = v.safeParse(AppSettingsSchema, withoutForeignTokenEnv(raw));
       if (parsed.success) return new Settings(store, parsed.output as AppSettings, null);
       const where = settingsProblems(raw)[0]?.path;
       problem = `it did not match the settings format (${where && where !== '(root)' ? where : 'top level'})`;
@@ -171,4 +183,20 @@ function isTokenRecord(value: unknown): value is Record<string, string> {
     !Array.isArray(value) &&
     Object.values(value).every((x) => typeof x === 'string')
   );
+}
+
+/**
+ * Settings saved before `tokenEnv` had to start with WHY500_ keep loading: a foreign variable name is
+ * dropped (the app's tokens are in the vault; the variable is only a fallback), not the whole file.
+ */
+function withoutForeignTokenEnv(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { targets?: unknown }).targets))
+    return raw;
+  const targets = (raw as { targets: unknown[] }).targets.map((t) => {
+    const auth = (t as { auth?: { tokenEnv?: unknown } } | null)?.auth;
+    if (typeof auth?.tokenEnv !== 'string' || auth.tokenEnv.startsWith('WHY500_')) return t;
+    const { tokenEnv: _dropped, ...rest } = auth;
+    return { ...(t as object), auth: rest };
+  });
+  return { ...raw, targets };
 }

@@ -164,12 +164,17 @@ export class FakeWindowFactory implements WindowFactory {
   }
 }
 
-/** A reversible "encryption" that never stores the plain text as is. */
+/**
+ * A reversible "encryption" that never stores the plain text as is. Like Electron (measured on 41),
+ * the `basic_text` backend counts as available only after setUsePlainTextEncryption(true).
+ */
 export class FakeSafeStorage implements SafeStoragePort {
   /** How many times decryptString ran. */
   decryptCalls = 0;
   /** Every call, by method name (each may open the keychain on macOS). */
   calls: string[] = [];
+  /** Whether setUsePlainTextEncryption(true) was called. */
+  plainText = false;
   constructor(
     public available = true,
     public backend: string | null = 'gnome_libsecret',
@@ -177,7 +182,10 @@ export class FakeSafeStorage implements SafeStoragePort {
   ) {}
   isEncryptionAvailable(): boolean {
     this.calls.push('isEncryptionAvailable');
-    return this.available;
+    return this.available && (this.backend !== 'basic_text' || this.plainText);
+  }
+  setUsePlainTextEncryption(use: boolean): void {
+    this.plainText = use;
   }
   encryptString(plainText: string): Buffer {
     this.calls.push('encryptString');

@@ -81,12 +81,19 @@ function serviceAtSite(site: string) {
   return catalogue().services.find((s) => sameUrl(s.site, site)) ?? null;
 }
 
+/** A path without its trailing slashes (a loop: no regex over the text). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
 function sameUrl(a: string, b: string | undefined): boolean {
   if (!b) return false;
   try {
     const x = new URL(a);
     const y = new URL(b);
-    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
+    return x.origin === y.origin && withoutTrailingSlashes(x.pathname) === withoutTrailingSlashes(y.pathname);
   } catch {
     return false;
   }

@@ -77,7 +77,7 @@ function syntaxProblem(text: string, err: unknown): FieldProblem {
   else if (position) where = lineAndColumn(text, Number(position[1]));
   else if (/end of JSON input/i.test(raw)) where = lineAndColumn(text, text.length);
   const detail = cleanText(
-    raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*(in JSON )?at position \d+/, ''),
+    raw.replace(/ ?\(line \d+ column \d+\)/, '').replace(/ ?(?:in JSON )?at position \d+/, ''),
     200,
   );
   return {

@@ -31,7 +31,12 @@ export const AuthSchema = v.strictObject({
   tokenEnv: v.optional(
     v.pipe(
       v.string('a string'),
-      v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name such as "WHY500_TOKEN"'),
+      // Only variables meant for why500: a config must not be able to send another secret
+      // (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN…) from the environment as the token.
+      v.regex(
+        /^WHY500_[A-Za-z0-9_]+$/,
+        'a variable name starting with WHY500_, such as "WHY500_TOKEN" (only why500 variables are read, so a config cannot send another secret as the token)',
+      ),
     ),
   ),
 });

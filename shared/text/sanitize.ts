@@ -37,19 +37,28 @@ export const COUNT_LIMITS = {
 export const ELLIPSIS = '…';
 
 /**
- * Characters never kept: C0 controls other than tab and line feed, DEL, C1 controls, bidi embeddings,
- * overrides, isolates and marks, zero-width spaces and joiners, the word joiner, invisible operators,
- * the byte-order mark, interlinear annotation marks and the object replacement character. Line feed,
- * CR, tab and U+2028/U+2029 are handled separately (they become a line break or a space).
+ * Characters never kept: C0 controls other than tab and line feed, DEL, C1 controls, the soft hyphen,
+ * the combining grapheme joiner, bidi embeddings, overrides, isolates and marks, Hangul fillers
+ * (U+115F, U+1160, U+3164, U+FFA0), Khmer invisible vowels, Mongolian free variation selectors,
+ * zero-width spaces and joiners, the word joiner, invisible operators, variation selectors (U+FE00–FE0F
+ * and U+E0100–E01EF), the byte-order mark, interlinear annotation marks, the object replacement
+ * character, and tag characters (U+E0000–E007F: invisible to people, read by LLM-based tools). Astral
+ * ones are written as surrogate pairs, so the pattern works without the `u` flag. Line feed, CR, tab
+ * and U+2028/U+2029 are handled separately (they become a line break or a space).
  */
 const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFC]/g;
+  // Controls and lone combining characters are the point of this class.
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFC]|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]/g;
 
 /** Any control or invisible character {@link cleanText} removes, plus CR (for checks in tests and writers). */
 export const UNSAFE_CHAR =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFC]/;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFC]|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]/;
+
+/** Combining marks kept on one character at most: enough for any script, not for a "Zalgo" tower. */
+export const MAX_COMBINING_MARKS = 4; // the count in MARK_STACK
+const MARK_STACK = /(\p{M}{4})\p{M}+/gu;
 
 /** Options of {@link cleanText}. */
 export interface CleanOptions {
@@ -66,18 +75,29 @@ export function cleanText(value: string, max: number, options: CleanOptions = {}
   // Far past the cap nothing can be shown anyway; cutting first keeps a megabyte title cheap.
   const slack = max * 4 + 64;
   const long = value.length > slack;
-  let text = (long ? value.slice(0, slack) : value).replace(INVISIBLE, '');
+  let text = (long ? value.slice(0, slack) : value).replace(INVISIBLE, '').replace(MARK_STACK, '$1');
   if (options.lines) {
     text = text
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
       .replace(/[^\S\n]+/g, (run) => (run.includes('\t') ? '\t' : ' '))
-      .replace(/ *\n */g, '\n')
+      .split('\n')
+      .map(trimSpaces)
+      .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   } else {
     text = text.replace(/\s+/g, ' ').trim();
   }
   return long || text.length > max ? cut(text, max) : text;
+}
+
+/** The line without spaces (U+0020 only) at either end. */
+function trimSpaces(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 32) start++;
+  while (end > start && line.charCodeAt(end - 1) === 32) end--;
+  return line.slice(start, end);
 }
 
 /** Cuts text to at most `max` characters, the last being the ellipsis. */

@@ -131,9 +131,9 @@ export const behaviours = {
   },
 
   /** Sends headers at once, then one body byte every `intervalMs`, forever. */
-  drip(intervalMs: number): Handler {
+  drip(intervalMs: number, status = 200): Handler {
     return (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.writeHead(status, { 'content-type': 'text/plain' });
       res.flushHeaders();
       const timer = setInterval(() => res.write('.'), intervalMs);
       res.on('close', () => clearInterval(timer));

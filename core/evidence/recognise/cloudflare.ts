@@ -63,9 +63,9 @@ function errorCode(r: ResponseView): string | null {
   )
     return null;
   const m =
-    /class="cf-error-code"[^>]*>\s*(\d{3,4})/i.exec(head) ??
-    /data-translate="error">\s*Error\s*<\/span>\s*<span[^>]*>\s*(\d{3,4})/i.exec(head) ??
-    /Error code\s*(?:<span[^>]*>)?\s*(\d{3,4})/i.exec(head) ??
+    /class="cf-error-code"[^<>]{0,200}>\s*(\d{3,4})/i.exec(head) ??
+    /data-translate="error">\s*Error\s*<\/span>\s*<span[^<>]{0,200}>\s*(\d{3,4})/i.exec(head) ??
+    /Error code\s*(?:<span[^<>]{0,200}>\s*)?(\d{3,4})/i.exec(head) ??
     /\|\s*(\d{3,4}):/.exec(title(head)) ??
     /\bError\s+(\d{3,4})\b/.exec(head);
   return m?.[1] ?? null;

@@ -54,6 +54,6 @@ export function stringAt(value: unknown, ...path: (string | number)[]): string |
 
 /** The text of the page's `<title>`, trimmed, or ''. */
 export function title(body: string): string {
-  const m = /<title[^>]*>([^<]*)<\/title>/i.exec(body.slice(0, 16_384));
+  const m = /<title[^<>]{0,200}>([^<]*)<\/title>/i.exec(body.slice(0, 16_384));
   return (m?.[1] ?? '').trim();
 }

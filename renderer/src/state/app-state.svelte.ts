@@ -84,7 +84,10 @@ export class AppState {
     this.running ? (this.currentProgress?.partial ?? null) : null,
   );
   /** The on-screen target's on-demand diagnosis, while the user keeps it. */
-  readonly onDemand: OnDemandResult | null = $derived(this.manual[this.target ?? ''] ?? null);
+  readonly onDemand: OnDemandResult | null = $derived(
+    // Own keys only: a target may be named "constructor".
+    Object.hasOwn(this.manual, this.target ?? '') ? (this.manual[this.target ?? ''] ?? null) : null,
+  );
   /**
    * The diagnosis on screen: a partial one while the asked-for diagnosis still waits for a probe, the one
    * the user asked for, else the latest background round's.

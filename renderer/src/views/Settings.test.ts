@@ -172,10 +172,12 @@ describe('Settings', () => {
 describe('Token', () => {
   const SECRET = 'abcDEF1234567890abcDEF1234567890abcDEF12';
 
-  it('warns about weak encryption', async () => {
+  it('warns honestly about a token stored without a keyring (the user opted in)', async () => {
     await setup();
     expect(
-      await screen.findByText(/no keyring, so the token would be stored with weak protection/),
+      await screen.findByText(
+        /no keyring, so the token is encrypted with Chromium's built-in key, which is public/,
+      ),
     ).toBeTruthy();
   });
 
@@ -186,6 +188,14 @@ describe('Token', () => {
     expect(help.textContent).toMatch(/plus\.character\.ai or neo\.character\.ai/);
     expect(help.textContent).toMatch(/Authorization header reads "Token"/);
     expect(help.textContent).toMatch(/secure store/);
+  });
+
+  it('says why no token can be stored without a keyring, and how to opt in', async () => {
+    await setup({ getTokenState: async () => ({ set: {}, weakEncryption: true, available: false }) });
+    expect(
+      await screen.findByText(/built-in key, which is public.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/s),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText('Token')).toBeNull();
   });
 
   it('sets a token without ever showing it back, then clears it', async () => {
