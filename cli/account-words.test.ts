@@ -41,7 +41,7 @@ describe('without a token', () => {
   it('lists nothing as unchecked for the account when the token is given', async () => {
     world.fake.mode = 'ok';
     const json = JSON.parse(
-      (await cli(['diagnose', '--config', world.configPath, '--json'], { FAKE_TOKEN: TOKEN })).stdout,
+      (await cli(['diagnose', '--config', world.configPath, '--json'], { WHY500_FAKE_TOKEN: TOKEN })).stdout,
     ) as DiagnosisJson;
     expect(json.notChecked.map((u) => u.cause)).not.toContain('account');
   });
@@ -50,7 +50,7 @@ describe('without a token', () => {
 describe('a token the service refuses', () => {
   it('reads as a refusal of the account, not as the service being down', async () => {
     world.fake.mode = 'ok';
-    const r = await cli(['diagnose', '--config', world.configPath], { FAKE_TOKEN: 'wrong'.padEnd(40, '0') });
+    const r = await cli(['diagnose', '--config', world.configPath], { WHY500_FAKE_TOKEN: 'wrong'.padEnd(40, '0') });
     expect(r.stdout).toMatch(/^Fake is up, but refuses your account\.$/m);
     // "Regional outage" is another cause's name, listed as not checked.
     expect(r.stdout.replaceAll('Regional outage', '')).not.toMatch(/\bdown\b|outage/i);
@@ -71,7 +71,7 @@ describe('watch --json in the account world', () => {
         '--data-dir',
         join(world.dir, 'w'),
       ],
-      cleanEnv(world.dir, { FAKE_TOKEN: 'wrong'.padEnd(40, '0'), WHY500_MIN_INTERVAL_MS: '100' }),
+      cleanEnv(world.dir, { WHY500_FAKE_TOKEN: 'wrong'.padEnd(40, '0'), WHY500_MIN_INTERVAL_MS: '100' }),
     );
     const events: Record<string, unknown>[] = [];
     let buffer = '';

@@ -124,7 +124,7 @@ describe('loadConfig', () => {
   it('refuses a config without targets and says how to watch the default', async () => {
     const r = await loadConfig({ file: file('empty.json', '{}'), env: {} });
     expect(!r.ok && r.message).toMatch(
-      /empty\.json: targets: expected at least one service to watch, found none — add one, or run without --config to watch Character\.AI \(the default\)$/,
+      /empty\.json: targets: expected at least one service to watch, found none — add a target or "services": \["character-ai"\], or run without --config to watch Character\.AI \(the default\)$/,
     );
   });
 

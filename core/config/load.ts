@@ -68,11 +68,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
       ].join('\n'),
     };
   }
-  if ((check.config.targets ?? []).length === 0) {
+  if ((check.config.targets ?? []).length === 0 && (check.config.services ?? []).length === 0) {
     const instead = source.kind === 'env' ? `unset ${source.variable}` : 'run without --config';
     return {
       ok: false,
-      message: `why500: ${file}: targets: expected at least one service to watch, found none — add one, or ${instead} to watch Character.AI (the default)`,
+      message: `why500: ${file}: targets: expected at least one service to watch, found none — add a target or "services": ["character-ai"], or ${instead} to watch Character.AI (the default)`,
     };
   }
   return { ok: true, config: resolveConfig(check.config), source };

@@ -148,7 +148,7 @@ export class TokenVault implements TokenSource {
   private decrypted(): Map<string, string | null> {
     if (this.plain) return this.plain;
     // Nothing stored, nothing to decrypt: the OS store is not touched (the macOS keychain may prompt).
-    if (Object.keys(this.records()).length === 0) return new Map();
+    if (this.records().size === 0) return new Map();
     // Without encryption (yet) nothing can be read; ask again next time rather than remember that.
     if (!this.safe.isEncryptionAvailable()) return new Map();
     this.plain = new Map([...this.records()].map(([target, encrypted]) => [target, this.decrypt(encrypted)]));

@@ -94,7 +94,7 @@ describe('the first screen at 980×720', () => {
 
       // A background round (a newer, healthy one) arrives: the on-demand result stays, nothing moves.
       fake.pushSnapshot(healthySnapshot(now + 60_000));
-      await page.getByRole('banner').getByText('Healthy').waitFor();
+      await page.getByRole('banner').getByText('Working').waitFor();
       expect(await firstScreen(page)).toEqual(afterDiagnosis);
       expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(
         'too much traffic',

@@ -27,7 +27,11 @@ export const VIEWS: { id: WindowView; label: string }[] = [
 /** A diagnosis the user asked for, with the state the window showed when it arrived. */
 export interface OnDemandResult {
   diagnosis: Diagnosis;
-  state: HealthState;
+  /**
+   * The monitor's state when it arrived; null when the monitor still said healthy but the diagnosis
+   * found a fault (the words then follow the diagnosis alone, as for a partial one).
+   */
+  state: HealthState | null;
 }
 
 /** Next-step actions that run a new diagnosis. */
@@ -97,7 +101,7 @@ export class AppState {
   );
   /** The state that goes with the diagnosis on screen. */
   readonly shownState: HealthState | null = $derived(
-    (this.partial ? null : this.onDemand?.state) ?? this.current?.status.state ?? null,
+    this.partial ? null : this.onDemand ? this.onDemand.state : (this.current?.status.state ?? null),
   );
 
   constructor(readonly api: Why500Api) {}
@@ -133,8 +137,10 @@ export class AppState {
     try {
       const result = await this.api.startDiagnosis({ target, symptom });
       if (result) {
-        const state = this.snapshot?.targets.find((t) => t.status.target === target)?.status.state;
-        this.manual = { ...this.manual, [target]: { diagnosis: result, state: state ?? 'unknown' } };
+        const monitor = this.snapshot?.targets.find((t) => t.status.target === target)?.status.state;
+        const found = result.verdict !== 'healthy' && result.verdict !== 'unknown';
+        const state = monitor === 'healthy' && found ? null : (monitor ?? 'unknown');
+        this.manual = { ...this.manual, [target]: { diagnosis: result, state } };
         this.message = 'Diagnosis finished.';
       } else {
         this.message = 'Diagnosis cancelled.';
