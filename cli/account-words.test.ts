@@ -50,7 +50,9 @@ describe('without a token', () => {
 describe('a token the service refuses', () => {
   it('reads as a refusal of the account, not as the service being down', async () => {
     world.fake.mode = 'ok';
-    const r = await cli(['diagnose', '--config', world.configPath], { WHY500_FAKE_TOKEN: 'wrong'.padEnd(40, '0') });
+    const r = await cli(['diagnose', '--config', world.configPath], {
+      WHY500_FAKE_TOKEN: 'wrong'.padEnd(40, '0'),
+    });
     expect(r.stdout).toMatch(/^Fake is up, but refuses your account\.$/m);
     // "Regional outage" is another cause's name, listed as not checked.
     expect(r.stdout.replaceAll('Regional outage', '')).not.toMatch(/\bdown\b|outage/i);
