@@ -72,9 +72,25 @@ describe('HistoryStore', () => {
     expect(timeline.events).toEqual([outage]);
     expect(timeline.deploys).toEqual([{ at: new Date(NOW - 100_000).toISOString(), fingerprint: 'build-2' }]);
     expect(timeline.bands).toEqual([
-      { state: 'outage', from: new Date(NOW - 60_000).toISOString(), to: null },
+      { state: 'outage', from: new Date(NOW - 60_000).toISOString(), to: null, cause: 'overload' },
     ]);
     expect(b.lastState('Svc')?.state).toBe('outage');
+  });
+
+  it('gives each state band the cause its last event named, so a refusal of one account is not an outage', () => {
+    const store = new HistoryStore(tempDir(), { now: () => NOW });
+    const at = (ms: number) => new Date(NOW - ms).toISOString();
+    store.appendState('Svc', 'outage', NOW - 50 * 60_000);
+    store.appendEvent({ ...outage, at: at(50 * 60_000), cause: 'unknown' });
+    store.appendEvent({ ...outage, event: 'cause-changed', at: at(45 * 60_000), cause: 'account' });
+    store.appendState('Svc', 'healthy', NOW - 40 * 60_000);
+    store.appendEvent({ ...outage, event: 'recovery', at: at(40 * 60_000), cause: null });
+    store.appendState('Svc', 'outage', NOW - 10 * 60_000);
+    store.appendEvent({ ...outage, at: at(10 * 60_000), cause: 'maintenance' });
+    expect(store.timeline('Svc', 'hour').bands.map((b) => [b.from, b.cause])).toEqual([
+      [at(50 * 60_000), 'account'],
+      [at(10 * 60_000), 'maintenance'],
+    ]);
   });
 
   it('stores only what the timeline needs from a round: no bodies, headers or tokens', () => {

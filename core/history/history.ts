@@ -13,6 +13,7 @@ import {
   encodeSeries,
   seriesNumber,
   type DeployRecord,
+  type EventRecord,
   isSampleRow,
   isSeriesDef,
   type HistorySample,
@@ -22,6 +23,7 @@ import {
 import { SampleStore } from './sample-store';
 import { groupRounds, summarizeUptime, UPTIME_WINDOWS, type UptimeSample } from './uptime';
 import type { UptimeSummary } from '../../shared/types/uptime';
+import type { Verdict } from '../../shared/types/diagnosis';
 import { RowScanner } from './row-scan';
 import { dayOf, listSegments, pruneSegments, readLines, readSegment, SegmentWriter } from './segments';
 import { makePrivateDir, UnsafeFileError } from '../storage/private-files';
@@ -400,6 +402,10 @@ export class HistoryStore {
 
   private bands(target: string, from: number, to: number): TimelineData['bands'] {
     const states = this.records.filter((r): r is StateRecord => r.kind === 'state' && r.target === target);
+    const events = this.records.filter(
+      (r): r is EventRecord =>
+        r.kind === 'event' && r.event.target === target && r.event.event !== 'recovery',
+    );
     const bands: TimelineData['bands'] = [];
     states.forEach((r, i) => {
       if (r.state === 'healthy' || r.state === 'unknown') return;
@@ -409,6 +415,7 @@ export class HistoryStore {
         state: r.state,
         from: new Date(Math.max(r.at, from)).toISOString(),
         to: end === null ? null : new Date(end).toISOString(),
+        cause: bandCause(events, r.at, end),
       });
     });
     return bands;
@@ -453,4 +460,17 @@ function parseOrNull(line: string): unknown {
 
 function recordAt(r: LogRecord): number {
   return r.kind === 'event' ? Date.parse(r.event.at) : r.at;
+}
+
+/**
+ * The cause a state band ended with: that of the last event (outage, degraded, cause change) raised
+ * from its start to its end, so the timeline can word a refusal of one account apart from an outage.
+ */
+function bandCause(events: readonly EventRecord[], start: number, end: number | null): Verdict | null {
+  let cause: Verdict | null = null;
+  for (const { event } of events) {
+    const at = Date.parse(event.at);
+    if (at >= start && (end === null || at < end)) cause = event.cause;
+  }
+  return cause;
 }

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { AppSettingsSchema } from '../config/settings-schema';
 import { TargetSchema } from '../config/schema';
-import type { Diagnosis, NextAction } from '../types/diagnosis';
+import type { Diagnosis, NextAction, Verdict } from '../types/diagnosis';
 import type { HealthState, MonitorEvent, Round, TargetStatus } from '../types/monitor';
 import type { Outcome, ProbePath, ProbeResult, ProbeTimings } from '../types/probe';
 import type { AppSettings, LoginItemStatus, TokenState } from '../types/settings';
@@ -84,7 +84,7 @@ export interface TimelineData {
   /** Build fingerprint changes (deploy markers). */
   deploys: { at: string; fingerprint: string }[];
   /** State bands (outage / degraded) over the range. */
-  bands: { state: HealthState; from: string; to: string | null }[];
+  bands: { state: HealthState; from: string; to: string | null; cause?: Verdict | null }[];
   /** Uptime over 24 h, 7 d and 30 d and the last rounds (whatever the range). */
   uptime: UptimeSummary;
 }

@@ -7,6 +7,6 @@ describeScenarioWindow({
   verdict: /is in planned maintenance|most likely because of planned maintenance/,
   topCause: 'Maintenance',
   evidence: /maintenance/i,
-  timeline: /\d+ failed \(\d+ server error \(5xx\).*(Outage|Degraded) from/,
+  timeline: /\d+ failed \(\d+ server error \(5xx\).*(Down|Failing|Maintenance|Degraded) from/,
   status: /in progress/,
 });

@@ -7,6 +7,6 @@ describeScenarioWindow({
   verdict: /most likely because of too much traffic on their servers/,
   topCause: 'Overload',
   evidence: /503|Retry-After/i,
-  timeline: /\d+ failed \(\d+ server error \(5xx\).*(Outage|Degraded) from/,
+  timeline: /\d+ failed \(\d+ server error \(5xx\).*(Down|Failing|Maintenance|Degraded) from/,
   status: /Elevated error rates/,
 });

@@ -88,7 +88,7 @@ export const PROVIDER_LABEL: Record<string, string> = {
  */
 export function verdictSentence(
   target: string,
-  state: HealthState,
+  state: HealthState | null,
   verdict: Verdict | null,
   until: string | null = null,
 ): string {

@@ -1,6 +1,7 @@
 // Timeline model: bucketing, error kinds, scales and the text summary.
 import { describe, it, expect } from 'vitest';
 import { bucketize, errorKind, latencyScale, statusSpans, summarize } from './timeline-model';
+import type { Verdict } from '../../../shared/types/diagnosis';
 import { timeAxis } from './time-axis';
 import { FIXTURE_NOW, incidentStatus, overloadTimeline } from '../testing/fixtures';
 import type { TimelineData } from '../../../shared/ipc/contract';
@@ -78,9 +79,22 @@ describe('statusSpans and summarize', () => {
     const data = overloadTimeline('day');
     const text = summarize(data, bucketize(data, 96), FIXTURE_NOW);
     expect(text).toMatch(/^Over the last day: 288 checks, \d+ failed/);
-    expect(text).toMatch(/Outage from .* until now \(22 min\)/);
+    expect(text).toMatch(/Down from .* until now \(22 min\)/);
     expect(text).toMatch(/Degraded from .* to .* \(4 min\)/);
     expect(text).toContain('The site changed its build at');
+  });
+
+  it('words each band by its cause as every other surface does: a refused account is not an outage', () => {
+    const data = overloadTimeline('day');
+    const [degraded, outage] = data.bands;
+    const label = (cause: Verdict | null) => {
+      const bands = [degraded!, { ...outage!, cause }];
+      return summarize({ ...data, bands }, bucketize(data, 96), FIXTURE_NOW);
+    };
+    expect(label('account')).toMatch(/Refuses your account from .* until now/);
+    expect(label('account')).not.toMatch(/Outage|Down/);
+    expect(label('maintenance')).toMatch(/Maintenance from .* until now/);
+    expect(label(null)).toMatch(/Failing from .* until now/);
   });
 
   it('says when nothing was recorded', () => {

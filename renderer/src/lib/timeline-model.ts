@@ -6,6 +6,7 @@ import type { TimelineData, TimelineRange, TimelineSample } from '../../../share
 import type { StatusReading } from '../../../shared/types/status';
 import { isReachable, type Outcome } from '../../../shared/types/probe';
 import { MAX_TIMING_MS, timingMs } from '../../../shared/text/sanitize';
+import { STANDING_WORDS, standingOf } from '../../../shared/vocabulary/standing';
 import { formatDuration, formatMs, formatTime } from './format';
 
 /** Most buckets a chart draws, whatever it is asked. */
@@ -194,9 +195,17 @@ export function summarize(data: TimelineData, buckets: Bucket[], now: number): s
   for (const band of data.bands) {
     const end = band.to ? Date.parse(band.to) : now;
     parts.push(
-      `${band.state === 'outage' ? 'Outage' : band.state === 'degraded' ? 'Degraded' : band.state} from ${formatTime(band.from, now)} ${band.to ? `to ${formatTime(band.to, now)}` : 'until now'} (${formatDuration(end - Date.parse(band.from))}).`,
+      `${bandLabel(band)} from ${formatTime(band.from, now)} ${band.to ? `to ${formatTime(band.to, now)}` : 'until now'} (${formatDuration(end - Date.parse(band.from))}).`,
     );
   }
   for (const d of data.deploys) parts.push(`The site changed its build at ${formatTime(d.at, now)}.`);
   return parts.join(' ');
+}
+
+/**
+ * A state band in the words every other surface uses for that state and cause ("Down", "Refuses your
+ * account", "Maintenance", "Degraded"): a refusal of one account is never labelled an outage.
+ */
+export function bandLabel(band: TimelineData['bands'][number]): string {
+  return STANDING_WORDS[standingOf(band.state, band.cause ?? null)].badge;
 }

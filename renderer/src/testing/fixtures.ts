@@ -547,7 +547,7 @@ export function overloadTimeline(range: TimelineRange, now = FIXTURE_NOW): Timel
     deploys: [{ at: iso(40 * MIN, now), fingerprint: 'build-7f3a9c' }],
     bands: [
       { state: 'degraded', from: iso(26 * MIN, now), to: iso(22 * MIN, now) },
-      { state: 'outage', from: iso(22 * MIN, now), to: null },
+      { state: 'outage', from: iso(22 * MIN, now), to: null, cause: 'overload' },
     ],
     uptime: overloadUptime(now),
   };

@@ -19,7 +19,7 @@ describe('Timeline', () => {
     expect(summary?.textContent).toMatch(
       /^Over the last hour: 120 checks, \d+ failed \(\d+ server error \(5xx\)/,
     );
-    expect(summary?.textContent).toMatch(/Outage from .* until now/);
+    expect(summary?.textContent).toMatch(/Down from .* until now/);
     expect(summary?.textContent).toMatch(/The site changed its build at/);
     expect(screen.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed')).toBe('true');
   });
