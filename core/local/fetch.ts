@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { trustContext } from '../probe/trust';
+import type { NodeLookup } from '../probe/types';
 import type { LocalContext } from './check';
 
 /** What came back. */
@@ -76,16 +77,8 @@ export function smallRequest(
 }
 
 /** `dns.lookup`'s shape for http.request, answered by the context's resolver (one or all addresses). */
-function resolverLookup(context: LocalContext) {
-  return (
-    hostname: string,
-    opts: { all?: boolean },
-    callback: (
-      err: Error | null,
-      address: string | { address: string; family: number }[],
-      family?: number,
-    ) => void,
-  ): void => {
+function resolverLookup(context: LocalContext): NodeLookup {
+  return (hostname, opts, callback) => {
     context.resolver(hostname).then(
       (addresses) => {
         const first = addresses[0];

@@ -11,7 +11,7 @@ import { isChallenge } from '../probe/challenge';
 import { proxyFor } from '../probe/env-proxy';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
 import { trustContext } from '../probe/trust';
-import type { LookupFn } from '../probe/types';
+import type { LookupFn, NodeLookup } from '../probe/types';
 
 /** Limits and transport of one status fetch. */
 export interface StatusFetchOptions {
@@ -140,16 +140,8 @@ class HopDispatchers {
   }
 }
 
-/** `dns.lookup`'s shape, as net.connect calls it (with `all: true` when it tries several addresses). */
-type GuardedLookup = (
-  hostname: string,
-  options: { all?: boolean },
-  callback: (
-    err: Error | null,
-    address: string | { address: string; family: number }[],
-    family?: number,
-  ) => void,
-) => void;
+/** `dns.lookup`'s shape, answered through the redirect guard. */
+type GuardedLookup = NodeLookup;
 
 /**
  * A lookup for net.connect that resolves with `lookup` (default the system's) and refuses an
