@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import type { Diagnosis, NextAction } from '../../../shared/types/diagnosis';
 import type { HealthState } from '../../../shared/types/monitor';
+import { standingOf } from '../../../shared/vocabulary/standing';
 
 /** Views in tab order, with their labels. */
 export const VIEWS: { id: WindowView; label: string }[] = [
@@ -27,11 +28,21 @@ export const VIEWS: { id: WindowView; label: string }[] = [
 /** A diagnosis the user asked for, with the state the window showed when it arrived. */
 export interface OnDemandResult {
   diagnosis: Diagnosis;
-  /**
-   * The monitor's state when it arrived; null when the monitor still said healthy but the diagnosis
-   * found a fault (the words then follow the diagnosis alone, as for a partial one).
-   */
+  /** The state its words go with (see {@link oneOffState}). */
   state: HealthState | null;
+}
+
+/**
+ * The state a one-off diagnosis (asked for, or partial) is worded with: the monitor's, unless the
+ * monitor still says healthy while the diagnosis found a fault. Then a fault on the service's side reads
+ * "slow or partly failing" (the monitor has not confirmed it down) and any other cause speaks for itself
+ * (null: "up, but refuses your account", "in planned maintenance", "your network").
+ */
+function oneOffState(monitor: HealthState | null | undefined, d: Diagnosis): HealthState | null {
+  if (monitor && monitor !== 'healthy') return monitor;
+  if (d.verdict === 'healthy' || d.verdict === 'unknown') return monitor ?? 'unknown';
+  const alone = standingOf(null, d.verdict);
+  return alone === 'down' || alone === 'down-regional' ? 'degraded' : null;
 }
 
 /** Next-step actions that run a new diagnosis. */
@@ -101,7 +112,11 @@ export class AppState {
   );
   /** The state that goes with the diagnosis on screen. */
   readonly shownState: HealthState | null = $derived(
-    this.partial ? null : this.onDemand ? this.onDemand.state : (this.current?.status.state ?? null),
+    this.partial
+      ? oneOffState(this.current?.status.state, this.partial)
+      : this.onDemand
+        ? this.onDemand.state
+        : (this.current?.status.state ?? null),
   );
 
   constructor(readonly api: Why500Api) {}
@@ -138,9 +153,10 @@ export class AppState {
       const result = await this.api.startDiagnosis({ target, symptom });
       if (result) {
         const monitor = this.snapshot?.targets.find((t) => t.status.target === target)?.status.state;
-        const found = result.verdict !== 'healthy' && result.verdict !== 'unknown';
-        const state = monitor === 'healthy' && found ? null : (monitor ?? 'unknown');
-        this.manual = { ...this.manual, [target]: { diagnosis: result, state } };
+        this.manual = {
+          ...this.manual,
+          [target]: { diagnosis: result, state: oneOffState(monitor, result) },
+        };
         this.message = 'Diagnosis finished.';
       } else {
         this.message = 'Diagnosis cancelled.';
