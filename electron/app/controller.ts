@@ -3,134 +3,39 @@
 // only builds the Electron adapters and hands them here.
 
 import type { AppCore } from '../../core/app/app-core';
-import type { TokenSource } from '../../core/config/token-origins';
-import { authOrigins, unboundOrigins } from '../../core/config/token-origins';
+import { authOrigins } from '../../core/config/token-origins';
 import { createRedactor, redactValue } from '../../core/report/redact';
-import type { RenderOptions } from '../../core/report/report';
-import type { ReportFormat, ReportInput } from '../../core/report/types';
-import type { AppSnapshot, TargetTestResult, WindowView } from '../../shared/ipc/contract';
-import type { ResolvedConfig, TargetConfig } from '../../shared/types/config';
+import type { AppSnapshot, WindowView } from '../../shared/ipc/contract';
+import type { ResolvedConfig } from '../../shared/types/config';
 import type { AppSettings } from '../../shared/types/settings';
-import { dispatchIpc, type IpcOutcome } from '../ipc/dispatch';
+import type { IpcOutcome } from '../ipc/dispatch';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import type { IpcSender } from '../ipc/sender';
 import { Notifier } from '../notify/notifier';
-import { NotificationPolicy, type LocalMinutes } from '../notify/policy';
-import { appMenu } from './app-menu';
-import type {
-  AppMenuPort,
-  AppPort,
-  ClipboardPort,
-  DialogPort,
-  NetPort,
-  NotifierPort,
-  PowerPort,
-  SafeStoragePort,
-  SessionBusPort,
-  ShellPort,
-  TrayAction,
-  TrayPort,
-  WindowFactory,
-} from '../platform/ports';
+import { NotificationPolicy } from '../notify/policy';
+import type { TrayAction } from '../platform/ports';
 import { ALLOW_PLAIN_TEXT_ENV, TokenVault } from '../secrets/token-vault';
-import type { Settings } from '../settings/settings';
-import type { ClockFormat } from '../tray/clock';
 import { trayMissing } from '../tray/availability';
 import { TrayController } from '../tray/tray-controller';
-import { UpdateCheck, type UpdaterLike } from '../updates/update-check';
+import { UpdateCheck } from '../updates/update-check';
 import { AppWindows } from '../windows/app-windows';
+import type { AppControllerDeps } from './app-deps';
+import { appMenu } from './app-menu';
 import { hasAutostartArg } from './autostart';
-import { effectiveConfig, tokensWithEnvFallback, type AppTokens, type ConfigFile } from './config-file';
+import { effectiveConfig, tokensWithEnvFallback, type AppTokens } from './config-file';
+import { FirstRunPrompts } from './first-run';
+import { dispatchAppIpc, targetTestThroughProxy } from './ipc-wiring';
+import { LoginItem } from './login-item';
 import { PowerWatcher } from './power';
-import type { ProxySetting } from './proxy';
-import { RunControl, inOneHour, tomorrowStart, type Timers } from './run-control';
+import { QUIT_STOP_DEADLINE_MS, stopWithin } from './quit';
+import { RunControl } from './run-control';
 import { buildSnapshot } from './snapshot';
 import { probedUrls, SystemProxies } from './system-proxies';
-import { LoginItem } from './login-item';
-import { FirstRunPrompts } from './first-run';
+import { pruneTokens } from './token-pruning';
+import { runTrayAction } from './tray-actions';
 
 /** The Windows AppUserModelID (matches electron-builder's appId so notifications carry the app's name). */
 export const APP_USER_MODEL_ID = 'app.why500.desktop';
-
-/**
- * How long quitting waits for the monitor to stop. A round in flight may wait up to its probe
- * deadline (15 s); the user asked to quit, so it is abandoned instead (history is written one
- * record at a time, so nothing already recorded is lost).
- */
-export const QUIT_STOP_DEADLINE_MS = 1_000;
-
-/** What the app core is created from (electron/app/core-factory.ts passes it to core/app/create.ts). */
-export interface AppCoreInput {
-  config: ResolvedConfig;
-  tokens: TokenSource;
-  /**
-   * The probe environment of one URL: the process's, with the system proxy the session uses for
-   * that address on top (a live object, kept current on wake and network changes).
-   */
-  envFor: (url: string) => Record<string, string | undefined>;
-  /** Folder for history; null keeps it in memory. */
-  dataDir: string | null;
-  /** Told about errors that did not stop monitoring (one line). */
-  onError: (message: string) => void;
-}
-
-/** Creates the app core (`createCore` in electron/app/core-factory.ts; a fake in tests). */
-export type AppCoreFactory = (input: AppCoreInput) => AppCore;
-
-/** What a one-off target test needs besides the target. */
-export interface TargetTestInput {
-  tokens: TokenSource;
-  proxy: ProxySetting;
-  controls: string[];
-}
-
-/** Probes an unsaved target once (the settings form's Test button). */
-export type TargetTester = (target: TargetConfig, input: TargetTestInput) => Promise<TargetTestResult>;
-
-/** Every Electron capability the app uses, as ports. */
-export interface AppPorts {
-  app: AppPort;
-  tray: TrayPort;
-  notifier: NotifierPort;
-  windows: WindowFactory;
-  safeStorage: SafeStoragePort;
-  power: PowerPort;
-  net: NetPort;
-  clipboard: ClipboardPort;
-  dialog: DialogPort;
-  shell: ShellPort;
-  /** Linux: the session bus, asked whether a tray host runs. */
-  sessionBus: SessionBusPort;
-  menu: AppMenuPort;
-}
-
-/** Dependencies of the app controller. */
-export interface AppControllerDeps {
-  ports: AppPorts;
-  settings: Settings;
-  createCore: AppCoreFactory;
-  /** core/report/report.ts `renderReport`; given every known secret to remove. */
-  renderReport: (input: ReportInput, format: ReportFormat, options: RenderOptions) => string;
-  testTarget: TargetTester | null;
-  paths: { preload: string; trayDir: string; dataDir: string | null };
-  devTools: boolean;
-  timers: Timers;
-  now: () => Date;
-  clock: ClockFormat;
-  localMinutes?: LocalMinutes;
-  writeFile: (path: string, text: string) => Promise<void>;
-  /** One line per call; text is redacted before it gets here. */
-  log: (line: string) => void;
-  /** The WHY500_CONFIG file the app was started with (config-file.ts `loadConfigFile`); null or absent: none. */
-  configFile?: ConfigFile | null;
-  /**
-   * The process environment: the probes' (the system proxy goes on top of it), the tokens'
-   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (default: none).
-   */
-  env?: Record<string, string | undefined>;
-  /** electron-updater for the daily update check; null or absent: the check is off. */
-  updater?: UpdaterLike | null;
-}
 
 /** The running app. */
 export class AppController {
@@ -232,7 +137,6 @@ export class AppController {
     this.proxies.watch(this.deps.timers, () => probedUrls(this.config(settings.get())));
     this.power.start();
 
-    const tester = this.deps.testTarget;
     this.handlers = createIpcHandlers({
       core,
       settings,
@@ -251,16 +155,12 @@ export class AppController {
       openCleanSession: (target, site) => this.windows.openCleanSession(target, site),
       push: (channel, payload) => this.windows.send(channel, payload),
       writeFile: this.deps.writeFile,
-      testTarget: tester
-        ? async (target) => {
-            await this.proxies.refresh([target.site], false);
-            return tester(target, {
-              tokens: this.tokenSource,
-              proxy: this.proxies.settingFor(target.site),
-              controls: this.config(settings.get()).controls,
-            });
-          }
-        : null,
+      testTarget: targetTestThroughProxy(
+        this.deps.testTarget,
+        this.proxies,
+        this.tokenSource,
+        () => this.config(settings.get()).controls,
+      ),
       onSettingsSaved: (next, previous) => this.settingsSaved(next, previous),
       onTokensChanged: () => this.refresh(),
       runControl: (action) => this.trayAction(action),
@@ -334,18 +234,12 @@ export class AppController {
 
   /** Handles one IPC request (the adapter passes sender facts and the raw payload). */
   dispatch(channel: string, sender: IpcSender, payload: unknown): Promise<IpcOutcome> {
-    if (!this.handlers) return Promise.resolve({ ok: false, error: 'the app is still starting; try again' });
-    return dispatchIpc(
-      {
-        handlers: this.handlers,
-        trustedIds: () => this.windows.trustedContentsIds(),
-        secrets: () => this.tokenSource.secrets(),
-        log: (line) => this.log(line),
-      },
-      channel,
-      sender,
-      payload,
-    );
+    const context = {
+      trustedIds: () => this.windows.trustedContentsIds(),
+      secrets: () => this.tokenSource.secrets(),
+      log: (line: string) => this.log(line),
+    };
+    return dispatchAppIpc(this.handlers, context, channel, sender, payload);
   }
 
   /** The snapshot the window draws, every secret removed (a server may echo the token anywhere). */
@@ -375,46 +269,22 @@ export class AppController {
   }
 
   /** Runs a tray menu action. */
-  async trayAction(action: TrayAction): Promise<void> {
-    const now = this.deps.now();
-    try {
-      switch (action.kind) {
-        case 'diagnose':
-          await this.showWindow({ view: 'causes', target: action.target });
-          // Through the IPC handler, so the window's Cancel (diagnose:cancel) can stop it too.
-          await this.requireHandlers()['diagnose:start']({ target: action.target, symptom: action.symptom });
-          break;
-        case 'open-window':
-          await this.showWindow(action.target ? { view: 'overview', target: action.target } : undefined);
-          break;
-        case 'clean-session': {
-          const target = this.config(this.deps.settings.get()).targets.find((t) => t.name === action.target);
-          if (target) await this.windows.openCleanSession(target.name, target.site);
-          break;
-        }
-        case 'pause':
-          this.run?.pauseUntil(action.until === 'hour' ? inOneHour(now) : tomorrowStart(now));
-          break;
-        case 'resume':
-          this.run?.resumeUser();
-          break;
-        case 'snooze':
-          this.policy.snooze(new Date(now.getTime() + action.hours * 3_600_000));
-          break;
-        case 'unsnooze':
-          this.policy.unsnooze();
-          break;
-        case 'settings':
-          await this.showWindow({ view: 'settings', target: null });
-          break;
-        case 'quit':
-          await this.quit();
-          return;
-      }
-    } catch (error) {
-      this.log(`${action.kind} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    this.refresh();
+  trayAction(action: TrayAction): Promise<void> {
+    return runTrayAction(action, {
+      now: this.deps.now,
+      showWindow: (request) => this.showWindow(request),
+      // Through the IPC handler, so the window's Cancel (diagnose:cancel) can stop it too.
+      diagnose: (target, symptom) => this.requireHandlers()['diagnose:start']({ target, symptom }),
+      openCleanSession: async (name) => {
+        const target = this.config(this.deps.settings.get()).targets.find((t) => t.name === name);
+        if (target) await this.windows.openCleanSession(target.name, target.site);
+      },
+      run: this.run,
+      policy: this.policy,
+      quit: () => this.quit(),
+      log: (line) => this.log(line),
+      refresh: () => this.refresh(),
+    });
   }
 
   /**
@@ -430,31 +300,16 @@ export class AppController {
       this.updates?.stop();
       this.proxies.stop();
       this.run?.dispose();
-      const stopped = await this.stopMonitorWithin(QUIT_STOP_DEADLINE_MS);
+      const stopped = await stopWithin(
+        () => this.core?.stop({ abort: true }),
+        QUIT_STOP_DEADLINE_MS,
+        this.deps.timers,
+        (line) => this.log(line),
+      );
       if (!stopped) this.log('quitting without waiting for the round in flight');
       this.deps.ports.app.quit();
     })();
     return this.quitting;
-  }
-
-  /** Stops the monitor; false when it had not finished within `ms`. */
-  private async stopMonitorWithin(ms: number): Promise<boolean> {
-    const { timers } = this.deps;
-    let timer: unknown = null;
-    const deadline = new Promise<false>((resolve) => {
-      timer = timers.setTimeout(() => resolve(false), ms);
-    });
-    const stopping = (async () => {
-      try {
-        await this.core?.stop({ abort: true });
-      } catch (error) {
-        this.log(`stopping the monitor failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      return true;
-    })();
-    const stopped = await Promise.race([stopping, deadline]);
-    timers.clearTimeout(timer);
-    return stopped;
   }
 
   /** Shows the diagnostic window because the user asked for it, in front of other apps. Never rejects. */
@@ -478,23 +333,8 @@ export class AppController {
 
   private settingsSaved(next: AppSettings, previous: AppSettings): string | null {
     const config = this.config(next);
-    // A token belongs to a watched service: drop those of removed or renamed targets, so a stored
-    // secret never lingers out of the user's reach or rides along to a later target of that name.
-    // (In config-file mode the settings' own targets keep theirs too.)
-    const names = new Set([...config.targets, ...next.targets].map((t) => t.name));
-    for (const [name, isSet] of Object.entries(this.tokens.state().set)) {
-      if (isSet && !names.has(name)) this.tokens.clear(name);
-    }
-    // A token is given for addresses: one whose `auth` endpoint moved elsewhere is dropped (the core
-    // would withhold it anyway), and the user is asked for it again.
-    const moved: string[] = [];
-    for (const target of config.targets) {
-      const saved = this.tokens.origins(target.name);
-      if (saved && unboundOrigins(target, saved).length > 0) {
-        this.tokens.clear(target.name);
-        moved.push(target.name);
-      }
-    }
+    // In config-file mode the settings' own targets keep their tokens too.
+    const moved = pruneTokens(this.tokens, config, next.targets);
     this.requireCore().reconfigure(config);
     void this.proxies.refresh(probedUrls(config));
     if (next.launchAtLogin !== previous.launchAtLogin) this.loginItem.apply(next.launchAtLogin, 'change');

@@ -4,7 +4,7 @@
 import { createAppCore } from '../../core/app/create';
 import { resolveConfig } from '../../shared/config/defaults';
 import { isFailure } from '../../shared/types/probe';
-import type { AppCoreFactory, TargetTester } from './controller';
+import type { AppCoreFactory, TargetTester } from './app-deps';
 import { proxyEnv, type ProxySetting } from './proxy';
 
 /** The probes' environment: the process's, with the session's proxy on top when it uses one. */

@@ -16,7 +16,8 @@ import { fakePorts, FakeTimers } from '../testing/fakes';
 import { utcClock } from '../tray/clock';
 import type { Round } from '../../shared/types/monitor';
 import { FakeAppCore, status } from '../testing/fakes';
-import { AppController, type AppCoreFactory } from './controller';
+import type { AppCoreFactory } from './app-deps';
+import { AppController } from './controller';
 import { createCore, testTarget } from './core-factory';
 
 /** A token with characters URL-encoding changes, so its encoded copy differs from the raw one. */

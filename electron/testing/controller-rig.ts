@@ -3,7 +3,8 @@
 import { defaultSettings } from '../../shared/config/settings';
 import type { TargetStatus } from '../../shared/types/monitor';
 import type { ConfigFile } from '../app/config-file';
-import { AppController, type AppControllerDeps, type AppCoreInput } from '../app/controller';
+import type { AppControllerDeps, AppCoreInput } from '../app/app-deps';
+import { AppController } from '../app/controller';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
 import { utcClock } from '../tray/clock';
