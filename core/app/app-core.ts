@@ -7,7 +7,7 @@ import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { StatusReading } from '../../shared/types/status';
 import type { UptimeSummary } from '../../shared/types/uptime';
-import type { DiagnoseOptions } from '../monitor/monitor';
+import type { DiagnoseOptions } from '../monitor/monitor-types';
 import type { ReportFormat, ReportInput } from '../report/types';
 
 /** Options of an observation window (`why500 diagnose --watch S --interval I`). */

@@ -1,121 +1,32 @@
 // The monitor: for every target, a scheduler running rounds, the health state machine reading them, the
 // classifier (injected `diagnose`) naming the cause, and the history storing samples and events (the
 // timeline is read from the history, not from here). The app core (core/app/create.ts) wires the real
-// probe, status reader, classifier and token source.
+// probe, status reader, classifier and token source. Its types are in monitor-types.ts, the diagnosis a
+// user asks for in on-demand.ts, and restoring a standing after a restart in restore.ts.
 
-import type { DiagnoseCheck, DiagnoseProgress } from '../../shared/ipc/contract';
 import type { ResolvedConfig, ResolvedTarget } from '../../shared/types/config';
 import type { Diagnosis } from '../../shared/types/diagnosis';
 import type { MonitorEvent, Round, TargetStatus } from '../../shared/types/monitor';
 import type { ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
-import { boundToken, tokenUsable, type TokenSource } from '../config/token-origins';
-import type { HistoryStore } from '../history/history';
-import type { ProbeLimits } from '../probe/types';
-import { cadencePolicy, nextRound, type CadencePolicy } from './cadence';
-import { systemClock, type Clock } from './clock';
-import { RoundProgress } from './progress';
-import { planProbes, runRound, type ProbeFn, type StatusFn } from './round';
-import { HoldBacks } from './hold-back';
 import { maintenanceEnd } from '../../shared/vocabulary/standing';
+import { boundToken, tokenUsable } from '../config/token-origins';
+import { cadencePolicy, nextRound } from './cadence';
+import { systemClock, type Clock } from './clock';
+import { HoldBacks } from './hold-back';
+import type {
+  DiagnoseContext,
+  DiagnoseOptions,
+  MonitorDeps,
+  MonitorOptions,
+  TargetRuntime,
+} from './monitor-types';
+import { diagnoseOnDemand } from './on-demand';
+import { RoundProgress } from './progress';
+import { savedHealth } from './restore';
+import { planProbes, runRound } from './round';
 import { RoundScheduler } from './scheduler';
-import { TargetHealth, type HealthRules, type RestoredHealth } from './state';
-
-/** Options of an on-demand diagnosis. */
-export interface DiagnoseOptions {
-  /** The user sees the error right now. */
-  symptom?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (progress: DiagnoseProgress) => void;
-  /**
-   * Called once with a partial diagnosis (its `pending` names the probes still awaited) when the round
-   * has not finished `partialAfterMs` after the start; the complete diagnosis is still returned.
-   */
-  onPartial?: (diagnosis: Diagnosis) => void;
-  /** When to give the partial diagnosis, ms (default: the local checks' deadline, 3 s). */
-  partialAfterMs?: number;
-}
-
-/** Default wait before a partial diagnosis: the local checks' deadline (core/local/collect.ts). */
-export const PARTIAL_AFTER_MS = 3_000;
-
-/** What the classifier is told besides the rounds. */
-export interface DiagnoseContext {
-  target: ResolvedTarget;
-  /** The user reports seeing the error right now. */
-  symptom: boolean;
-  /** A token is available, so `auth` endpoints were probed with it. */
-  tokenConfigured: boolean;
-  alternateConfigured: boolean;
-  /**
-   * Usual total latency per probe, ms, keyed `${path}:${name}` (e.g. `direct:health`, `alternate:site`) as
-   * core/evidence's `EvidenceInput.baselines` expects; from history, else the state machine's own.
-   */
-  baselines: Record<string, number | null>;
-  signal?: AbortSignal;
-  /** The newest round is still in flight (a partial diagnosis): diagnose what answered, skip slow extras. */
-  partial?: boolean;
-}
-
-/** Builds evidence from the rounds and classifies it (core/evidence + the classifier), injected. */
-export type DiagnoseFn = (rounds: Round[], context: DiagnoseContext) => Diagnosis | Promise<Diagnosis>;
-
-/** The parts of the history the monitor uses (a {@link HistoryStore}, or a fake in tests). */
-export type MonitorHistory = Pick<
-  HistoryStore,
-  'appendRound' | 'appendEvent' | 'appendState' | 'appendDeploy' | 'baselines' | 'close'
-> &
-  Partial<Pick<HistoryStore, 'lastState' | 'lastSampleAt' | 'events'>>;
-
-/** A saved state whose newest round is older than this is not trusted after a restart: start `unknown`. */
-export const RESTORE_MAX_AGE_MS = 15 * 60_000;
-
-/** What the app injects. */
-export interface MonitorDeps {
-  probe: ProbeFn;
-  /** The probe one target's rounds use, when targets share a politeness budget (default `probe`). */
-  probeFor?: (target: string) => ProbeFn;
-  readStatus?: StatusFn | null;
-  diagnose: DiagnoseFn;
-  tokens?: TokenSource | null;
-  history?: MonitorHistory | null;
-  clock?: Clock;
-  /** Random source for jitter (default Math.random). */
-  random?: () => number;
-  /** Told about errors that did not stop monitoring (one line each, never a secret). */
-  onError?: (message: string) => void;
-}
-
-/** Tuning; every field has a default. */
-export interface MonitorOptions {
-  /** Hard deadline of one round, ms (default 20 000). */
-  roundDeadlineMs?: number;
-  /** Recent rounds kept per target for the classifier (default 20) … */
-  windowRounds?: number;
-  /** … and no older than this, ms (default 15 min). */
-  windowMs?: number;
-  rules?: Partial<HealthRules>;
-  cadence?: Partial<Omit<CadencePolicy, 'intervalMs'>>;
-  limits?: Partial<ProbeLimits>;
-  ca?: string | string[];
-}
-
-interface TargetRuntime {
-  target: ResolvedTarget;
-  health: TargetHealth;
-  scheduler: RoundScheduler<Round>;
-  window: Round[];
-  lastRound: Round | null;
-  statusReading: StatusReading | null;
-  diagnosis: Diagnosis | null;
-  suspectRounds: number;
-  nextSymptom: boolean;
-  fingerprint: string | null;
-  /** Progress of the round in flight. */
-  progress: RoundProgress;
-  /** Endpoints that asked, by Retry-After, not to be probed again for a while. */
-  holds: HoldBacks;
-}
+import { TargetHealth } from './state';
 
 /** The running monitor over every configured target. */
 export class Monitor {
@@ -188,80 +99,16 @@ export class Monitor {
     return [...(this.runtimes.get(target)?.window ?? [])];
   }
 
+  /** Diagnoses a target now (see core/monitor/on-demand.ts); null for an unknown target or when cancelled. */
   async diagnoseNow(target: string, options: DiagnoseOptions = {}): Promise<Diagnosis | null> {
     const rt = this.runtimes.get(target);
     if (!rt) return null;
-    const { signal, onProgress } = options;
-    if (signal?.aborted) return null;
-    let analyse: DiagnoseCheck['state'] = 'pending';
-    const report = (running: boolean): void => {
-      if (!onProgress) return;
-      const progress: DiagnoseProgress = { target, running, checks: rt.progress.checks(analyse) };
-      try {
-        onProgress(progress);
-      } catch {
-        // A broken progress listener must not break the diagnosis.
-      }
-    };
-    const unsubscribe = rt.progress.subscribe(() => report(true));
-    const cancelled = new Promise<null>((resolve) => {
-      if (!signal) return;
-      signal.addEventListener('abort', () => resolve(null), { once: true });
+    return diagnoseOnDemand(rt, options, {
+      clock: this.clock,
+      diagnose: (...args) => this.diagnose(...args),
+      changed: () => this.changed(),
+      error: (text) => this.error(text),
     });
-    try {
-      // A coalesced round was not asked for as a symptom round; the flag then only reaches the classifier.
-      const fresh = !rt.scheduler.busy;
-      if (fresh && options.symptom) rt.nextSymptom = true;
-      report(true);
-      let roundDone = false;
-      const timer = options.onPartial
-        ? this.clock.setTimeout(
-            () => void this.partial(rt, options, () => roundDone || signal?.aborted === true),
-            options.partialAfterMs ?? PARTIAL_AFTER_MS,
-          )
-        : null;
-      const round = await Promise.race([rt.scheduler.runNow(), cancelled]);
-      roundDone = true;
-      if (timer !== null) this.clock.clearTimeout(timer);
-      if (fresh) rt.nextSymptom = false;
-      if (!round || signal?.aborted) {
-        report(false);
-        return null;
-      }
-      analyse = 'running';
-      report(true);
-      const diagnosis = await Promise.race([this.diagnose(rt, options.symptom ?? false, signal), cancelled]);
-      if (!diagnosis || signal?.aborted) {
-        analyse = 'skipped';
-        report(false);
-        return null;
-      }
-      analyse = 'done';
-      rt.diagnosis = diagnosis;
-      report(false);
-      this.changed();
-      return diagnosis;
-    } catch (err) {
-      analyse = 'failed';
-      report(false);
-      this.error(`diagnosis of ${target} failed: ${message(err)}`);
-      return null;
-    } finally {
-      unsubscribe();
-    }
-  }
-
-  /** Gives the partial diagnosis of the round in flight, unless the round (or the user) got there first. */
-  private async partial(rt: TargetRuntime, options: DiagnoseOptions, over: () => boolean): Promise<void> {
-    const partial = rt.progress.partial(rt.target.name, this.clock.wallNow());
-    if (!partial || over()) return;
-    try {
-      const rounds = [...rt.window, partial.round];
-      const diagnosis = await this.diagnose(rt, options.symptom ?? false, options.signal, rounds, true);
-      if (!over()) options.onPartial?.({ ...diagnosis, pending: partial.pending });
-    } catch (err) {
-      this.error(`partial diagnosis of ${rt.target.name} failed: ${message(err)}`);
-    }
   }
 
   reconfigure(config: ResolvedConfig): void {
@@ -320,7 +167,9 @@ export class Monitor {
       progress: new RoundProgress(),
       holds: new HoldBacks(),
     };
-    const saved = this.savedHealth(target.name);
+    const saved = savedHealth(this.deps.history, target.name, this.clock.wallNow(), (text) =>
+      this.error(text),
+    );
     if (saved) rt.health.restore(saved);
     const deadlineMs = this.options.roundDeadlineMs ?? 20_000;
     rt.scheduler = new RoundScheduler<Round>({
@@ -331,39 +180,6 @@ export class Monitor {
       onError: (err) => this.error(`round of ${rt.target.name} failed: ${message(err)}`),
     });
     return rt;
-  }
-
-  /**
-   * The standing saved in the history before a restart, when it is recent enough to trust: its newest
-   * round at most {@link RESTORE_MAX_AGE_MS} ago. Older, or `degraded`/`unknown`: null (start `unknown`).
-   */
-  private savedHealth(target: string): RestoredHealth | null {
-    const history = this.deps.history;
-    try {
-      const last = history?.lastState?.(target);
-      if (!history || !last) return null;
-      if (last.state !== 'healthy' && last.state !== 'outage' && last.state !== 'local-network') return null;
-      const lastRoundAt = Math.max(last.at, history.lastSampleAt?.(target) ?? last.at);
-      const now = this.clock.wallNow();
-      // A round in the future means the wall clock went back; nothing saved can be trusted then.
-      if (now - lastRoundAt > RESTORE_MAX_AGE_MS || lastRoundAt > now + 60_000) return null;
-      const announced = (history.events?.(target, last.at) ?? [])
-        .filter((e) => e.event !== 'recovery')
-        .at(-1);
-      const cause = announced?.event === 'local-network' ? 'local-network' : (announced?.cause ?? null);
-      return {
-        state: last.state,
-        since: last.at,
-        outageStart:
-          last.state === 'healthy' ? null : (last.since ?? (last.state === 'outage' ? last.at : null)),
-        lastRoundAt,
-        cause,
-        confidence: announced?.confidence ?? null,
-      };
-    } catch (err) {
-      this.error(`could not read the saved state of ${target}: ${message(err)}`);
-      return null;
-    }
   }
 
   private nextDelay(rt: TargetRuntime): number {

@@ -3,7 +3,7 @@
 
 import type { UptimeSummary } from '../../shared/types/uptime';
 import type { AppCore } from '../../core/app/app-core';
-import type { DiagnoseOptions } from '../../core/monitor/monitor';
+import type { DiagnoseOptions } from '../../core/monitor/monitor-types';
 import type { ReportFormat, ReportInput } from '../../core/report/types';
 import { resolveConfig } from '../../shared/config/defaults';
 import type { PushChannel, PushChannels, TimelineData, TimelineRange } from '../../shared/ipc/contract';
