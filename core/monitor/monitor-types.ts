@@ -15,7 +15,8 @@ import type { HoldBacks } from './hold-back';
 import type { RoundProgress } from './progress';
 import type { ProbeFn, StatusFn } from './round';
 import type { RoundScheduler } from './scheduler';
-import type { HealthRules, TargetHealth } from './state';
+import type { HealthRules } from './health-rules';
+import type { TargetHealth } from './state';
 
 /** Options of an on-demand diagnosis. */
 export interface DiagnoseOptions {
