@@ -1,32 +1,29 @@
 // The monitor's history: probe samples (7 days) and events, state changes and deploy markers (90 days),
 // persisted as daily JSON Lines segments, loaded at start, held in bounded memory, and queried for the
-// timeline and for per-endpoint latency baselines. Disk trouble never stops monitoring: it is reported
+// timeline and for per-endpoint latency baselines (the queries are in timeline.ts and sample-queries.ts,
+// reading a samples segment back in load-samples.ts). Disk trouble never stops monitoring: it is reported
 // once in `problem` and the store carries on in memory.
 
 import type { TimelineData, TimelineRange, TimelineSample } from '../../shared/ipc/contract';
 import type { HealthState, MonitorEvent, Round } from '../../shared/types/monitor';
-import { isFailure, type ProbePath } from '../../shared/types/probe';
+import type { ProbePath } from '../../shared/types/probe';
+import type { UptimeSummary } from '../../shared/types/uptime';
+import { makePrivateDir, UnsafeFileError } from '../storage/private-files';
 import {
   decodeRecord,
   encodeRecord,
   encodeSample,
   encodeSeries,
   seriesNumber,
-  type DeployRecord,
-  type EventRecord,
-  isSampleRow,
-  isSeriesDef,
   type HistorySample,
   type LogRecord,
   type StateRecord,
 } from './codec';
+import { loadSampleSegment } from './load-samples';
+import { medianOkLatency, newestSampleAt, uptimeOf } from './sample-queries';
 import { SampleStore } from './sample-store';
-import { groupRounds, summarizeUptime, UPTIME_WINDOWS, type UptimeSample } from './uptime';
-import type { UptimeSummary } from '../../shared/types/uptime';
-import type { Verdict } from '../../shared/types/diagnosis';
-import { RowScanner } from './row-scan';
 import { dayOf, listSegments, pruneSegments, readLines, readSegment, SegmentWriter } from './segments';
-import { makePrivateDir, UnsafeFileError } from '../storage/private-files';
+import { deployMarks, RANGE_MS, stateBands } from './timeline';
 
 const DAY_MS = 86_400_000;
 
@@ -56,8 +53,6 @@ export interface LoadReport {
   corrupt: number;
   ms: number;
 }
-
-const RANGE_MS: Record<TimelineRange, number> = { hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS };
 
 /** Persisted, bounded history of samples and events. */
 export class HistoryStore {
@@ -128,7 +123,9 @@ export class HistoryStore {
     const sampleCutoff = now - this.sampleMs;
     for (const seg of listSegments(this.dir, 'samples')) {
       try {
-        samples += this.loadSamples(readSegment(seg.file), sampleCutoff);
+        samples += loadSampleSegment(readSegment(seg.file), sampleCutoff, this.store, () => {
+          this.corruptLines++;
+        });
       } catch (err) {
         this.fail(err);
       }
@@ -153,42 +150,6 @@ export class HistoryStore {
       corrupt: this.corruptLines - before,
       ms: performance.now() - started,
     };
-  }
-
-  /** Loads one samples segment's text; returns the samples kept. */
-  private loadSamples(bytes: Buffer, cutoff: number): number {
-    const series = new Map<number, number>();
-    let kept = 0;
-    const take = (v: unknown): void => {
-      if (isSampleRow(v)) {
-        const id = series.get(v[1]);
-        if (id === undefined) this.corruptLines++;
-        else if (v[0] >= cutoff) {
-          this.store.pushValues(v[0], id, v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
-          kept++;
-        }
-      } else if (isSeriesDef(v)) {
-        series.set(v.series, this.store.seriesFor(v.target, v.name, v.path));
-      } else {
-        this.corruptLines++;
-      }
-    };
-    // Rows in the shape the writer makes are read in place (no JSON.parse, no array per line); any
-    // other line (series definitions, torn or foreign lines) goes through JSON.parse and the same checks.
-    const scanner = new RowScanner();
-    let start = 0;
-    while (start < bytes.length) {
-      let end = scanner.scan(bytes, start);
-      if (end >= 0) {
-        take(scanner.row);
-      } else {
-        end = bytes.indexOf(0x0a, start);
-        if (end < 0) end = bytes.length;
-        if (end > start) take(parseOrNull(bytes.toString('utf8', start, end)));
-      }
-      start = end + 1;
-    }
-    return kept;
   }
 
   /** Stores the timeline's view of every probe of a round. */
@@ -279,11 +240,7 @@ export class HistoryStore {
       status: s.status,
       timings: s.timings,
     }));
-    const deploys = this.records
-      .filter(
-        (r): r is DeployRecord => r.kind === 'deploy' && r.target === target && r.at >= from && r.at <= now,
-      )
-      .map((r) => ({ at: new Date(r.at).toISOString(), fingerprint: r.fingerprint }));
+    const deploys = deployMarks(this.records, target, from, now);
     return {
       target,
       range,
@@ -292,7 +249,7 @@ export class HistoryStore {
       samples,
       events: this.events(target, from, now),
       deploys,
-      bands: this.bands(target, from, now),
+      bands: stateBands(this.records, target, from, now),
       uptime: this.uptime(target, now),
     };
   }
@@ -311,18 +268,7 @@ export class HistoryStore {
   }
 
   private computeBaseline(id: number): number | null {
-    const values: number[] = [];
-    const cutoff = this.now() - this.sampleMs;
-    this.store.scanBackwards((slot, at, series) => {
-      if (at < cutoff) return false;
-      if (series === id && this.store.outcomeAt(slot) === 'ok') values.push(this.store.totalAt(slot));
-      return values.length < this.baselineCount;
-    });
-    if (values.length === 0) return null;
-    values.sort((a, b) => a - b);
-    const mid = values.length >> 1;
-    const m = values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-    return Math.round(m * 100) / 100;
+    return medianOkLatency(this.store, id, this.now() - this.sampleMs, this.baselineCount);
   }
 
   /** Baselines of the given endpoint names on a path. */
@@ -344,13 +290,7 @@ export class HistoryStore {
 
   /** When the newest stored sample of a target was taken (epoch ms), or null when there is none. */
   lastSampleAt(target: string): number | null {
-    let found: number | null = null;
-    this.store.scanBackwards((_slot, at, series) => {
-      if (this.store.seriesTarget(series) !== target) return true;
-      found = at;
-      return false;
-    });
-    return found;
+    return newestSampleAt(this.store, target);
   }
 
   /**
@@ -358,21 +298,7 @@ export class HistoryStore {
    * service itself (controls, alternate paths and tokenless checks left out).
    */
   uptime(target: string, now = this.now()): UptimeSummary {
-    const from = now - UPTIME_WINDOWS[UPTIME_WINDOWS.length - 1]!.spanMs;
-    const samples: UptimeSample[] = [];
-    // Whether each series is the target's own direct probe, looked up once per series, not per sample.
-    const wanted: (boolean | undefined)[] = [];
-    const isWanted = (series: number): boolean =>
-      (wanted[series] ??=
-        this.store.seriesTarget(series) === target && this.store.seriesPath(series) === 'direct');
-    this.store.scanBackwards((slot, at, series) => {
-      // Samples are nearly in time order (rounds of different targets interleave): stop well before `from`.
-      if (at < from - 600_000) return false;
-      if (at >= from && at <= now && isWanted(series))
-        samples.push({ at, failed: isFailure(this.store.outcomeAt(slot)) });
-      return true;
-    });
-    return summarizeUptime(target, groupRounds(samples), now, { keptMs: this.sampleMs });
+    return uptimeOf(this.store, target, now, this.sampleMs);
   }
 
   /** Deletes expired segments and drops expired records from memory. */
@@ -398,27 +324,6 @@ export class HistoryStore {
     this.definedDay = null;
     this.sampleWriter?.close();
     this.eventWriter?.close();
-  }
-
-  private bands(target: string, from: number, to: number): TimelineData['bands'] {
-    const states = this.records.filter((r): r is StateRecord => r.kind === 'state' && r.target === target);
-    const events = this.records.filter(
-      (r): r is EventRecord =>
-        r.kind === 'event' && r.event.target === target && r.event.event !== 'recovery',
-    );
-    const bands: TimelineData['bands'] = [];
-    states.forEach((r, i) => {
-      if (r.state === 'healthy' || r.state === 'unknown') return;
-      const end = states[i + 1]?.at ?? null;
-      if ((end !== null && end < from) || r.at > to) return;
-      bands.push({
-        state: r.state,
-        from: new Date(Math.max(r.at, from)).toISOString(),
-        to: end === null ? null : new Date(end).toISOString(),
-        cause: bandCause(events, r.at, end),
-      });
-    });
-    return bands;
   }
 
   private addRecord(r: LogRecord): void {
@@ -450,27 +355,6 @@ export class HistoryStore {
   }
 }
 
-function parseOrNull(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
-  }
-}
-
 function recordAt(r: LogRecord): number {
   return r.kind === 'event' ? Date.parse(r.event.at) : r.at;
-}
-
-/**
- * The cause a state band ended with: that of the last event (outage, degraded, cause change) raised
- * from its start to its end, so the timeline can word a refusal of one account apart from an outage.
- */
-function bandCause(events: readonly EventRecord[], start: number, end: number | null): Verdict | null {
-  let cause: Verdict | null = null;
-  for (const { event } of events) {
-    const at = Date.parse(event.at);
-    if (at >= start && (end === null || at < end)) cause = event.cause;
-  }
-  return cause;
 }
