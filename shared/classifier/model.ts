@@ -2,7 +2,7 @@
 // more (or less) likely that feature is under each outcome. Naive Bayes in log space, tempered.
 
 import { DIAGNOSIS_OUTCOMES, type DiagnosisOutcome } from '../types/diagnosis';
-import type { FeatureId } from './features';
+import type { FeatureId } from './feature-ids';
 
 /**
  * Prior probability of each outcome before any evidence. The seven causes follow the seed article's
