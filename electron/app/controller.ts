@@ -125,7 +125,8 @@ export interface AppControllerDeps {
   configFile?: ConfigFile | null;
   /**
    * The process environment: the probes' (the system proxy goes on top of it), the tokens'
-   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (default: none).
+   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (the Settings
+   * choice's alternative) (default: none).
    */
   env?: Record<string, string | undefined>;
   /** electron-updater for the daily update check; null or absent: the check is off. */
@@ -158,6 +159,7 @@ export class AppController {
       deps.settings.store,
       deps.ports.safeStorage,
       deps.env?.[ALLOW_PLAIN_TEXT_ENV] === '1',
+      deps.settings.get().allowPlainTextTokens,
     );
     this.tokenSource = deps.configFile?.config
       ? tokensWithEnvFallback(this.tokens, () => this.config(deps.settings.get()).targets, deps.env ?? {})
@@ -241,6 +243,7 @@ export class AppController {
         state: () => this.tokens.state(),
         set: (target, token, origins) => this.tokens.set(target, token, origins),
         clear: (target) => this.tokens.clear(target),
+        allowPlainText: (allow) => this.tokens.allowPlainText(allow),
         secrets: () => this.tokenSource.secrets(),
       },
       snapshot: () => this.snapshot(),
