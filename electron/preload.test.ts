@@ -45,10 +45,12 @@ describe('preload', () => {
     expect(await api.getSnapshot()).toBe('reply:snapshot:get');
     await api.setToken({ target: 'Character.AI', token: 'tokentoken' });
     await api.openLink({ target: 'Character.AI', which: 'site' });
-    expect(invoked.slice(-3)).toEqual([
+    expect(await api.allowPlainTextTokens({ allow: true })).toBe('reply:token:allow-plain-text');
+    expect(invoked.slice(-4)).toEqual([
       { channel: 'snapshot:get', payload: undefined },
       { channel: 'token:set', payload: { target: 'Character.AI', token: 'tokentoken' } },
       { channel: 'link:open', payload: { target: 'Character.AI', which: 'site' } },
+      { channel: 'token:allow-plain-text', payload: { allow: true } },
     ]);
   });
 

@@ -36,6 +36,7 @@ const api = {
   getTokenState: () => ipcRenderer.invoke(apiChannels.getTokenState, undefined),
   setToken: (request) => ipcRenderer.invoke(apiChannels.setToken, request),
   clearToken: (request) => ipcRenderer.invoke(apiChannels.clearToken, request),
+  allowPlainTextTokens: (request) => ipcRenderer.invoke(apiChannels.allowPlainTextTokens, request),
   getReport: (request) => ipcRenderer.invoke(apiChannels.getReport, request),
   copyReport: (request) => ipcRenderer.invoke(apiChannels.copyReport, request),
   saveReport: (request) => ipcRenderer.invoke(apiChannels.saveReport, request),

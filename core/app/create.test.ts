@@ -324,7 +324,9 @@ describe('createAppCore: the monitor', () => {
       expect(probes).toBeGreaterThan(20 * 4);
       expect(timeline.events.map((e) => e.event)).toEqual(['outage', 'recovery']);
       expect(recent).toEqual(timeline.events);
-      expect(timeline.bands).toEqual([{ state: 'outage', from: expect.any(String), to: expect.any(String) }]);
+      expect(timeline.bands).toEqual([
+        { state: 'outage', from: expect.any(String), to: expect.any(String), cause: 'unknown' },
+      ]);
     }
   });
 

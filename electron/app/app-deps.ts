@@ -95,7 +95,8 @@ export interface AppControllerDeps {
   configFile?: ConfigFile | null;
   /**
    * The process environment: the probes' (the system proxy goes on top of it), the tokens'
-   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (default: none).
+   * `auth.tokenEnv` fallback in config-file mode and WHY500_ALLOW_PLAIN_TEXT_TOKENS (the Settings
+   * choice's alternative) (default: none).
    */
   env?: Record<string, string | undefined>;
   /** electron-updater for the daily update check; null or absent: the check is off. */

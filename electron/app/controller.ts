@@ -63,6 +63,7 @@ export class AppController {
       deps.settings.store,
       deps.ports.safeStorage,
       deps.env?.[ALLOW_PLAIN_TEXT_ENV] === '1',
+      deps.settings.get().allowPlainTextTokens,
     );
     this.tokenSource = deps.configFile?.config
       ? tokensWithEnvFallback(this.tokens, () => this.config(deps.settings.get()).targets, deps.env ?? {})
@@ -145,6 +146,7 @@ export class AppController {
         state: () => this.tokens.state(),
         set: (target, token, origins) => this.tokens.set(target, token, origins),
         clear: (target) => this.tokens.clear(target),
+        allowPlainText: (allow) => this.tokens.allowPlainText(allow),
         secrets: () => this.tokenSource.secrets(),
       },
       snapshot: () => this.snapshot(),

@@ -22,7 +22,10 @@ describe('the keychain', () => {
     const state = await rig.controller.dispatch('token:get-state', sender, undefined);
     await rig.controller.dispatch('bogus:channel', sender, undefined); // logs a line (redacted)
     expect(rig.logs.length).toBeGreaterThan(0);
-    expect(state).toEqual({ ok: true, value: { set: {}, weakEncryption: false, available: true } });
+    expect(state).toEqual({
+      ok: true,
+      value: { set: {}, weakEncryption: false, available: true, plainTextOptIn: null },
+    });
     expect(safe.calls).toEqual([]);
 
     // Saving a token is the first time it is asked; from then on the stored token is read.

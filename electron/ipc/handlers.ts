@@ -42,6 +42,11 @@ export interface TokenAccess {
   /** Stores a token bound to `origins`, those of the target's `auth` endpoints. */
   set(target: string, token: string, origins: readonly string[]): TokenState;
   clear(target: string): TokenState;
+  /**
+   * The user's choice to store tokens with the public built-in key (Linux without a keyring);
+   * turning it off removes the tokens stored with it.
+   */
+  allowPlainText(allow: boolean): TokenState;
   secrets(): string[];
 }
 
@@ -215,7 +220,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'settings:get': async () => deps.settings.get(),
     'settings:set': async (value) => {
       const previous = deps.settings.get();
-      const result = deps.settings.save(value);
+      // The form's copy of the plain-text choice may be stale: only 'token:allow-plain-text' changes it.
+      const result = deps.settings.save({ ...value, allowPlainTextTokens: previous.allowPlainTextTokens });
       if (!result.ok) return result;
       const notice = deps.onSettingsSaved(deps.settings.get(), previous);
       return notice ? { ok: true, notice } : result;
@@ -233,6 +239,14 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'token:clear': async ({ target }) => {
       const state = deps.tokens.clear(target);
+      deps.onTokensChanged();
+      return state;
+    },
+    'token:allow-plain-text': async ({ allow }) => {
+      // Saved first: a choice that cannot be kept is not applied (and no token is removed for it).
+      const saved = deps.settings.save({ ...deps.settings.get(), allowPlainTextTokens: allow });
+      if (!saved.ok) throw new Error(`the choice was not saved: ${saved.problems[0]?.message ?? 'rejected'}`);
+      const state = deps.tokens.allowPlainText(allow);
       deps.onTokensChanged();
       return state;
     },

@@ -11,9 +11,9 @@ import type { IpcSender } from './sender';
 const TOKEN = 'abcd1234abcd1234abcd1234abcd1234abcd1234';
 const APP: IpcSender = { webContentsId: 7, frameUrl: 'app://why500/index.html', isMainFrame: true };
 
-function setup() {
+function setup(safe = new FakeSafeStorage()) {
   let settings = defaultSettings();
-  const vault = new TokenVault(new MemoryStore(), new FakeSafeStorage());
+  const vault = new TokenVault(new MemoryStore(), safe);
   const desktop = new FakeDesktop();
   const monitor = new FakeAppCore();
   const logs: string[] = [];
@@ -64,7 +64,7 @@ function setup() {
     secrets: () => vault.secrets(),
     log: (line) => logs.push(line),
   };
-  return { ctx, vault, desktop, monitor, logs, pushed, written };
+  return { ctx, vault, desktop, monitor, logs, pushed, written, settings: () => settings };
 }
 
 describe('IPC', () => {
@@ -90,6 +90,8 @@ describe('IPC', () => {
     ['settings:set', { targets: [] }, /invalid payload/],
     ['link:open', { target: 'Character.AI', which: 'file:///etc/passwd' }, /at which/],
     ['action:run', { target: 'Character.AI', action: 'rm -rf' }, /at action/],
+    ['token:allow-plain-text', { allow: 'yes' }, /at allow/],
+    ['token:allow-plain-text', undefined, /invalid payload/],
   ])('rejects a malformed %s payload', async (channel, payload, reason) => {
     const { ctx, logs } = setup();
     const out = await dispatchIpc(ctx, channel, APP, payload);
@@ -124,12 +126,63 @@ describe('IPC', () => {
     expect(vault.state().set).toEqual({});
   });
 
+  it('takes the choice to store tokens with the public key only from the app window', async () => {
+    const safe = new FakeSafeStorage(true, 'basic_text');
+    const { ctx, settings } = setup(safe);
+    const out = await dispatchIpc(
+      ctx,
+      'token:allow-plain-text',
+      { ...APP, webContentsId: 8 },
+      { allow: true },
+    );
+    expect(out).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^token:allow-plain-text refused: /),
+    });
+    expect(settings().allowPlainTextTokens).toBe(false);
+    expect(safe.plainText).toBe(false);
+  });
+
+  it('stores tokens with the public key once the user chose it, keeps the choice on a form save, and removes them when turned off', async () => {
+    const safe = new FakeSafeStorage(true, 'basic_text');
+    const { ctx, vault, settings } = setup(safe);
+    const refused = await dispatchIpc(ctx, 'token:set', APP, { target: 'Character.AI', token: TOKEN });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/built-in key, which is public/),
+    });
+
+    expect(await dispatchIpc(ctx, 'token:allow-plain-text', APP, { allow: true })).toEqual({
+      ok: true,
+      value: { set: {}, weakEncryption: true, available: true, plainTextOptIn: 'settings' },
+    });
+    expect(settings().allowPlainTextTokens).toBe(true);
+    expect(safe.plainText).toBe(true);
+    expect(await dispatchIpc(ctx, 'token:set', APP, { target: 'Character.AI', token: TOKEN })).toMatchObject({
+      ok: true,
+    });
+    expect(vault.get('Character.AI')).toBe(TOKEN);
+
+    // The settings form carries a copy of the choice that may be stale: saving it keeps the stored one.
+    const stale = { ...defaultSettings(), intervalSeconds: 60, allowPlainTextTokens: false };
+    expect(await dispatchIpc(ctx, 'settings:set', APP, stale)).toEqual({ ok: true, value: { ok: true } });
+    expect(settings()).toMatchObject({ intervalSeconds: 60, allowPlainTextTokens: true });
+
+    expect(await dispatchIpc(ctx, 'token:allow-plain-text', APP, { allow: false })).toEqual({
+      ok: true,
+      value: { set: {}, weakEncryption: true, available: false, plainTextOptIn: null },
+    });
+    expect(settings().allowPlainTextTokens).toBe(false);
+    expect(vault.get('Character.AI')).toBeNull();
+    expect(safe.plainText).toBe(false);
+  });
+
   it('the token never reaches the renderer, a log line or an error', async () => {
     const { ctx, vault, logs, desktop, written } = setup();
     const set = await dispatchIpc(ctx, 'token:set', APP, { target: 'Character.AI', token: TOKEN });
     expect(set).toEqual({
       ok: true,
-      value: { set: { 'Character.AI': true }, weakEncryption: false, available: true },
+      value: { set: { 'Character.AI': true }, weakEncryption: false, available: true, plainTextOptIn: null },
     });
     expect(vault.get('Character.AI')).toBe(TOKEN);
 

@@ -11,7 +11,12 @@ describe('token vault', () => {
     const store = new MemoryStore();
     const vault = new TokenVault(store, new FakeSafeStorage());
     const state = vault.set('Character.AI', TOKEN, [API]);
-    expect(state).toEqual({ set: { 'Character.AI': true }, weakEncryption: false, available: true });
+    expect(state).toEqual({
+      set: { 'Character.AI': true },
+      weakEncryption: false,
+      available: true,
+      plainTextOptIn: null,
+    });
     const stored = JSON.stringify(store.get('tokens'));
     expect(stored).not.toContain(TOKEN);
     expect(stored).not.toContain(Buffer.from(TOKEN).toString('base64'));
@@ -20,7 +25,12 @@ describe('token vault', () => {
     expect(vault.get('Other')).toBeNull();
     expect(vault.origins('Other')).toBeNull();
     expect(JSON.stringify(vault.state())).not.toContain(TOKEN);
-    expect(vault.clear('Character.AI')).toEqual({ set: {}, weakEncryption: false, available: true });
+    expect(vault.clear('Character.AI')).toEqual({
+      set: {},
+      weakEncryption: false,
+      available: true,
+      plainTextOptIn: null,
+    });
     expect(vault.get('Character.AI')).toBeNull();
     expect(vault.origins('Character.AI')).toBeNull();
     expect(store.get('tokenOrigins')).toEqual({});
@@ -90,9 +100,16 @@ describe('token vault', () => {
     const refused = new TokenVault(new MemoryStore(), plain);
     // Electron is not told to use the public key unless the user opted in.
     expect(plain.plainText).toBe(false);
-    expect(refused.state()).toEqual({ set: {}, weakEncryption: true, available: false });
+    expect(refused.state()).toEqual({
+      set: {},
+      weakEncryption: true,
+      available: false,
+      plainTextOptIn: null,
+    });
     expect(() => refused.set('Character.AI', TOKEN, [API])).toThrow(NO_KEYRING_REFUSAL);
-    expect(NO_KEYRING_REFUSAL).toMatch(/built-in key, which is public.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/);
+    expect(NO_KEYRING_REFUSAL).toMatch(
+      /built-in key, which is public.*Settings.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/,
+    );
     const store = new MemoryStore();
     const optedIn = new FakeSafeStorage(true, 'basic_text');
     const allowed = new TokenVault(store, optedIn, true);
@@ -101,8 +118,52 @@ describe('token vault', () => {
       set: { 'Character.AI': true },
       weakEncryption: true,
       available: true,
+      plainTextOptIn: 'environment',
     });
     expect(allowed.get('Character.AI')).toBe(TOKEN);
+    // The environment's opt-in is not undone by the Settings choice: nothing is removed.
+    expect(allowed.allowPlainText(false).set).toEqual({ 'Character.AI': true });
+    expect(optedIn.plainText).toBe(true);
+  });
+
+  it('stores with the public key after the Settings choice, and removes those tokens when it is turned off', () => {
+    const store = new MemoryStore();
+    const safe = new FakeSafeStorage(true, 'basic_text');
+    const vault = new TokenVault(store, safe);
+    expect(vault.allowPlainText(true)).toEqual({
+      set: {},
+      weakEncryption: true,
+      available: true,
+      plainTextOptIn: 'settings',
+    });
+    expect(safe.plainText).toBe(true);
+    vault.set('Character.AI', TOKEN, [API]);
+    expect(vault.get('Character.AI')).toBe(TOKEN);
+
+    // A restart with the saved choice reads the token back.
+    const restarted = new TokenVault(store, new FakeSafeStorage(true, 'basic_text'), false, true);
+    expect(restarted.get('Character.AI')).toBe(TOKEN);
+
+    expect(vault.allowPlainText(false)).toEqual({
+      set: {},
+      weakEncryption: true,
+      available: false,
+      plainTextOptIn: null,
+    });
+    expect(safe.plainText).toBe(false);
+    expect(vault.get('Character.AI')).toBeNull();
+    expect(vault.secrets()).toEqual([]);
+    expect(store.get('tokens')).toEqual({});
+    expect(store.get('tokenOrigins')).toEqual({});
+    expect(() => vault.set('Character.AI', TOKEN, [API])).toThrow(NO_KEYRING_REFUSAL);
+  });
+
+  it('keeps the tokens of a keyring when the Settings choice is turned off (they were never weak)', () => {
+    const store = new MemoryStore();
+    const vault = new TokenVault(store, new FakeSafeStorage(), false, true);
+    vault.set('Character.AI', TOKEN, [API]);
+    expect(vault.allowPlainText(false).set).toEqual({ 'Character.AI': true });
+    expect(vault.get('Character.AI')).toBe(TOKEN);
   });
 
   it('keeps targets named like Object.prototype members apart from the prototype', () => {
@@ -129,7 +190,7 @@ describe('token vault', () => {
 
   it('refuses to store without encryption, without the token in the error', () => {
     const vault = new TokenVault(new MemoryStore(), new FakeSafeStorage(false, null));
-    expect(vault.state()).toEqual({ set: {}, weakEncryption: false, available: false });
+    expect(vault.state()).toEqual({ set: {}, weakEncryption: false, available: false, plainTextOptIn: null });
     expect(() => vault.set('Character.AI', TOKEN, [API])).toThrow(/no encrypted storage/);
     try {
       vault.set('Character.AI', TOKEN, [API]);

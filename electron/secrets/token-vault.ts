@@ -5,10 +5,10 @@
 // Target names are user data: they are only ever Map keys here (a target named `constructor` or
 // `__proto__` is a name like any other). On Linux without a keyring Chromium encrypts with a built-in
 // key that is public (`basic_text`): that is plain text in all but name, so tokens are stored then
-// only when the user opted in (WHY500_ALLOW_PLAIN_TEXT_TOKENS=1).
+// only when the user opted in (in Settings, or with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1).
 
 import type { TokenSource } from '../../core/config/token-origins';
-import type { TokenState } from '../../shared/types/settings';
+import type { PlainTextOptIn, TokenState } from '../../shared/types/settings';
 import type { SafeStoragePort } from '../platform/ports';
 import { TOKEN_ORIGINS_KEY, TOKENS_KEY } from '../settings/settings';
 import type { KeyValueStore } from '../settings/store';
@@ -18,7 +18,7 @@ export const ALLOW_PLAIN_TEXT_ENV = 'WHY500_ALLOW_PLAIN_TEXT_TOKENS';
 
 /** The refusal when Linux has no keyring and the user did not opt in (honest about why). */
 export const NO_KEYRING_REFUSAL =
-  "No keyring (GNOME Keyring or KWallet) is running, so the token could only be encrypted with Chromium's built-in key, which is public: anyone who can read the settings file could decrypt it. It was not saved. Start a keyring and restart why500, or start why500 with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1 to accept that.";
+  "No keyring (GNOME Keyring or KWallet) is running, so the token could only be encrypted with Chromium's built-in key, which is public: anyone who can read the settings file could decrypt it. It was not saved. Start a keyring and restart why500, or accept that in Settings (or start why500 with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1).";
 
 /** Why a token could not be stored (never contains the token). */
 export class TokenStoreError extends Error {
@@ -34,17 +34,46 @@ export class TokenVault implements TokenSource {
   /** Decrypted tokens by target (null: stored but undecryptable); null until first needed. */
   private plain: Map<string, string | null> | null = null;
 
+  /** The user accepted tokens stored without a keyring in Settings (the environment aside). */
+  private settingAllows: boolean;
+
   /**
-   * `allowPlainText`: the user accepted tokens stored without a keyring on Linux (see
-   * {@link ALLOW_PLAIN_TEXT_ENV}); off by default.
+   * `environmentAllows`: {@link ALLOW_PLAIN_TEXT_ENV} is set; `settingAllows`: the user accepted
+   * tokens stored without a keyring in Settings. Both off by default.
    */
   constructor(
     private readonly store: KeyValueStore,
     private readonly safe: SafeStoragePort,
-    private readonly allowPlainText = false,
+    private readonly environmentAllows = false,
+    settingAllows = false,
   ) {
+    this.settingAllows = settingAllows;
     // Electron reports no encryption for `basic_text` unless told to use it; only when the user opted in.
-    if (allowPlainText) safe.setUsePlainTextEncryption(true);
+    if (this.plainTextOptIn()) safe.setUsePlainTextEncryption(true);
+  }
+
+  /** Who accepted the public built-in key: the environment first (Settings cannot undo it), or none. */
+  private plainTextOptIn(): PlainTextOptIn {
+    if (this.environmentAllows) return 'environment';
+    return this.settingAllows ? 'settings' : null;
+  }
+
+  /**
+   * The Settings choice to store tokens with Chromium's public built-in key when Linux has no
+   * keyring. Turning it off (without the environment's opt-in) removes the tokens stored with that
+   * key: they were as good as plain text, and the user no longer accepts that.
+   */
+  allowPlainText(allow: boolean): TokenState {
+    const before = this.plainTextOptIn();
+    this.settingAllows = allow;
+    if (this.plainTextOptIn() === before) return this.state();
+    this.safe.setUsePlainTextEncryption(allow);
+    if (!allow && this.safe.getSelectedStorageBackend() === 'basic_text') {
+      this.plain = null;
+      this.store.set(TOKENS_KEY, {});
+      this.store.set(TOKEN_ORIGINS_KEY, {});
+    }
+    return this.state();
   }
 
   /** The stored tokens by target, as a Map (the file's keys are never object keys here). */
@@ -67,15 +96,17 @@ export class TokenVault implements TokenSource {
    * stored, a keychain-backed store is not asked (saving a token asks, and says if it cannot).
    */
   state(): TokenState {
+    const plainTextOptIn = this.plainTextOptIn();
     if (this.safe.touchesKeychain && this.records().size === 0)
-      return { set: {}, weakEncryption: false, available: true };
+      return { set: {}, weakEncryption: false, available: true, plainTextOptIn };
     // Linux without a keyring: Chromium's `basic_text` key is public, whatever isEncryptionAvailable says.
     const weak = this.safe.getSelectedStorageBackend() === 'basic_text';
-    const available = this.safe.isEncryptionAvailable() && (!weak || this.allowPlainText);
+    const available = this.safe.isEncryptionAvailable() && (!weak || plainTextOptIn !== null);
     return {
       set: Object.fromEntries([...this.records().keys()].map((t) => [t, true])),
       weakEncryption: weak,
       available,
+      plainTextOptIn,
     };
   }
 
@@ -84,7 +115,7 @@ export class TokenVault implements TokenSource {
    * endpoints now): the token is never sent anywhere else.
    */
   set(target: string, token: string, origins: readonly string[]): TokenState {
-    if (this.safe.getSelectedStorageBackend() === 'basic_text' && !this.allowPlainText)
+    if (this.safe.getSelectedStorageBackend() === 'basic_text' && this.plainTextOptIn() === null)
       throw new TokenStoreError(NO_KEYRING_REFUSAL);
     if (!this.safe.isEncryptionAvailable()) {
       throw new TokenStoreError('This system offers no encrypted storage, so the token was not saved.');

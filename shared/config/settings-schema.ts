@@ -31,4 +31,6 @@ export const AppSettingsSchema = v.strictObject({
   browserProfiles: v.nonOptional(ConfigSchema.entries.browserProfiles.wrapped, 'a list of folders'),
   notifications: NotificationSettingsSchema,
   launchAtLogin: v.boolean('true or false'),
+  // Absent from settings saved before the choice existed: not accepted.
+  allowPlainTextTokens: v.optional(v.boolean('true or false'), false),
 });

@@ -21,6 +21,7 @@ export function defaultSettings(): AppSettings {
       muted: [],
     },
     launchAtLogin: false,
+    allowPlainTextTokens: false,
   };
 }
 

@@ -160,6 +160,8 @@ export const invokeChannels = {
     response: {} as TokenState,
   },
   'token:clear': { request: v.strictObject({ target: targetName }), response: {} as TokenState },
+  // Linux without a keyring: the user's choice to store tokens with the public built-in key anyway.
+  'token:allow-plain-text': { request: v.strictObject({ allow: v.boolean() }), response: {} as TokenState },
   'report:get': {
     request: v.strictObject({ target: targetName, format: v.picklist(['markdown', 'json']) }),
     response: {} as string,
@@ -227,6 +229,7 @@ export interface Why500Api {
   getTokenState(): Promise<TokenState>;
   setToken(request: RequestOf<'token:set'>): Promise<TokenState>;
   clearToken(request: RequestOf<'token:clear'>): Promise<TokenState>;
+  allowPlainTextTokens(request: RequestOf<'token:allow-plain-text'>): Promise<TokenState>;
   getReport(request: RequestOf<'report:get'>): Promise<string>;
   copyReport(request: RequestOf<'report:copy'>): Promise<ActionResult>;
   saveReport(request: RequestOf<'report:save'>): Promise<ActionResult>;
@@ -256,6 +259,7 @@ export const apiChannels = {
   getTokenState: 'token:get-state',
   setToken: 'token:set',
   clearToken: 'token:clear',
+  allowPlainTextTokens: 'token:allow-plain-text',
   getReport: 'report:get',
   copyReport: 'report:copy',
   saveReport: 'report:save',

@@ -24,7 +24,18 @@ export interface AppSettings {
   browserProfiles: string[];
   notifications: NotificationSettings;
   launchAtLogin: boolean;
+  /**
+   * Linux without a keyring: store tokens anyway with Chromium's built-in key, which is public. Only
+   * the token section's own message changes it (saving the form keeps the stored choice).
+   */
+  allowPlainTextTokens: boolean;
 }
+
+/**
+ * Who accepted tokens stored with Chromium's public built-in key: the WHY500_ALLOW_PLAIN_TEXT_TOKENS
+ * environment variable, the choice in Settings, or nobody.
+ */
+export type PlainTextOptIn = 'environment' | 'settings' | null;
 
 /** What the renderer may know about a stored token: whether it is set, never its value. */
 export interface TokenState {
@@ -32,8 +43,10 @@ export interface TokenState {
   set: Record<string, boolean>;
   /** The OS store is not encrypted with a keyring (Linux `basic_text`): warn before storing. */
   weakEncryption: boolean;
-  /** Encryption is not available at all: tokens cannot be stored. */
+  /** Encryption is not available at all, or only with the public key nobody accepted: tokens cannot be stored. */
   available: boolean;
+  /** Who accepted the public built-in key (it matters only where `weakEncryption` holds). */
+  plainTextOptIn: PlainTextOptIn;
 }
 
 /**

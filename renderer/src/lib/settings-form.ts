@@ -44,6 +44,8 @@ export interface SettingsForm {
   quietEnd: string;
   muted: string[];
   launchAtLogin: boolean;
+  /** Carried through, not edited here: the token section sets it, and main keeps its stored value. */
+  allowPlainTextTokens: boolean;
 }
 
 /** A blank target row for "Add a service". */
@@ -75,6 +77,7 @@ export function toForm(s: AppSettings): SettingsForm {
     quietEnd: s.notifications.quietHours?.end ?? '07:00',
     muted: [...s.notifications.muted],
     launchAtLogin: s.launchAtLogin,
+    allowPlainTextTokens: s.allowPlainTextTokens,
   };
 }
 
@@ -117,6 +120,7 @@ export function toSettings(f: SettingsForm): AppSettings {
       muted: f.muted.filter((m) => names.has(m)),
     },
     launchAtLogin: f.launchAtLogin,
+    allowPlainTextTokens: f.allowPlainTextTokens,
   };
 }
 

@@ -125,6 +125,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       tokens = { ...tokens, set: { ...tokens.set, [target]: false } };
       return tokens;
     },
+    // As main's vault on a Linux without a keyring: turning the choice off removes the stored tokens.
+    allowPlainTextTokens: async ({ allow }) => {
+      tokens = allow
+        ? { ...tokens, available: true, plainTextOptIn: 'settings' }
+        : { set: {}, weakEncryption: tokens.weakEncryption, available: false, plainTextOptIn: null };
+      return tokens;
+    },
     getReport: async ({ format }) => reportFixture(format),
     copyReport: async () => ({ ok: true, message: 'Report copied to the clipboard.' }),
     saveReport: async ({ format }) => ({

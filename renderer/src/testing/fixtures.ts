@@ -597,9 +597,9 @@ export function settingsFixture(): AppSettings {
   return settings;
 }
 
-/** Token state: none stored, Linux without a keyring. */
+/** Token state: none stored, Linux without a keyring, the public key accepted in Settings. */
 export function tokenStateFixture(set = false): TokenState {
-  return { set: { 'Character.AI': set }, weakEncryption: true, available: true };
+  return { set: { 'Character.AI': set }, weakEncryption: true, available: true, plainTextOptIn: 'settings' };
 }
 
 /** A sample support report in Markdown (what core/report renders). */

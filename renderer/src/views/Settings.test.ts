@@ -191,11 +191,68 @@ describe('Token', () => {
   });
 
   it('says why no token can be stored without a keyring, and how to opt in', async () => {
-    await setup({ getTokenState: async () => ({ set: {}, weakEncryption: true, available: false }) });
+    await setup({
+      getTokenState: async () => ({ set: {}, weakEncryption: true, available: false, plainTextOptIn: null }),
+    });
     expect(
       await screen.findByText(/built-in key, which is public.*WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/s),
     ).toBeTruthy();
     expect(screen.queryByLabelText('Token')).toBeNull();
+  });
+
+  it('lets the user accept the public built-in key in Settings, and turning it off removes the tokens', async () => {
+    const fake = createFakeApi();
+    // Linux without a keyring, nothing accepted yet (the fake then answers as main's vault does).
+    await fake.api.allowPlainTextTokens({ allow: false });
+    fake.calls.length = 0;
+    render(Settings, { props: { api: fake.api } });
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Store tokens with the public built-in key anyway',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    // The checkbox is described by the honest words: the key is public, and off removes the tokens.
+    const described = box
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(described).toMatch(/built-in key, which is public: anyone who can read the settings file/);
+    expect(described).toMatch(/Turning this off removes the tokens stored with that key/);
+    expect(screen.queryByLabelText('Token')).toBeNull();
+
+    await fireEvent.click(box);
+    await waitFor(() => expect(fake.callsOf('allowPlainTextTokens')).toEqual([[{ allow: true }]]));
+    const input = await screen.findByLabelText('Token');
+    expect(screen.getByRole('note').textContent).toMatch(/public.*You allowed this below/s);
+    await fireEvent.input(input, { target: { value: SECRET } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Set token' }));
+    expect(await screen.findByText('A token is stored for Character.AI.')).toBeTruthy();
+
+    const on = screen.getByRole('checkbox', { name: 'Store tokens with the public built-in key anyway' });
+    expect((on as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(on);
+    await waitFor(() => expect(fake.callsOf('allowPlainTextTokens').at(-1)).toEqual([{ allow: false }]));
+    expect(
+      await screen.findByText(
+        'Tokens are no longer stored with the public key. The stored token for Character.AI was removed.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText('Token')).toBeNull();
+    expect(screen.queryByLabelText('Replace the token')).toBeNull();
+  });
+
+  it('offers no Settings choice when the environment variable already accepted the public key', async () => {
+    await setup({
+      getTokenState: async () => ({
+        set: {},
+        weakEncryption: true,
+        available: true,
+        plainTextOptIn: 'environment',
+      }),
+    });
+    expect(await screen.findByText(/You allowed this with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1/)).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: /public built-in key/ })).toBeNull();
+    expect(screen.getByLabelText('Token')).toBeTruthy();
   });
 
   it('sets a token without ever showing it back, then clears it', async () => {
@@ -223,6 +280,7 @@ describe('Token', () => {
         set: stored ? { 'Character.AI': true } : {},
         weakEncryption: false,
         available: true,
+        plainTextOptIn: null,
       }),
     });
     expect(await screen.findByText('A token is stored for Character.AI.')).toBeTruthy();
@@ -243,7 +301,9 @@ describe('Token', () => {
   });
 
   it('says so when the system cannot store tokens at all', async () => {
-    await setup({ getTokenState: async () => ({ set: {}, weakEncryption: false, available: false }) });
+    await setup({
+      getTokenState: async () => ({ set: {}, weakEncryption: false, available: false, plainTextOptIn: null }),
+    });
     expect(await screen.findByText(/offers no secure storage/)).toBeTruthy();
     expect(screen.queryByLabelText('Token')).toBeNull();
   });

@@ -102,6 +102,8 @@ export async function startCoreWindow(
     set: Object.fromEntries(settings.targets.map((t) => [t.name, tokens.has(t.name)])),
     weakEncryption: true,
     available: true,
+    // As if started with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1: the Settings choice changes nothing then.
+    plainTextOptIn: 'environment',
   });
   const snapshot = (): AppSnapshot =>
     buildSnapshot({
@@ -130,6 +132,7 @@ export async function startCoreWindow(
       state: tokenState,
       set: (name, token) => (tokens.set(name, token), tokenState()),
       clear: (name) => (tokens.delete(name), tokenState()),
+      allowPlainText: () => tokenState(),
       secrets: () => [...tokens.values()],
     },
     snapshot,
