@@ -6,7 +6,8 @@
 
 import type { ResolvedTarget } from '../../shared/types/config';
 import type { EndpointEvidence, Evidence, FingerprintEvidence } from '../../shared/types/evidence';
-import type { HeldProbe, Round } from '../../shared/types/monitor';
+import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe } from '../../shared/types/probe';
 import { isFailure, type ProbePath, type ProbeResult } from '../../shared/types/probe';
 import { aggregate, failsInside, signalReader } from './endpoint-evidence';
 import { emptyFingerprint, extractFingerprint } from './fingerprint';

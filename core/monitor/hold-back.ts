@@ -1,7 +1,8 @@
 // Politeness while diagnosing: an endpoint that answered with Retry-After (seconds or an HTTP date) is
 // not asked again before then, capped at five minutes. Rounds leave its probes out and say so.
 
-import type { HeldProbe, Round } from '../../shared/types/monitor';
+import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe } from '../../shared/types/probe';
 import type { ProbePath } from '../../shared/types/probe';
 
 /** The longest wait a Retry-After is honoured for, seconds. */

@@ -4,7 +4,8 @@
 
 import { setMaxListeners } from 'node:events';
 import type { ResolvedTarget } from '../../shared/types/config';
-import type { HeldProbe, Round } from '../../shared/types/monitor';
+import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe } from '../../shared/types/probe';
 import type { ProbePath, ProbeResult } from '../../shared/types/probe';
 import type { StatusReading } from '../../shared/types/status';
 import { authOrigins, mayCarryToken, tokenWithheldNote } from '../config/token-origins';

@@ -1,9 +1,8 @@
 // The evidence object: what the core observed over a window of rounds, summarised into the
 // named facts the classifier weighs. Built by core/evidence from rounds; read by shared/classifier.
 
-import type { HeldProbe } from './monitor';
 import type { LocalEvidence } from './local';
-import type { Outcome, ProbePath } from './probe';
+import type { HeldProbe, Outcome, ProbePath } from './probe';
 import type { SeenRecognition } from './recognition';
 import type { StatusLevel, StatusUnavailableReason } from './status';
 

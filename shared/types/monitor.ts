@@ -2,7 +2,7 @@
 
 import type { Diagnosis, Verdict } from './diagnosis';
 import type { LocalCause } from './local';
-import type { ProbePath, ProbeResult } from './probe';
+import type { HeldProbe, ProbePath, ProbeResult } from './probe';
 import type { StatusReading } from './status';
 
 /** A target's health as the tray shows it. */
@@ -36,16 +36,6 @@ export interface Round {
   symptom?: boolean;
   /** Probes left out of this round because the endpoint asked to be left alone for a while (Retry-After). */
   heldBack?: HeldProbe[];
-}
-
-/** A probe not sent because its endpoint's Retry-After has not run out yet. */
-export interface HeldProbe {
-  name: string;
-  path: ProbePath;
-  /** Not asked again before this time (ISO-8601). */
-  until: string;
-  /** Why, in plain words ("it answered 429 with Retry-After: 120"). */
-  reason: string;
 }
 
 /** The kinds of event the monitor emits. */

@@ -112,3 +112,13 @@ export interface ProbeResult {
   /** URL after redirects. */
   finalUrl: string;
 }
+
+/** A probe not sent because its endpoint's Retry-After has not run out yet. */
+export interface HeldProbe {
+  name: string;
+  path: ProbePath;
+  /** Not asked again before this time (ISO-8601). */
+  until: string;
+  /** Why, in plain words ("it answered 429 with Retry-After: 120"). */
+  reason: string;
+}

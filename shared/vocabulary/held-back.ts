@@ -1,7 +1,7 @@
 // How a probe held back by a Retry-After reads everywhere it is listed (CLI, report, window): never
 // dropped, always with the moment, to the second, it will be asked again.
 
-import type { HeldProbe } from '../types/monitor';
+import type { HeldProbe } from '../types/probe';
 import { formatAtSeconds } from './time';
 
 /**

@@ -7,7 +7,8 @@ import { checkTable, diagnosisText } from '../../cli/table';
 import { renderReport } from '../../core/report/report';
 import { sampleDiagnosis, sampleEvidence, sampleInput } from '../../core/testing/report-inputs';
 import { roundOf } from '../../core/testing/test-rounds';
-import type { HeldProbe, Round } from '../../shared/types/monitor';
+import type { Round } from '../../shared/types/monitor';
+import type { HeldProbe } from '../../shared/types/probe';
 
 const AT = Date.UTC(2026, 10, 26, 23, 42, 10);
 const HELD: HeldProbe = {
