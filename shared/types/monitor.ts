@@ -2,7 +2,7 @@
 
 import type { Diagnosis, Verdict } from './diagnosis';
 import type { LocalCause } from './local';
-import type { HeldProbe, ProbePath, ProbeResult } from './probe';
+import type { HeldProbe, ProbeResult } from './probe';
 import type { StatusReading } from './status';
 
 /** A target's health as the tray shows it. */
