@@ -11,26 +11,16 @@ import type { DiagnoseContext } from './monitor-types';
 import { PARTIAL_AFTER_MS } from './on-demand';
 import { seededRandom } from './random';
 import { simulatedProbe, type SimulatedAnswer } from '../testing/simulated-probe';
-import { stubDiagnosis } from '../testing/test-rounds';
+import { stubDiagnosis, SVC_CONFIG } from '../testing/test-rounds';
 import { VirtualClock } from '../testing/virtual-clock';
 
+/** SVC_CONFIG with a second endpoint, `chat`, the one that hangs. */
 const config: ResolvedConfig = {
-  intervalSeconds: 30,
-  controls: ['https://control.test/204'],
-  alternatePath: null,
-  browserProfiles: [],
-  targets: [
-    {
-      name: 'Svc',
-      site: 'https://svc.test/',
-      endpoints: [
-        { name: 'health', url: 'https://api.svc.test/health' },
-        { name: 'chat', url: 'https://api.svc.test/chat' },
-      ],
-      statusPage: null,
-      auth: null,
-    },
-  ],
+  ...SVC_CONFIG,
+  targets: SVC_CONFIG.targets.map((t) => ({
+    ...t,
+    endpoints: [...t.endpoints, { name: 'chat', url: 'https://api.svc.test/chat' }],
+  })),
 };
 
 /** A monitor whose `chat` endpoint answers after `chatMs` (others in 100 ms); rounds give up at 20 s. */
