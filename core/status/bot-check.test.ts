@@ -3,11 +3,11 @@
 // away for the next hour; when both fail, the reading says so.
 
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeStatusReading } from '../report/status-words';
 import { ProviderMemory } from './detect';
 import { StatusPageReader } from './reader';
-import { startStatusServer, type RouteReply, type StatusTestServer } from '../testing/status-server';
+import { type RouteReply, useStatusServers } from '../testing/status-server';
 
 const GITHUB_OK = readFileSync(
   new URL(
@@ -27,15 +27,7 @@ const WAF_CHALLENGE: RouteReply = {
   body: '<!DOCTYPE html><html><head><title></title></head><body><script src="/challenge.js"></script></body></html>',
 };
 
-const servers: StatusTestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(routes: Record<string, RouteReply>): Promise<StatusTestServer> {
-  const server = await startStatusServer(routes);
-  servers.push(server);
-  return server;
-}
+const { serve } = useStatusServers();
 
 /** Every path answers the same challenge. */
 function challengeEverywhere(reply: RouteReply): Record<string, RouteReply> {

@@ -11,20 +11,11 @@ import {
 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchStatusDocument } from './fetch';
-import { jsonReply, startStatusServer, type StatusTestServer } from '../testing/status-server';
+import { jsonReply, type StatusTestServer, useStatusServers } from '../testing/status-server';
 
-const servers: { close(): unknown }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(routes: Parameters<typeof startStatusServer>[0]): Promise<StatusTestServer> {
-  const server = await startStatusServer(routes);
-  servers.push(server);
-  return server;
-}
+const { serve, track } = useStatusServers();
 
 describe('fetchStatusDocument', () => {
   it('sends Accept, User-Agent and If-None-Match; a matching ETag gives not-modified', async () => {
@@ -160,7 +151,7 @@ describe('proxies', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push({ close: () => new Promise((resolve) => server.close(resolve)) });
+    track({ close: () => new Promise((resolve) => server.close(resolve)) });
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, asked, server };
   }
 

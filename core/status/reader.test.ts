@@ -3,14 +3,14 @@
 
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderMemory, providerCandidates } from './detect';
 import { StatusPageReader, type StatusPageReaderOptions } from './reader';
 import {
   jsonReply,
   startStatusServer,
-  type RouteReply,
   type StatusTestServer,
+  useStatusServers,
 } from '../testing/status-server';
 
 const FIXTURES = new URL('../../tests/corpus/status/', import.meta.url);
@@ -27,16 +27,7 @@ const INSTATUS_COMPONENTS = JSON.stringify(
 );
 const INACTIVE = 'Your page is inactive. Please include an API key to access this resource.';
 
-const servers: StatusTestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(routes: Record<string, RouteReply>): Promise<StatusTestServer> {
-  const server = await startStatusServer(routes);
-  servers.push(server);
-  return server;
-}
+const { serve } = useStatusServers();
 
 /** A reader with its own detection memory, a fake clock and no proxy from the environment. */
 function readerFor(server: StatusTestServer, extra: Partial<StatusPageReaderOptions> = {}) {

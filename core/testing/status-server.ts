@@ -3,6 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** A fixed reply. */
 export interface FixedReply {
@@ -77,5 +78,27 @@ export async function startStatusServer(routes: Record<string, RouteReply> = {})
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a test file: `serve(routes)` starts a status test server that is closed after each test, and
+ * `track(x)` has any other closeable closed with it.
+ */
+export function useStatusServers(): {
+  serve: (routes?: Record<string, RouteReply>) => Promise<StatusTestServer>;
+  track: (closeable: { close(): unknown }) => void;
+} {
+  const open: { close(): unknown }[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return {
+    serve: async (routes = {}) => {
+      const server = await startStatusServer(routes);
+      open.push(server);
+      return server;
+    },
+    track: (closeable) => void open.push(closeable),
   };
 }
