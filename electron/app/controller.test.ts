@@ -18,7 +18,7 @@ import { LOG_FILE_NAME, LogFile } from './log-file';
 import { SETTLE_MS } from './power';
 import { START_FAILED_TITLE, explainFailedStart } from './start-failure';
 import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, updateAvailableLine } from '../updates/update-check';
-import { savedSettings, setup, T } from '../testing/controller-rig';
+import { savedSettings, setup, T, windowSender } from '../testing/controller-rig';
 
 const TOKEN = 'f00df00df00df00df00df00df00df00df00df00d';
 /** Where the built-in Character.AI profile sends the token. */
@@ -229,12 +229,7 @@ describe('app controller', () => {
 
   it('saving settings reconfigures the monitor and the login item', async () => {
     const { controller, monitor, ports } = await setup();
-    await controller.windows.openDiagnostic();
-    const sender = {
-      webContentsId: ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(controller, ports.windows);
     const next = { ...defaultSettings(), intervalSeconds: 120, launchAtLogin: true };
     expect(await controller.dispatch('settings:set', sender, next)).toEqual({
       ok: true,
@@ -246,12 +241,7 @@ describe('app controller', () => {
 
   it("saving settings drops the stored token of a removed target and keeps the others'", async () => {
     const { controller, ports } = await setup();
-    await controller.windows.openDiagnostic();
-    const sender = {
-      webContentsId: ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(controller, ports.windows);
     const other = { name: 'Other', site: 'https://other.example/' };
     const both = { ...defaultSettings(), targets: [...defaultSettings().targets, other] };
     expect(await controller.dispatch('settings:set', sender, both)).toMatchObject({ ok: true });
@@ -273,12 +263,7 @@ describe('app controller', () => {
 
   it('saves settings with targets named constructor and __proto__ holding tokens, and reconfigures', async () => {
     const { controller, monitor, ports } = await setup();
-    await controller.windows.openDiagnostic();
-    const sender = {
-      webContentsId: ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(controller, ports.windows);
     const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((name, i) => ({
       name,
       site: `https://odd${i}.example/`,
@@ -346,12 +331,7 @@ describe('app controller', () => {
 
   it('the settings form test probes through the core with the tokens, proxy and controls', async () => {
     const { controller, ports, tested } = await setup();
-    await controller.windows.openDiagnostic();
-    const sender = {
-      webContentsId: ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(controller, ports.windows);
     const out = await controller.dispatch('target:test', sender, {
       name: 'Mine',
       site: 'https://mine.example/',

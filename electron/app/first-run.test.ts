@@ -1,19 +1,8 @@
 // The first run's offer to start at login (in the window, once, until answered) and the macOS
 // warning for an app run from outside Applications, through the controller and IPC.
 import { describe, expect, it } from 'vitest';
-import type { IpcSender } from '../ipc/sender';
-import { savedSettings, setup } from '../testing/controller-rig';
-import type { AppController } from './controller';
+import { savedSettings, setup, windowSender } from '../testing/controller-rig';
 import { LOGIN_OFFER_KEY } from './first-run';
-
-async function windowSender(controller: AppController, windows: { windows: { webContentsId: number }[] }) {
-  await controller.windows.openDiagnostic();
-  return {
-    webContentsId: windows.windows[0]!.webContentsId,
-    frameUrl: 'app://why500/',
-    isMainFrame: true,
-  } satisfies IpcSender;
-}
 
 describe('the one-time offer to start at login', () => {
   it('is made on the first run and, answered yes, turns the login item on as Settings would', async () => {

@@ -2,8 +2,7 @@
 // update), and the snapshot carries what the OS says of the login item.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/config/settings';
-import type { IpcSender } from '../ipc/sender';
-import { savedSettings, setup, T } from '../testing/controller-rig';
+import { savedSettings, setup, T, windowSender } from '../testing/controller-rig';
 import type { FakeSafeStorage } from '../testing/fakes';
 
 describe('the keychain', () => {
@@ -12,12 +11,7 @@ describe('the keychain', () => {
     const safe = rig.ports.safeStorage as FakeSafeStorage;
     safe.touchesKeychain = true;
     await rig.controller.start();
-    await rig.controller.windows.openDiagnostic();
-    const sender: IpcSender = {
-      webContentsId: rig.ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(rig.controller, rig.ports.windows);
     await rig.controller.dispatch('snapshot:get', sender, undefined);
     const state = await rig.controller.dispatch('token:get-state', sender, undefined);
     await rig.controller.dispatch('bogus:channel', sender, undefined); // logs a line (redacted)
@@ -61,12 +55,7 @@ describe('the login item is changed only when its setting changes', () => {
       settings.save({ ...defaultSettings(), launchAtLogin });
       const { controller, ports } = await setup({ settings });
       expect(ports.app.loginItem).toBeNull();
-      await controller.windows.openDiagnostic();
-      const sender: IpcSender = {
-        webContentsId: ports.windows.windows[0]!.webContentsId,
-        frameUrl: 'app://why500/',
-        isMainFrame: true,
-      };
+      const sender = await windowSender(controller, ports.windows);
       await controller.dispatch('settings:set', sender, {
         ...defaultSettings(),
         launchAtLogin,

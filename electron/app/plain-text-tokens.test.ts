@@ -2,11 +2,10 @@
 // accepted that, in Settings (kept in the settings file) or with WHY500_ALLOW_PLAIN_TEXT_TOKENS=1.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/config/settings';
-import type { IpcSender } from '../ipc/sender';
 import { ALLOW_PLAIN_TEXT_ENV } from '../secrets/token-vault';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
-import { setup, T } from '../testing/controller-rig';
+import { setup, T, windowSender } from '../testing/controller-rig';
 import type { FakeSafeStorage } from '../testing/fakes';
 
 const TOKEN = 'p'.repeat(40);
@@ -31,12 +30,7 @@ async function keyringless(settings: Settings, env: Record<string, string> = {})
   const safe = rig.ports.safeStorage as FakeSafeStorage;
   safe.backend = 'basic_text';
   await rig.controller.start();
-  await rig.controller.windows.openDiagnostic();
-  const sender: IpcSender = {
-    webContentsId: rig.ports.windows.windows[0]!.webContentsId,
-    frameUrl: 'app://why500/',
-    isMainFrame: true,
-  };
+  const sender = await windowSender(rig.controller, rig.ports.windows);
   return { ...rig, safe, sender };
 }
 

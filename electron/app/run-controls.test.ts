@@ -1,22 +1,11 @@
 // The tray's run controls from the window (IPC), and a desktop without a tray host: the window opens
 // even at a start at login and says why there is no icon.
 import { describe, expect, it } from 'vitest';
-import type { IpcSender } from '../ipc/sender';
-import { savedSettings, setup } from '../testing/controller-rig';
+import { savedSettings, setup, windowSender } from '../testing/controller-rig';
 import type { FakeSessionBus } from '../testing/fakes';
 import { TRAY_MISSING_TEXT, TRAY_RECHECK_MS, TRAY_WATCHER_NAME } from '../tray/availability';
-import type { AppController } from './controller';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function windowSender(controller: AppController, windows: { windows: { webContentsId: number }[] }) {
-  await controller.windows.openDiagnostic();
-  return {
-    webContentsId: windows.windows[0]!.webContentsId,
-    frameUrl: 'app://why500/',
-    isMainFrame: true,
-  } satisfies IpcSender;
-}
 
 describe('run controls from the window', () => {
   it('pause, resume, snooze and unsnooze act like the tray and show in the snapshot', async () => {

@@ -2,7 +2,7 @@
 // Linux), and the system proxy is asked per address, again after a wake and on network changes.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/config/settings';
-import { savedSettings, setup, T } from '../testing/controller-rig';
+import { savedSettings, setup, T, windowSender } from '../testing/controller-rig';
 import { FakeAppCore, status } from '../testing/fakes';
 import { SETTLE_MS } from './power';
 import { PAUSE_CHECK_MS } from './run-control';
@@ -137,12 +137,7 @@ describe('the system proxy', () => {
   it("the settings form's test asks the proxy of the tested address, and changes nothing else", async () => {
     const { controller, ports, tested, inputs } = await twoTargets();
     ports.net.proxyRules.set('new.example', 'PROXY other.corp:8080');
-    await controller.windows.openDiagnostic();
-    const sender = {
-      webContentsId: ports.windows.windows[0]!.webContentsId,
-      frameUrl: 'app://why500/',
-      isMainFrame: true,
-    };
+    const sender = await windowSender(controller, ports.windows);
     await controller.dispatch('target:test', sender, { name: 'New', site: 'https://new.example/' });
     expect(tested).toMatchObject([{ name: 'New', proxy: 'http://other.corp:8080' }]);
     // An address nobody asked about still gets the first target's answer (direct), not the tested one's.

@@ -5,6 +5,7 @@ import type { TargetStatus } from '../../shared/types/monitor';
 import type { ConfigFile } from '../app/config-file';
 import type { AppControllerDeps, AppCoreInput } from '../app/app-deps';
 import { AppController } from '../app/controller';
+import type { IpcSender } from '../ipc/sender';
 import { Settings } from '../settings/settings';
 import { MemoryStore } from '../settings/store';
 import { utcClock } from '../tray/clock';
@@ -108,5 +109,18 @@ export async function setup(
     setClock: (d: Date) => {
       clock = d;
     },
+  };
+}
+
+/** Opens the diagnostic window and returns it as an IPC sender (the app's own window, main frame). */
+export async function windowSender(
+  controller: AppController,
+  windows: { windows: { webContentsId: number }[] },
+): Promise<IpcSender> {
+  await controller.windows.openDiagnostic();
+  return {
+    webContentsId: windows.windows[0]!.webContentsId,
+    frameUrl: 'app://why500/',
+    isMainFrame: true,
   };
 }
