@@ -1,34 +1,22 @@
 // The first screen at the window's real size (980×720): the verdict, the next step and the diagnose
 // buttons are in view without scrolling before and after "Diagnose now", and a background round that
 // arrives afterwards neither replaces the on-demand result nor moves anything.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createFakeApi, progressAt } from '../../renderer/src/testing/fake-api';
 import {
   healthySnapshot,
   localNetworkSnapshot,
   overloadWithLocalChecks,
 } from '../../renderer/src/testing/fixtures';
-import { ensureRendererBuild } from './support/build';
-import { serveStatic, type StaticServer } from './support/static-server';
-import { installBridge, launchChromium, runAxe } from './support/browser';
+import { installBridge, runAxe } from './support/browser';
+import { useWindowHarness } from './support/window-harness';
 import { SCREENSHOT_DIR } from './support/views';
 
 const WINDOW = { width: 980, height: 720 };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureRendererBuild());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  const closed = await Promise.allSettled([browser?.close(), server?.close()]);
-  for (const c of closed) if (c.status === 'rejected') throw c.reason;
-});
+const harness = useWindowHarness();
 
 interface Box {
   x: number;
@@ -70,11 +58,11 @@ describe('the first screen at 980×720', () => {
       now,
       overrides: { startDiagnosis: async () => overloadWithLocalChecks(now) },
     });
-    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
+    const context = await harness.browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
     const page = await context.newPage();
     const bridge = await installBridge(page, fake.api);
     try {
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('heading', { name: 'Next step' }).waitFor();
       expect(outside(await firstScreen(page))).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-screen-1-start.png') });
@@ -133,11 +121,11 @@ describe('the first screen at 980×720', () => {
 
   it('keeps the answer in view when a local check failed and the checks are open', async () => {
     const fake = createFakeApi({ snapshot: localNetworkSnapshot(Date.now()) });
-    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'dark' });
+    const context = await harness.browser.newContext({ viewport: WINDOW, colorScheme: 'dark' });
     const page = await context.newPage();
     const bridge = await installBridge(page, fake.api);
     try {
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('table', { name: 'Checks of your own connection' }).waitFor();
       expect(await page.getByRole('button', { name: 'The 6 checks' }).getAttribute('aria-expanded')).toBe(
         'true',
@@ -154,11 +142,11 @@ describe('the first screen at 980×720', () => {
   it('shows a partial verdict while a probe hangs without moving the buttons, then the complete one', async () => {
     const now = Date.now();
     const fake = createFakeApi({ now, holdDiagnosis: true });
-    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
+    const context = await harness.browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
     const page = await context.newPage();
     const bridge = await installBridge(page, fake.api);
     try {
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('heading', { name: 'Next step' }).waitFor();
       await page.getByRole('button', { name: 'Diagnose now' }).click();
       await page.getByRole('list', { name: 'Diagnosis checks' }).waitFor();
@@ -188,11 +176,11 @@ describe('the first screen at 980×720', () => {
 
   it('shows uptime and the heartbeat strip above the timeline, with zero axe violations', async () => {
     const fake = createFakeApi({ now: Date.now() });
-    const context = await browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
+    const context = await harness.browser.newContext({ viewport: WINDOW, colorScheme: 'light' });
     const page = await context.newPage();
     const bridge = await installBridge(page, fake.api);
     try {
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('tab', { name: 'Timeline' }).click();
       const uptime = page.getByRole('region', { name: 'Uptime, as seen from here' });
       await uptime.waitFor();

@@ -3,28 +3,15 @@
 // absurd values: every view renders, inert (no element, link or image of the page's choosing) and
 // without CSP violations or errors. Times are printed; the < 1 s target is in `npm run bench -- hostile`.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleInput } from '../../core/testing/report-inputs';
 import { ALL_INJECTIONS } from '../support/hostile-status';
-import { installBridge, launchChromium } from './support/browser';
-import { ensureRendererBuild } from './support/build';
+import { installBridge } from './support/browser';
 import { hostileFakeApi, timeViews } from './support/hostile-window';
-import { serveStatic, type StaticServer } from './support/static-server';
 import { openView } from './support/views';
+import { useWindowHarness } from './support/window-harness';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureRendererBuild());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  const closed = await Promise.allSettled([browser?.close(), server?.close()]);
-  for (const c of closed) if (c.status === 'rejected') throw c.reason;
-});
+const harness = useWindowHarness();
 
 describe('the window with hostile data', () => {
   it('renders every view inert, quickly, without CSP violations', async () => {
@@ -37,11 +24,11 @@ describe('the window with hostile data', () => {
     );
     const snapshot = await fake.api.getSnapshot();
     console.log(`hostile snapshot as IPC JSON: ${(JSON.stringify(snapshot).length / 1024).toFixed(0)} KiB`);
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1100, height: 800 } });
     try {
       const page = await context.newPage();
       const { health } = await installBridge(page, fake.api);
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('tab', { name: 'Overview' }).waitFor();
       const { ms, planted } = await timeViews(page);
       console.log(

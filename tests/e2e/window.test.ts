@@ -2,35 +2,23 @@
 // with realistic canned data: every view in light and dark (screenshots + axe), keyboard use, 200% zoom,
 // diagnosis progress and cancel. The same checks against the real core and the simulator are in
 // window-healthy/-overload/-maintenance.test.ts (support/scenario-window.ts).
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createFakeApi, type FakeApi } from '../../renderer/src/testing/fake-api';
-import { ensureRendererBuild } from './support/build';
-import { WINDOW_CSP, serveStatic, type StaticServer } from './support/static-server';
+import { WINDOW_CSP } from './support/static-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import {
   focusedOutline,
   focusedText,
   installBridge,
-  launchChromium,
   overflowsHorizontally,
   type PageHealth,
 } from './support/browser';
+import { useWindowHarness } from './support/window-harness';
 import { SCREENSHOT_DIR, VIEW_TABS, openView, walkViews } from './support/views';
 import { join } from 'node:path';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureRendererBuild());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  const closed = await Promise.allSettled([browser?.close(), server?.close()]);
-  for (const c of closed) if (c.status === 'rejected') throw c.reason;
-});
+const harness = useWindowHarness();
 
 async function open(
   options: {
@@ -40,7 +28,7 @@ async function open(
     hold?: boolean;
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; fake: FakeApi; health: () => Promise<PageHealth> }> {
-  const context = await browser.newContext({
+  const context = await harness.browser.newContext({
     viewport: options.viewport ?? { width: 1100, height: 800 },
     deviceScaleFactor: options.scale ?? 1,
     colorScheme: options.scheme ?? 'light',
@@ -48,14 +36,14 @@ async function open(
   const page = await context.newPage();
   const fake = createFakeApi({ now: Date.now(), holdDiagnosis: options.hold === true });
   const { health } = await installBridge(page, fake.api);
-  await page.goto(server.url);
+  await page.goto(harness.server.url);
   await page.getByRole('tab', { name: 'Overview' }).waitFor();
   return { context, page, fake, health };
 }
 
 describe('diagnostic window (canned data)', () => {
   it('serves the build with the strict CSP and no inline code', async () => {
-    const res = await fetch(server.url);
+    const res = await fetch(harness.server.url);
     // One policy everywhere: the app's header (electron/security/csp.ts), this server, the page's meta tag.
     expect(WINDOW_CSP).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
