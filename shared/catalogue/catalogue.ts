@@ -37,6 +37,31 @@ export function catalogue(): Catalogue {
   return cached;
 }
 
+/** The entry whose site is this address (same origin, path alike but for trailing slashes), if any. */
+export function serviceAtSite(site: string | undefined): ServiceEntry | null {
+  if (!site) return null;
+  return catalogue().services.find((s) => sameSite(s.site, site)) ?? null;
+}
+
+/** Whether two addresses name one site: the same origin and the same path up to trailing slashes. */
+export function sameSite(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && withoutTrailingSlashes(x.pathname) === withoutTrailingSlashes(y.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** A path without its trailing slashes (a loop: no regex over the text). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
 /** The entry with this id (ids are lower-case; surrounding spaces and case are forgiven), or null. */
 export function findService(id: string): ServiceEntry | null {
   const wanted = id.trim().toLowerCase();

@@ -1,7 +1,7 @@
 // The built-in defaults: a new user watches Character.AI with no configuration at all.
 
 import type { Config, ResolvedConfig, ResolvedTarget, TargetConfig } from '../types/config';
-import { catalogue, findService, serviceTarget } from '../catalogue/catalogue';
+import { findService, sameSite, serviceAtSite, serviceTarget } from '../catalogue/catalogue';
 
 /** Default polling interval, seconds (polite for a public service). */
 export const DEFAULT_INTERVAL_SECONDS = 30;
@@ -62,7 +62,8 @@ export function resolveTarget(t: TargetConfig): ResolvedTarget {
   const entry = t.service ? findService(t.service) : serviceAtSite(t.site);
   const status = entry && entry.status.provider !== 'none' ? entry.status : null;
   const fallback =
-    t.statusFallback ?? (status?.fallback && sameUrl(status.url, t.statusPage) ? status.fallback : undefined);
+    t.statusFallback ??
+    (status?.fallback && sameSite(status.url, t.statusPage) ? status.fallback : undefined);
   const vendor = t.frontVendor ?? (entry && entry.cdn !== 'unknown' ? entry.cdn : undefined);
   return {
     name: t.name,
@@ -74,27 +75,4 @@ export function resolveTarget(t: TargetConfig): ResolvedTarget {
     ...(entry ? { service: entry.id } : {}),
     ...(vendor ? { frontVendor: vendor } : {}),
   };
-}
-
-/** The catalogue entry whose site is this address (same origin and path), if any. */
-function serviceAtSite(site: string) {
-  return catalogue().services.find((s) => sameUrl(s.site, site)) ?? null;
-}
-
-/** A path without its trailing slashes (a loop: no regex over the text). */
-function withoutTrailingSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path[end - 1] === '/') end--;
-  return path.slice(0, end);
-}
-
-function sameUrl(a: string, b: string | undefined): boolean {
-  if (!b) return false;
-  try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.origin === y.origin && withoutTrailingSlashes(x.pathname) === withoutTrailingSlashes(y.pathname);
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
 // The Settings list of catalogue services: search the catalogue, turn an entry into a form row, tell
 // which rows are catalogue services, and move a row. The rows themselves stay plain targets.
 
-import { catalogue, type ServiceEntry } from '../../../shared/catalogue/catalogue';
+import { catalogue, serviceAtSite, type ServiceEntry } from '../../../shared/catalogue/catalogue';
 import type { TargetForm } from './settings-form';
 
 /** Catalogue entries whose name or id contains every word of `query` (case-insensitive); all for a blank query. */
@@ -26,19 +26,9 @@ export function catalogueRow(entry: ServiceEntry): TargetForm {
   };
 }
 
-function sameSite(a: string, b: string): boolean {
-  try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
-  } catch {
-    return false;
-  }
-}
-
 /** The catalogue entry a row watches (by its site), or null for a service of the user's own. */
 export function entryOfRow(row: TargetForm): ServiceEntry | null {
-  return catalogue().services.find((s) => sameSite(s.site, row.site)) ?? null;
+  return serviceAtSite(row.site);
 }
 
 /** Whether a row sends a token to one of its endpoints (only those rows get a token field). */
