@@ -62,7 +62,7 @@ export function secretForms(secrets: Iterable<string | null | undefined>): strin
   for (const s of secrets) {
     if (typeof s !== 'string' || s.trim().length < 4) continue;
     const value = s.trim();
-    const base64 = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
+    const base64 = withoutPadding(Buffer.from(value, 'utf8').toString('base64'));
     known.add(value);
     known.add(encodeURIComponent(value));
     known.add(encodeURIComponent(encodeURIComponent(value)));
@@ -168,4 +168,11 @@ function isSecretKey(key: string): boolean {
   return (
     SECRET_HEADERS.some((h) => h.replace(/-/g, '') === k) || SECRET_PARAMS.includes(k) || k === 'tokenvalue'
   );
+}
+
+/** Base64 without its `=` padding (a loop: no regex). */
+function withoutPadding(base64: string): string {
+  let end = base64.length;
+  while (end > 0 && base64[end - 1] === '=') end--;
+  return base64.slice(0, end);
 }

@@ -11,7 +11,10 @@ import { readSignals } from '../../core/evidence/signals';
 import { classifyBody } from '../../core/status/body';
 import { STATUS_PROVIDERS } from '../../core/status/providers';
 import { probe } from '../../core/testing/synthetic';
+import { markdownCell, markdownText, markdownUrl } from '../../core/report/markdown-text';
+import { createRedactor } from '../../core/report/redact';
 import { cleanText, cleanUrl, TEXT_LIMITS } from '../../shared/text/sanitize';
+import { displayWidth } from '../../shared/text/width';
 import { recogniserHeaderNames, statusTemplates, withEveryString } from './adversarial';
 
 /** One parser: its name and a call that feeds it `text` the way production does. */
@@ -99,4 +102,18 @@ export const HOSTILE_PARSERS: readonly HostileParser[] = [
       cleanUrl(`https://example.com/${text}`),
     ],
   },
+  {
+    // A token-shaped secret, so every spelling (percent, JSON, HTML entities, Base64) is looked for.
+    name: 'report: redactor',
+    run: (text: string) => createRedactor(['ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12'])(text),
+  },
+  {
+    name: 'report: Markdown text',
+    run: (text: string) => [
+      markdownText(text),
+      markdownCell(text),
+      markdownUrl(`https://example.com/${text}`),
+    ],
+  },
+  { name: 'terminal: display width', run: (text: string) => displayWidth(text) },
 ];
