@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_OUTCOMES } from '../types/diagnosis';
-import { causePhrase, PROBE_OUTCOME_WORDS, STATE_WORDS, VERDICT_WORDS, verdictTitle } from './words';
+import { causePhrase, PROBE_OUTCOME_WORDS, VERDICT_WORDS, verdictTitle } from './words';
 
 describe('the vocabulary', () => {
   it('lists every verdict phrase', () => {
@@ -73,8 +73,8 @@ describe('the vocabulary', () => {
     `);
   });
 
-  it('lists every state and probe outcome phrase', () => {
-    expect({ STATE_WORDS, PROBE_OUTCOME_WORDS }).toMatchInlineSnapshot(`
+  it('lists every probe outcome phrase', () => {
+    expect({ PROBE_OUTCOME_WORDS }).toMatchInlineSnapshot(`
       {
         "PROBE_OUTCOME_WORDS": {
           "body-too-large": {
@@ -152,28 +152,6 @@ describe('the vocabulary', () => {
           "unreachable": {
             "long": "host unreachable",
             "short": "unreachable",
-          },
-        },
-        "STATE_WORDS": {
-          "degraded": {
-            "short": "degraded",
-            "title": "Degraded",
-          },
-          "healthy": {
-            "short": "working",
-            "title": "Healthy",
-          },
-          "local-network": {
-            "short": "your network has a problem",
-            "title": "Your network has a problem",
-          },
-          "outage": {
-            "short": "outage",
-            "title": "Outage",
-          },
-          "unknown": {
-            "short": "status unknown",
-            "title": "Unknown",
           },
         },
       }

@@ -4,7 +4,6 @@
 // (shared/vocabulary/words.test.ts lists every phrase).
 
 import type { DiagnosisOutcome, Verdict } from '../types/diagnosis';
-import type { HealthState } from '../types/monitor';
 import type { Outcome } from '../types/probe';
 import { modelShare } from './share';
 
@@ -88,23 +87,6 @@ export const VERDICT_WORDS: Record<Verdict, VerdictWords> = {
 export function verdictTitle(v: Verdict | DiagnosisOutcome | null): string {
   return v ? (VERDICT_WORDS[v]?.title ?? v) : '–';
 }
-
-/** The ways one health state is named. */
-export interface StateWords {
-  /** A heading: "Local network problem". */
-  title: string;
-  /** Inside a line: "Character.AI — outage since 14:02". */
-  short: string;
-}
-
-/** Every health state's words. */
-export const STATE_WORDS: Record<HealthState, StateWords> = {
-  healthy: { title: 'Healthy', short: 'working' },
-  degraded: { title: 'Degraded', short: 'degraded' },
-  outage: { title: 'Outage', short: 'outage' },
-  'local-network': { title: 'Your network has a problem', short: 'your network has a problem' },
-  unknown: { title: 'Unknown', short: 'status unknown' },
-};
 
 /** The ways one probe outcome is named. */
 export interface ProbeOutcomeWords {
