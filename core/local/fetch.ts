@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { trustContext } from '../probe/trust';
-import type { NodeLookup } from '../probe/types';
+import { answerLookup, type NodeLookup } from '../probe/node-lookup';
 import type { LocalContext } from './check';
 
 /** What came back. */
@@ -80,13 +80,7 @@ export function smallRequest(
 function resolverLookup(context: LocalContext): NodeLookup {
   return (hostname, opts, callback) => {
     context.resolver(hostname).then(
-      (addresses) => {
-        const first = addresses[0];
-        if (!first)
-          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
-        if (opts.all) callback(null, addresses);
-        else callback(null, first.address, first.family);
-      },
+      (addresses) => answerLookup(hostname, opts, callback, addresses),
       (err: Error) => callback(err, ''),
     );
   };

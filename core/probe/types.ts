@@ -74,17 +74,6 @@ export interface ProbeRequest {
 /** Resolves one host name to one address, like `dns.promises.lookup(host)`; rejects with an errno-style error. */
 export type LookupFn = (hostname: string) => Promise<{ address: string; family: number }>;
 
-/** `dns.lookup`'s callback shape, as net.connect and http.request call it (`all: true` to try several addresses). */
-export type NodeLookup = (
-  hostname: string,
-  options: { all?: boolean },
-  callback: (
-    err: Error | null,
-    address: string | { address: string; family: number }[],
-    family?: number,
-  ) => void,
-) => void;
-
 /**
  * Where a probe is at a given moment; a failure or a deadline is classified by the phase it hit.
  * `proxy` is the connection to the proxy and its CONNECT tunnel; `idle` is between redirect hops.

@@ -11,7 +11,8 @@ import { isChallenge } from '../probe/challenge';
 import { proxyFor } from '../probe/env-proxy';
 import { LocalRedirectError, RedirectGuard, type ConfiguredRange } from '../probe/local-redirect';
 import { trustContext } from '../probe/trust';
-import type { LookupFn, NodeLookup } from '../probe/types';
+import { answerLookup, type NodeLookup } from '../probe/node-lookup';
+import type { LookupFn } from '../probe/types';
 
 /** Limits and transport of one status fetch. */
 export interface StatusFetchOptions {
@@ -158,11 +159,7 @@ function guardedLookup(guard: RedirectGuard, hop: () => number, lookup?: LookupF
           const refusal = guard.check(hop(), hostname, address);
           if (refusal) return callback(new LocalRedirectError(refusal), '');
         }
-        const first = addresses[0];
-        if (!first)
-          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
-        if (opts.all) callback(null, addresses);
-        else callback(null, first.address, first.family);
+        answerLookup(hostname, opts, callback, addresses);
       },
       (err: Error) => callback(err, ''),
     );
