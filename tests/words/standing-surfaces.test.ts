@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { eventJson } from '../../cli/commands/watch';
-import { eventLine } from '../../cli/table';
+import { diagnosisText, eventLine } from '../../cli/table';
 import { TargetHealth } from '../../core/monitor/state';
 import { renderReport } from '../../core/report/report';
 import { sampleDiagnosis, sampleEvidence, sampleInput } from '../../core/testing/report-inputs';
@@ -15,6 +15,7 @@ import { utcClock } from '../../electron/tray/clock';
 import { trayState } from '../../electron/tray/state';
 import { statusLine } from '../../electron/tray/tooltip';
 import { verdictSentence } from '../../renderer/src/lib/texts';
+import { bandLabel } from '../../renderer/src/lib/timeline-model';
 import { defaultSettings } from '../../shared/config/settings';
 import { DIAGNOSIS_OUTCOMES, type Diagnosis, type Verdict } from '../../shared/types/diagnosis';
 import type { MonitorEvent, TargetStatus } from '../../shared/types/monitor';
@@ -91,6 +92,10 @@ function surfaces(cause: Verdict) {
     watch: eventLine(event, 'UTC'),
     json: eventJson(event),
     headline: verdictSentence(TARGET, status.state, cause, utcClock(UNTIL)),
+    // `why500 diagnose`: a one-off diagnosis, worded without a monitor state.
+    cli: diagnosisText(status.diagnosis!, 'UTC')[0]!,
+    // The timeline's band for this outage, with the cause its event named.
+    band: bandLabel({ state: status.state, from: event.at, to: null, cause: event.cause }),
     reportStanding: reportJson.state.standing,
     report: [verdictSection, /^Monitor state: .*$/m.exec(report)?.[0], events.split('\n')[2]].join('\n'),
   };
@@ -114,6 +119,8 @@ describe('one cause reads the same on every surface', () => {
       expect(s.report).toContain(STANDING_WORDS[standing].badge);
       expect(s.reportStanding).toBe(standing);
       expect(s.report.replace(/\\/g, '')).toContain(standingClause(TARGET, standing));
+      expect(s.band).toBe(words.badge);
+      expect(s.cli.startsWith(standingClause(TARGET, standingOf(null, cause)))).toBe(true);
       if (NOT_DOWN.has(standing)) {
         for (const [surface, text] of Object.entries({
           tooltip: s.tooltip,
@@ -123,6 +130,8 @@ describe('one cause reads the same on every surface', () => {
           headline: s.headline,
           badge: words.badge,
           report: s.report,
+          cli: s.cli,
+          band: s.band,
         })) {
           // Another cause's name ("Also possible: Regional outage 10%") is not a word about this state.
           const own = text.replaceAll(VERDICT_WORDS.regional.title, '');
