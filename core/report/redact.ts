@@ -40,7 +40,9 @@ const HEADER_LINE_RE = new RegExp(
 // A credential after a scheme word: has a digit, or is long (so "Token configured" stays readable).
 const SCHEME_RE =
   /\b(Token|Bearer|Basic|Digest)\s+((?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9._~+/=-]{20,})/g;
-const USERINFO_RE = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@:]+(?::[^\s/@]*)?)@/gi;
+// The scheme is bounded (real ones are short): unbounded, a long run like `cache-cache-…` made every
+// word start scan to the run's end and back, quadratic over a 64 KiB body.
+const USERINFO_RE = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/@:]+(?::[^\s/@]*)?)@/gi;
 
 function paramAlternatives(): string {
   // Allow `_` or `-` between word parts: api_key, api-key, apikey, access_token…
